@@ -1,0 +1,11 @@
+using System.Runtime.InteropServices;
+
+internal static partial class Interop
+{
+    internal static partial class Kernel32
+    {
+        /// <summary>The calling thread's pseudo-handle; it needs no CloseHandle.</summary>
+        [LibraryImport(Libraries.Kernel32)]
+        internal static partial nint GetCurrentThread();
+    }
+}

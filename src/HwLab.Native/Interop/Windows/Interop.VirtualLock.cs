@@ -1,0 +1,10 @@
+using System.Runtime.InteropServices;
+
+internal static partial class Interop
+{
+    internal static partial class Kernel32
+    {
+        [LibraryImport(Libraries.Kernel32, SetLastError = true)]
+        internal static unsafe partial int VirtualLock(void* lpAddress, nuint dwSize);
+    }
+}
