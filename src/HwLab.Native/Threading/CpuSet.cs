@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace HwLab.Native.Threading;
 
@@ -10,6 +11,7 @@ namespace HwLab.Native.Threading;
 /// (<c>0-3,8,10-11</c>, as in /sys/devices/system/cpu/online), extended with a stride for
 /// sampling large machines: <c>0-63:2</c> is every second CPU from 0 to 63.
 /// </summary>
+[JsonConverter(typeof(CpuSetJsonConverter))]
 public sealed class CpuSet : IReadOnlyList<int>, IEquatable<CpuSet>
 {
     // The kernel's NR_CPUS tops out at 8192 today; anything far beyond is a typo, not a machine.

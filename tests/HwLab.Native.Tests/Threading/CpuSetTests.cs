@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HwLab.Native.Threading;
 
 namespace HwLab.Native.Tests.Threading;
@@ -77,5 +78,16 @@ public sealed class CpuSetTests
         Assert.False(b.IsSubsetOf(a));
         Assert.Equal(7, a.Max);
         Assert.Throws<InvalidOperationException>(() => CpuSet.Empty.Max);
+    }
+
+    [Fact]
+    public void Json_form_is_the_cpulist_string()
+    {
+        CpuSet set = CpuSet.Parse("0-3,8");
+        string json = JsonSerializer.Serialize(new { Allowed = set });
+        Assert.Equal("{\"Allowed\":\"0-3,8\"}", json);
+        Assert.Equal(set, JsonSerializer.Deserialize<CpuSet>("\"0-3,8\""));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CpuSet>("\"3-1\""));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CpuSet>("[0,1]"));
     }
 }

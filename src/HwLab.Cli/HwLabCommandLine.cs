@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.ComponentModel;
+using HwLab.Cli.Commands;
+using HwLab.Native.Threading;
+
+namespace HwLab.Cli;
+
+/// <summary>
+/// The `hwlab` command line: the commands, and the one place that turns failures into exit codes.
+/// Bad input is one line on stderr and exit code 2; nothing prints a stack trace unless asked
+/// (HWLAB_TRACE=1), because users script this tool and read its errors in CI logs.
+/// </summary>
+internal static class HwLabCommandLine
+{
+    public static RootCommand Build(TextWriter output)
+    {
+        var root = new RootCommand(
+            "HwLab: measures false sharing and lock contention of the kernel's swap_cluster_info layouts on this machine's real CPUs.")
+        {
+            TopologyCommand.Create(output),
+        };
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        RootCommand root = Build(output);
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            error.WriteLine($"hwlab: {parsed.Errors[0].Message} (see hwlab --help)");
+            return ExitCodes.Usage;
+        }
+
+        var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error };
+        try
+        {
+            return parsed.Invoke(invocation);
+        }
+        catch (Exception e) when (IsUsageError(e))
+        {
+            error.WriteLine($"hwlab: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("hwlab: interrupted");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (e is Win32Exception or IOException or UnauthorizedAccessException or InvalidOperationException or PlatformNotSupportedException)
+        {
+            error.WriteLine($"hwlab: error: {e.Message}");
+            if (Environment.GetEnvironmentVariable("HWLAB_TRACE") == "1")
+            {
+                error.WriteLine(e);
+            }
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static bool IsUsageError(Exception e) => e is UsageException or CpuNotAvailableException;
+}
