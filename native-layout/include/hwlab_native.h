@@ -26,4 +26,115 @@ HWLAB_EXPORT int32_t hwlab_native_abi_version(void);
 /* The library's version string, "major.minor.patch", static storage. */
 HWLAB_EXPORT const char *hwlab_native_version(void);
 
+/*
+ * struct perf_event_attr as the build machine's <linux/perf_event.h> compiles it, and the
+ * perf ABI constants HwLab uses, so the managed mirror (Interop.Libc.perf_event_attr) is
+ * checked against the compiler rather than against numbers typed by hand. Every member is
+ * an int32_t so the managed side mirrors this struct as a plain run of ints;
+ * src/HwLab.Native/Interop/HwLabNative/Interop.PerfEventAttrLayout.cs follows this order.
+ *
+ *   layout_size  sizeof(struct hwlab_perf_event_attr_layout), to catch a stale mirror of it
+ *   attr_size    sizeof(struct perf_event_attr)
+ *   off_*        offsetof(struct perf_event_attr, *); off_flags is the 64-bit bitfield word
+ *                after read_format, which C leaves unnamed
+ *   bit_*        the bit each 1-bit field of that word occupies (its lowest bit for precise_ip)
+ *   width_precise_ip  how many bits precise_ip spans
+ *   the rest     the value of the constant of the same name in capitals (the names
+ *                cannot be the same: most of those constants are macros)
+ */
+struct hwlab_perf_event_attr_layout {
+    int32_t layout_size;
+    int32_t attr_size;
+
+    int32_t off_type;
+    int32_t off_size;
+    int32_t off_config;
+    int32_t off_sample_period;
+    int32_t off_sample_freq;
+    int32_t off_sample_type;
+    int32_t off_read_format;
+    int32_t off_flags;
+    int32_t off_wakeup_events;
+    int32_t off_wakeup_watermark;
+    int32_t off_bp_type;
+    int32_t off_bp_addr;
+    int32_t off_config1;
+    int32_t off_bp_len;
+    int32_t off_config2;
+    int32_t off_branch_sample_type;
+    int32_t off_sample_regs_user;
+    int32_t off_sample_stack_user;
+    int32_t off_clockid;
+    int32_t off_sample_regs_intr;
+    int32_t off_aux_watermark;
+    int32_t off_sample_max_stack;
+    int32_t off_reserved_2;
+    int32_t off_aux_sample_size;
+    int32_t off_reserved_3;
+    int32_t off_sig_data;
+
+    int32_t bit_disabled;
+    int32_t bit_inherit;
+    int32_t bit_pinned;
+    int32_t bit_exclusive;
+    int32_t bit_exclude_user;
+    int32_t bit_exclude_kernel;
+    int32_t bit_exclude_hv;
+    int32_t bit_exclude_idle;
+    int32_t bit_mmap;
+    int32_t bit_comm;
+    int32_t bit_freq;
+    int32_t bit_inherit_stat;
+    int32_t bit_enable_on_exec;
+    int32_t bit_task;
+    int32_t bit_watermark;
+    int32_t bit_precise_ip;
+    int32_t width_precise_ip;
+    int32_t bit_mmap_data;
+    int32_t bit_sample_id_all;
+    int32_t bit_exclude_host;
+    int32_t bit_exclude_guest;
+    int32_t bit_exclude_callchain_kernel;
+    int32_t bit_exclude_callchain_user;
+    int32_t bit_mmap2;
+    int32_t bit_comm_exec;
+    int32_t bit_use_clockid;
+    int32_t bit_context_switch;
+    int32_t bit_write_backward;
+    int32_t bit_namespaces;
+    int32_t bit_ksymbol;
+    int32_t bit_bpf_event;
+    int32_t bit_aux_output;
+    int32_t bit_cgroup;
+    int32_t bit_text_poke;
+    int32_t bit_build_id;
+    int32_t bit_inherit_thread;
+    int32_t bit_remove_on_exec;
+    int32_t bit_sigtrap;
+
+    int32_t perf_attr_size_ver0;
+    int32_t perf_attr_size_ver5;
+    int32_t perf_attr_size_ver7;
+    int32_t perf_type_hardware;
+    int32_t perf_type_software;
+    int32_t perf_count_hw_cpu_cycles;
+    int32_t perf_count_hw_instructions;
+    int32_t perf_count_hw_cache_misses;
+    int32_t perf_count_sw_task_clock;
+    int32_t perf_count_sw_context_switches;
+    int32_t perf_count_sw_cpu_migrations;
+    int32_t perf_format_total_time_enabled;
+    int32_t perf_format_total_time_running;
+    int32_t perf_flag_fd_cloexec;
+    /* SYS_perf_event_open: the syscall number on the architecture the library was built for. */
+    int32_t sys_perf_event_open;
+};
+
+/*
+ * Fills *layout. Returns 1 when it describes <linux/perf_event.h>; 0 on an OS without
+ * perf_event_open (everything but layout_size is then 0); -1 on Linux when the installed
+ * header predates PERF_ATTR_SIZE_VER7 (Linux 5.13), older than the managed mirror.
+ */
+HWLAB_EXPORT int32_t hwlab_perf_event_attr_layout(struct hwlab_perf_event_attr_layout *layout);
+
 #endif
