@@ -14,14 +14,6 @@ public readonly record struct CpuIdLeaf(uint Leaf, uint Subleaf) : IComparable<C
         return byLeaf != 0 ? byLeaf : Subleaf.CompareTo(other.Subleaf);
     }
 
-    public static bool operator <(CpuIdLeaf left, CpuIdLeaf right) => left.CompareTo(right) < 0;
-
-    public static bool operator <=(CpuIdLeaf left, CpuIdLeaf right) => left.CompareTo(right) <= 0;
-
-    public static bool operator >(CpuIdLeaf left, CpuIdLeaf right) => left.CompareTo(right) > 0;
-
-    public static bool operator >=(CpuIdLeaf left, CpuIdLeaf right) => left.CompareTo(right) >= 0;
-
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"0x{Leaf:x8}.0x{Subleaf:x}");
 
     /// <summary>Parses <c>0x00000004.0x1</c> (the 0x prefixes are optional; the digits are hexadecimal).</summary>
