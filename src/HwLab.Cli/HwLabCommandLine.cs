@@ -30,7 +30,7 @@ internal static class HwLabCommandLine
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"hwlab: {parsed.Errors[0].Message} (see hwlab --help)");
+            error.WriteLine($"hwlab: {FirstError(parsed)} (see hwlab --help)");
             return ExitCodes.Usage;
         }
 
@@ -58,6 +58,21 @@ internal static class HwLabCommandLine
             }
             return ExitCodes.Failure;
         }
+    }
+
+    // "Required command was not provided" comes before "Unrecognized command 'x'", but the
+    // unrecognized word is what the user needs to see.
+    private static string FirstError(ParseResult parsed)
+    {
+        foreach (string token in parsed.UnmatchedTokens)
+        {
+            ParseError? named = parsed.Errors.FirstOrDefault(e => e.Message.Contains($"'{token}'", StringComparison.Ordinal));
+            if (named is not null)
+            {
+                return named.Message;
+            }
+        }
+        return parsed.Errors[0].Message;
     }
 
     private static bool IsUsageError(Exception e) => e is UsageException or CpuNotAvailableException;

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using HwLab.Native.Counters;
 using HwLab.Native.Threading;
 
 namespace HwLab.Native.Tests.Threading;
@@ -32,6 +34,28 @@ public sealed class ThreadPinningTests
             });
             Assert.All(seen, s => Assert.Equal(cpu, s));
         }
+    }
+
+    [Fact]
+    public void The_cpu_migration_counter_stays_at_zero_over_a_pinned_spin()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "counts migrations with perf_event_open");
+        (long? migrations, long? switches) = TestThreads.Run(() =>
+        {
+            using PinnedThreadScope pin = ThreadPinning.Pin(ThreadPinning.AllowedCpus[^1]);
+            using var counters = new ThreadCounters([CounterKind.CpuMigrations, CounterKind.ContextSwitches]);
+            CounterSnapshot before = counters.Read();
+            var clock = Stopwatch.StartNew();
+            while (clock.ElapsedMilliseconds < 200)
+            {
+                Thread.Yield(); // invites the scheduler in; it may switch us out, never move us
+            }
+            CounterSnapshot delta = counters.Read() - before;
+            return (delta[CounterKind.CpuMigrations].Value, delta[CounterKind.ContextSwitches].Value);
+        });
+        Assert.NotNull(migrations);
+        Assert.Equal(0, migrations);
+        Assert.NotNull(switches);
     }
 
     [Fact]

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace HwLab.Cli.Tests;
+
+/// <summary>One `hwlab` invocation's exit code and output.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    /// <summary>Runs the command line in this process, with stdout and stderr captured.</summary>
+    public static CliRun InProcess(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exitCode = HwLabCommandLine.Run(args, output, error);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs the built hwlab as its own process, as a user's shell would.</summary>
+    public static CliRun AsProcess(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hwlab.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"hwlab {string.Join(' ', args)} did not finish in 2 minutes.");
+        }
+        return new CliRun(process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>Asserts the bad-input contract: exit code 2, one line on stderr, nothing on stdout.</summary>
+    public void AssertUsageError(string expectedInMessage)
+    {
+        Assert.Equal(2, ExitCode);
+        Assert.Equal("", Output);
+        string[] lines = Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.StartsWith("hwlab: ", lines[0], StringComparison.Ordinal);
+        Assert.Contains(expectedInMessage, lines[0], StringComparison.Ordinal);
+    }
+}
