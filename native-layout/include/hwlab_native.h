@@ -18,7 +18,7 @@
  * Bumped whenever an exported signature or a mirrored layout changes, so that a managed
  * build never runs against a stale library without saying so.
  */
-#define HWLAB_NATIVE_ABI_VERSION 1
+#define HWLAB_NATIVE_ABI_VERSION 2
 
 /* The ABI version this library was built with (HWLAB_NATIVE_ABI_VERSION). */
 HWLAB_EXPORT int32_t hwlab_native_abi_version(void);

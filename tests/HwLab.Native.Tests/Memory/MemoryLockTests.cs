@@ -17,7 +17,7 @@ public sealed unsafe class MemoryLockTests
         Assert.SkipUnless(OperatingSystem.IsLinux(), "reads /proc/self/smaps");
         long size = 256 * 1024;
         MemoryLockLimit? limit = MemoryLockLimit.Read();
-        Assert.SkipWhen(limit?.Soft < size && !TestInterop.HasEffectiveCapability(TestInterop.CAP_IPC_LOCK),
+        Assert.SkipWhen(limit?.Soft < size && !ThreadCapabilities.HasEffective(ThreadCapabilities.CAP_IPC_LOCK),
             $"RLIMIT_MEMLOCK ({limit?.Soft} bytes) is below {size} bytes and the process lacks CAP_IPC_LOCK");
 
         using PageArena arena = PageArena.Allocate(size, new PageArenaOptions { Lock = true });
@@ -39,7 +39,7 @@ public sealed unsafe class MemoryLockTests
                 TestInterop.SetMemoryLockLimit(new TestInterop.RLimit { rlim_cur = lowered, rlim_max = original.rlim_max });
                 // Capabilities are per thread: dropping CAP_IPC_LOCK here leaves the rest of the process alone,
                 // and the thread ends with the test.
-                TestInterop.DropEffectiveCapability(TestInterop.CAP_IPC_LOCK);
+                ThreadCapabilities.DropEffective(ThreadCapabilities.CAP_IPC_LOCK);
                 Win32Exception error = Assert.Throws<Win32Exception>(() => PageArena.Allocate(1024 * 1024, new PageArenaOptions { Lock = true }));
                 return error.Message;
             }
