@@ -12,13 +12,29 @@
 #define HWLAB_EXPORT __declspec(dllexport)
 #else
 #define HWLAB_EXPORT __attribute__((visibility("default")))
+/*
+ * The layout probe (src/layout_probe.c): every struct of swap_cluster_info.h as the compiler
+ * lays it out, as JSON. Writes at most capacity bytes, NUL included, to buffer (which may be
+ * NULL when capacity is 0) and returns the size the whole document needs, NUL included.
+ */
+HWLAB_EXPORT int32_t hwlab_layout_probe_json(char *buffer, int32_t capacity);
+
+/*
+ * The kernel's bit spinlock on one bit of an unsigned long (src/bit_spinlock.c): lock bts to
+ * acquire, spin on a plain read with pause, atomic clear to release. trylock returns 1 when it
+ * took the lock.
+ */
+HWLAB_EXPORT void hwlab_bit_spin_lock(unsigned long *addr, int32_t bitnum);
+HWLAB_EXPORT int32_t hwlab_bit_spin_trylock(unsigned long *addr, int32_t bitnum);
+HWLAB_EXPORT void hwlab_bit_spin_unlock(unsigned long *addr, int32_t bitnum);
+
 #endif
 
 /*
  * Bumped whenever an exported signature or a mirrored layout changes, so that a managed
  * build never runs against a stale library without saying so.
  */
-#define HWLAB_NATIVE_ABI_VERSION 2
+#define HWLAB_NATIVE_ABI_VERSION 3
 
 /* The ABI version this library was built with (HWLAB_NATIVE_ABI_VERSION). */
 HWLAB_EXPORT int32_t hwlab_native_abi_version(void);
@@ -136,5 +152,21 @@ struct hwlab_perf_event_attr_layout {
  * header predates PERF_ATTR_SIZE_VER7 (Linux 5.13), older than the managed mirror.
  */
 HWLAB_EXPORT int32_t hwlab_perf_event_attr_layout(struct hwlab_perf_event_attr_layout *layout);
+
+/*
+ * The layout probe (src/layout_probe.c): every struct of swap_cluster_info.h as the compiler
+ * lays it out, as JSON. Writes at most capacity bytes, NUL included, to buffer (which may be
+ * NULL when capacity is 0) and returns the size the whole document needs, NUL included.
+ */
+HWLAB_EXPORT int32_t hwlab_layout_probe_json(char *buffer, int32_t capacity);
+
+/*
+ * The kernel's bit spinlock on one bit of an unsigned long (src/bit_spinlock.c): lock bts to
+ * acquire, spin on a plain read with pause, atomic clear to release. trylock returns 1 when it
+ * took the lock.
+ */
+HWLAB_EXPORT void hwlab_bit_spin_lock(unsigned long *addr, int32_t bitnum);
+HWLAB_EXPORT int32_t hwlab_bit_spin_trylock(unsigned long *addr, int32_t bitnum);
+HWLAB_EXPORT void hwlab_bit_spin_unlock(unsigned long *addr, int32_t bitnum);
 
 #endif

@@ -1,0 +1,29 @@
+namespace HwLab.Layout.Probe;
+
+/// <summary>What a generation's size means on a machine with lines of <see cref="LineSize"/> bytes.</summary>
+/// <param name="PerLine">Structs per cache line (2.67 for 24 bytes in 64).</param>
+/// <param name="SwapClusterCols">SWAP_CLUSTER_COLS by the seed's rule, DIV_ROUND_UP(line, size).</param>
+/// <param name="SwapClusterColsMerged">SWAP_CLUSTER_COLS by merged 4.11's rule, max(that, 64).</param>
+/// <param name="MetadataBytesPerGiB">cluster_info bytes per GiB of swap (1 024 clusters).</param>
+/// <param name="ExtraBytesPerGiBOverBitfield">What it costs per GiB beyond the 4-byte form (the seed's "4k more memory for every 1G swap space" for 8 bytes).</param>
+public sealed record GenerationFigures(
+    int LineSize,
+    double PerLine,
+    int SwapClusterCols,
+    int SwapClusterColsMerged,
+    long MetadataBytesPerGiB,
+    long ExtraBytesPerGiBOverBitfield)
+{
+    public static GenerationFigures For(ClusterLayoutInfo generation, int lineSize)
+    {
+        ArgumentNullException.ThrowIfNull(generation);
+        long bitfield = ClusterLayouts.Get(ClusterLayout.Bitfield4).MetadataBytesPerGiB;
+        return new GenerationFigures(
+            lineSize,
+            Math.Round(generation.PerLine(lineSize), 2),
+            Layout.SwapClusterCols.Compute(lineSize, generation.Size, ClusterColumnRule.Seed),
+            Layout.SwapClusterCols.Compute(lineSize, generation.Size, ClusterColumnRule.Merged),
+            generation.MetadataBytesPerGiB,
+            generation.MetadataBytesPerGiB - bitfield);
+    }
+}

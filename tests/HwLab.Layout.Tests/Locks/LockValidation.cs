@@ -1,0 +1,104 @@
+using HwLab.Layout.Kernel;
+using HwLab.Layout.Locks;
+using System.Diagnostics;
+using HwLab.Native.Threading;
+
+namespace HwLab.Layout.Tests.Locks;
+
+/// <summary>
+/// concurrencykit's validate test for a cluster lock: pinned threads each do many non-atomic
+/// read-modify-writes of a cluster's count inside the lock; any total other than the exact one
+/// is a race the lock let through. Thread i's j-th update goes to cluster (i + j) % clusters, so
+/// every cluster is contended by every thread, and neighbours sit as close as the stride puts them.
+/// </summary>
+internal static unsafe class LockValidation
+{
+    /// <summary>The stress scale from the runsettings: 1 in CI, larger on bare multicore machines.</summary>
+    public static int Scale => int.TryParse(Environment.GetEnvironmentVariable("HWLAB_STRESS_SCALE"), out int scale) && scale > 0 ? scale : 1;
+
+    /// <summary>One thread per allowed CPU, at least 2 and at most 16.</summary>
+    public static int Threads => Math.Clamp(ThreadPinning.AllowedCpus.Count, 2, 16);
+
+    public static Outcome Run<TCluster, TLock>(int clusters, int stride, int updatesPerThread)
+        where TCluster : unmanaged, IClusterInfo<TCluster>
+        where TLock : struct, IClusterLock
+    {
+        int threads = Threads;
+        if (threads * updatesPerThread % clusters != 0)
+        {
+            throw new ArgumentException("Every cluster must get the same number of updates.", nameof(clusters));
+        }
+        using var array = ClusterArray<TCluster>.Allocate(clusters, stride);
+        CpuSet cpus = ThreadPinning.AllowedCpus;
+        var start = new StartGate(threads);
+        long[] began = new long[threads];
+        long[] ended = new long[threads];
+        var failures = new List<Exception>();
+        var workers = new Thread[threads];
+        for (int t = 0; t < threads; t++)
+        {
+            int id = t;
+            workers[t] = new Thread(() =>
+            {
+                PinnedThreadScope pin;
+                try
+                {
+                    pin = ThreadPinning.Pin(cpus[id % cpus.Count]);
+                }
+                catch (Exception e)
+                {
+                    lock (failures)
+                    {
+                        failures.Add(e);
+                    }
+                    start.Leave();
+                    return;
+                }
+                using (pin)
+                {
+                    start.ArriveAndWait();
+                    began[id] = Stopwatch.GetTimestamp();
+                    for (int j = 0; j < updatesPerThread; j++)
+                    {
+                        TCluster* ci = array.ElementPointer((id + j) % clusters);
+                        TLock.Lock(ci);
+                        TCluster.cluster_set_count(ref *ci, TCluster.cluster_count(ref *ci) + 1);
+                        TLock.Unlock(ci);
+                    }
+                    ended[id] = Stopwatch.GetTimestamp();
+                }
+            });
+            workers[t].Start();
+        }
+        foreach (Thread worker in workers)
+        {
+            worker.Join();
+        }
+        if (failures.Count > 0)
+        {
+            throw new AggregateException(failures);
+        }
+
+        uint[] counts = new uint[clusters];
+        bool[] locked = new bool[clusters];
+        for (int k = 0; k < clusters; k++)
+        {
+            counts[k] = TCluster.cluster_count(ref array[k]);
+            locked[k] = TLock.IsLocked(array.ElementPointer(k));
+        }
+        // Every thread was running at the instant the last one began: they really contended.
+        bool overlapped = began.Max() < ended.Min();
+        return new Outcome(counts, locked, (long)threads * updatesPerThread / clusters, overlapped);
+    }
+
+    /// <param name="Counts">Each cluster's count at the end.</param>
+    /// <param name="LockedAtRest">Whether each cluster's lock was still held after every thread finished.</param>
+    /// <param name="Expected">The count every cluster must have.</param>
+    /// <param name="Overlapped">Whether all threads were inside their loops at one moment; without it nothing contended.</param>
+    public sealed record Outcome(uint[] Counts, bool[] LockedAtRest, long Expected, bool Overlapped)
+    {
+        public long LostUpdates => Counts.Sum(c => Expected - c);
+
+        public bool IsExact => Counts.All(c => c == Expected) && !LockedAtRest.Any(l => l);
+    }
+}

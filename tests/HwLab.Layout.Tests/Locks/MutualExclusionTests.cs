@@ -1,0 +1,109 @@
+using System.Runtime.CompilerServices;
+using HwLab.Layout.Kernel;
+using HwLab.Layout.Locks;
+using HwLab.Native.Threading;
+
+namespace HwLab.Layout.Tests.Locks;
+
+public sealed class MutualExclusionTests
+{
+    private const int Updates = 300_000;
+
+    public static TheoryData<string, string> Cases
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (string lockName in new[] { "bitlock", "native-bitlock", "ticket" })
+            {
+                foreach (string placement in new[] { "one cluster", "neighbours in one line", "neighbours 128 bytes apart" })
+                {
+                    data.Add(lockName, placement);
+                }
+            }
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Every_update_under_the_lock_is_kept(string lockName, string placement)
+    {
+        Assert.SkipWhen(ThreadPinning.AllowedCpus.Count < 2, "needs 2 allowed CPUs so threads contend in parallel");
+        LockValidation.Outcome outcome = Validate(lockName, placement, Updates * LockValidation.Scale);
+        Assert.True(outcome.Overlapped, "the threads never ran at the same time, so the lock was never contended");
+        Assert.All(outcome.LockedAtRest, Assert.False);
+        Assert.All(outcome.Counts, count => Assert.Equal(outcome.Expected, count));
+    }
+
+    [Fact]
+    public void The_validate_test_catches_a_broken_lock()
+    {
+        Assert.SkipWhen(ThreadPinning.AllowedCpus.Count < 2, "needs 2 allowed CPUs so threads race in parallel");
+        // Races are likely, not certain, in any one run: try a few times before calling the test blind.
+        long lost = 0;
+        for (int attempt = 0; attempt < 10 && lost == 0; attempt++)
+        {
+            LockValidation.Outcome outcome = LockValidation.Run<swap_cluster_info_seed, BrokenClusterBitLock>(1, 0, Updates);
+            lost = outcome.IsExact ? 0 : Math.Max(1, Math.Abs(outcome.LostUpdates));
+        }
+        Assert.True(lost > 0, "a lock without an atomic test-and-set kept every update: the validate test cannot see races");
+    }
+
+    [Theory]
+    [InlineData("bitlock")]
+    [InlineData("native-bitlock")]
+    [InlineData("ticket")]
+    public void TryLock_fails_on_a_held_lock_and_changes_nothing(string lockName)
+    {
+        switch (lockName)
+        {
+            case "bitlock": CheckTryLock<swap_cluster_info_seed, ClusterBitLock>(); break;
+            case "native-bitlock": CheckTryLock<swap_cluster_info_seed, NativeClusterBitLock>(); break;
+            default: CheckTryLock<swap_cluster_info_spinlock, ClusterTicketLock>(); break;
+        }
+    }
+
+    private static unsafe void CheckTryLock<TCluster, TLock>()
+        where TCluster : unmanaged, IClusterInfo<TCluster>
+        where TLock : struct, IClusterLock
+    {
+        using var array = ClusterArray<TCluster>.Allocate(1);
+        TCluster* ci = array.ElementPointer(0);
+        TCluster.cluster_set_count_flag(ref *ci, 99, SwapCluster.CLUSTER_FLAG_FREE);
+
+        Assert.True(TLock.TryLock(ci));
+        Assert.True(TLock.IsLocked(ci));
+        byte[] held = new ReadOnlySpan<byte>(ci, sizeof(TCluster)).ToArray();
+        Assert.False(TLock.TryLock(ci));
+        Assert.Equal(held, new ReadOnlySpan<byte>(ci, sizeof(TCluster)).ToArray());
+
+        TLock.Unlock(ci);
+        Assert.False(TLock.IsLocked(ci));
+        Assert.Equal(99u, TCluster.cluster_count(ref *ci));
+        Assert.True(TCluster.cluster_is_free(ref *ci));
+        Assert.True(TLock.TryLock(ci));
+        TLock.Unlock(ci);
+    }
+
+    private static LockValidation.Outcome Validate(string lockName, string placement, int updates) => lockName switch
+    {
+        "bitlock" => Validate<swap_cluster_info_seed, ClusterBitLock>(placement, updates),
+        "native-bitlock" => Validate<swap_cluster_info_seed, NativeClusterBitLock>(placement, updates),
+        "ticket" => Validate<swap_cluster_info_spinlock, ClusterTicketLock>(placement, updates),
+        _ => throw new ArgumentOutOfRangeException(nameof(lockName), lockName, null),
+    };
+
+    private static LockValidation.Outcome Validate<TCluster, TLock>(string placement, int updates)
+        where TCluster : unmanaged, IClusterInfo<TCluster>
+        where TLock : struct, IClusterLock
+    {
+        int threads = LockValidation.Threads;
+        return placement switch
+        {
+            "one cluster" => LockValidation.Run<TCluster, TLock>(1, 0, updates),
+            "neighbours in one line" => LockValidation.Run<TCluster, TLock>(threads, Unsafe.SizeOf<TCluster>(), updates),
+            _ => LockValidation.Run<TCluster, TLock>(threads, 128, updates),
+        };
+    }
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using HwLab.Native.Threading;
+
+namespace HwLab.Native.Tests.Threading;
+
+public sealed class StartGateTests
+{
+    [Fact]
+    public void Nobody_passes_before_the_last_arrives_and_then_everybody_does()
+    {
+        const int participants = 3;
+        var gate = new StartGate(participants);
+        long lastArrival = 0;
+        long[] passed = new long[participants];
+        Thread[] threads = [.. Enumerable.Range(0, participants).Select(i => new Thread(() =>
+        {
+            if (i == participants - 1)
+            {
+                Thread.Sleep(50); // the straggler
+                Volatile.Write(ref lastArrival, Stopwatch.GetTimestamp());
+            }
+            gate.ArriveAndWait();
+            passed[i] = Stopwatch.GetTimestamp();
+        }))];
+        foreach (Thread thread in threads)
+        {
+            thread.Start();
+        }
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+        Assert.All(passed, t => Assert.True(t >= lastArrival, "a thread passed the gate before the last one arrived"));
+    }
+
+    [Fact]
+    public void A_participant_that_leaves_does_not_hold_the_others()
+    {
+        var gate = new StartGate(2);
+        gate.Leave();
+        var waiter = new Thread(gate.ArriveAndWait);
+        waiter.Start();
+        Assert.True(waiter.Join(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public void Participants_must_be_positive()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new StartGate(0));
+    }
+}
