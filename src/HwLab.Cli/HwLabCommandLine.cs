@@ -19,6 +19,7 @@ internal static class HwLabCommandLine
             "HwLab: measures false sharing and lock contention of the kernel's swap_cluster_info layouts on this machine's real CPUs.")
         {
             TopologyCommand.Create(output),
+            LayoutCommand.Create(output),
         };
         return root;
     }

@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace HwLab.Cli.Tests;
+
+public sealed class LayoutCommandTests
+{
+    [Fact]
+    public void Json_shows_every_generation_matching_C_and_the_seeds_cost()
+    {
+        CliRun run = CliRun.InProcess("layout", "--json", "--line-size", "64");
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument document = JsonDocument.Parse(run.Output);
+        JsonElement root = document.RootElement;
+        Assert.Equal("hwlab.layout/1", root.GetProperty("schema").GetString());
+        Assert.True(root.GetProperty("allMatch").GetBoolean());
+
+        JsonElement[] rows = [.. root.GetProperty("check").GetProperty("rows").EnumerateArray()];
+        JsonElement[] generations = [.. rows.Where(r => r.GetProperty("generation").ValueKind != JsonValueKind.Null)];
+        Assert.Equal(6, generations.Length);
+        Assert.All(rows, r => Assert.True(r.GetProperty("matches").GetBoolean()));
+
+        JsonElement Figures(string name) => generations.Single(r => r.GetProperty("name").GetString() == name).GetProperty("figures");
+        Assert.Equal(4096, Figures("swap_cluster_info_seed").GetProperty("extraBytesPerGiBOverBitfield").GetInt64());
+        Assert.Equal(8, Figures("swap_cluster_info_seed").GetProperty("perLine").GetDouble());
+        Assert.Equal(8, Figures("swap_cluster_info_spinlock").GetProperty("perLine").GetDouble());
+        Assert.Equal(8, Figures("swap_cluster_info_seed").GetProperty("swapClusterCols").GetInt32());
+    }
+
+    [Fact]
+    public void Measured_line_size_is_used_by_default()
+    {
+        CliRun run = CliRun.InProcess("layout", "--json");
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument document = JsonDocument.Parse(run.Output);
+        Assert.Equal("measured", document.RootElement.GetProperty("lineSizeSource").GetString());
+        Assert.True(document.RootElement.GetProperty("check").GetProperty("lineSize").GetInt32() > 0);
+    }
+
+    [Fact]
+    public void A_larger_line_holds_more_clusters()
+    {
+        CliRun run = CliRun.InProcess("layout", "--line-size", "128");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("128-byte lines", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"swap_cluster_info_seed\s.*\s16\s+16/64\s", run.Output);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("48")]
+    [InlineData("-64")]
+    [InlineData("lots")]
+    public void A_bad_line_size_is_refused(string value)
+    {
+        CliRun.InProcess("layout", "--line-size", value).AssertUsageError("--line-size");
+    }
+}
