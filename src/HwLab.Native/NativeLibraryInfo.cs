@@ -6,7 +6,7 @@ namespace HwLab.Native;
 public static class NativeLibraryInfo
 {
     /// <summary>The HWLAB_NATIVE_ABI_VERSION this assembly was written against (native-layout/include/hwlab_native.h).</summary>
-    public const int ExpectedAbiVersion = 3;
+    public const int ExpectedAbiVersion = 4;
 
     /// <summary>The ABI version the loaded library reports.</summary>
     public static int AbiVersion => Interop.HwLabNative.AbiVersion();

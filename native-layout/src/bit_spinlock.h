@@ -1,0 +1,62 @@
+/*
+ * The kernel's bit spinlock primitives (include/linux/bit_spinlock.h, arch/x86/include/asm/bitops.h)
+ * as inline functions, shared by the exported lock (bit_spinlock.c) and the measurement loops
+ * (cache_line_loops.c), so both run exactly the same instructions.
+ */
+#ifndef HWLAB_BIT_SPINLOCK_H
+#define HWLAB_BIT_SPINLOCK_H
+
+#include <stdbool.h>
+
+static inline void cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield" ::: "memory");
+#endif
+}
+
+static inline bool test_and_set_bit_lock(long nr, volatile unsigned long *addr)
+{
+#if defined(__x86_64__)
+    bool oldbit;
+    __asm__ __volatile__("lock btsq %2, %1" : "=@ccc"(oldbit), "+m"(*addr) : "Ir"(nr) : "memory");
+    return oldbit;
+#else
+    unsigned long mask = 1UL << nr;
+    return (__atomic_fetch_or(addr, mask, __ATOMIC_ACQUIRE) & mask) != 0;
+#endif
+}
+
+static inline bool test_bit(long nr, const volatile unsigned long *addr)
+{
+    return (*addr >> nr) & 1UL;
+}
+
+static inline void clear_bit_unlock(long nr, volatile unsigned long *addr)
+{
+    /* x86: `lock and`; the lock prefix orders the stores of the critical section before it. */
+    __atomic_fetch_and(addr, ~(1UL << nr), __ATOMIC_RELEASE);
+}
+
+static inline void bit_spin_lock(int bitnum, volatile unsigned long *addr)
+{
+    while (__builtin_expect(test_and_set_bit_lock(bitnum, addr), 0)) {
+        do {
+            cpu_relax();
+        } while (test_bit(bitnum, addr));
+    }
+}
+
+static inline bool bit_spin_trylock(int bitnum, volatile unsigned long *addr)
+{
+    return !test_and_set_bit_lock(bitnum, addr);
+}
+
+static inline void bit_spin_unlock(int bitnum, volatile unsigned long *addr)
+{
+    clear_bit_unlock(bitnum, addr);
+}
+
+#endif
