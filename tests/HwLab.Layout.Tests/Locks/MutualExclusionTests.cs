@@ -30,7 +30,12 @@ public sealed class MutualExclusionTests
     public void Every_update_under_the_lock_is_kept(string lockName, string placement)
     {
         Assert.SkipWhen(ThreadPinning.AllowedCpus.Count < 2, "needs 2 allowed CPUs so threads contend in parallel");
+        // Another process may take a CPU for the whole run; only a run in which the threads overlapped counts.
         LockValidation.Outcome outcome = Validate(lockName, placement, Updates * LockValidation.Scale);
+        for (int retry = 0; retry < 3 && !outcome.Overlapped; retry++)
+        {
+            outcome = Validate(lockName, placement, Updates * LockValidation.Scale);
+        }
         Assert.True(outcome.Overlapped, "the threads never ran at the same time, so the lock was never contended");
         Assert.All(outcome.LockedAtRest, Assert.False);
         Assert.All(outcome.Counts, count => Assert.Equal(outcome.Expected, count));
