@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using HwLab.Native.Threading;
 
 namespace HwLab.Cli;
 
@@ -18,6 +19,112 @@ internal static class CliOptions
             Description = description,
             HelpName = helpName,
             CustomParser = result => ParseInt(result, name, isValid, requirement),
+        };
+    }
+
+    /// <summary>A long option that must satisfy <paramref name="isValid"/>.</summary>
+    public static Option<long?> Long(string name, string description, string helpName, Func<long, bool> isValid, string requirement)
+    {
+        return new Option<long?>(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 0)
+                {
+                    return null;
+                }
+                string text = result.Tokens[0].Value;
+                if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) || !isValid(value))
+                {
+                    result.AddError($"{name} must be {requirement}, not '{text}'.");
+                    return null;
+                }
+                return value;
+            },
+        };
+    }
+
+    /// <summary>A CPU list option in the kernel's cpulist form with strides: 0-3,8 or 0-63:2.</summary>
+    public static Option<CpuSet?> Cpus(string name, string description)
+    {
+        return new Option<CpuSet?>(name)
+        {
+            Description = description,
+            HelpName = "LIST",
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 0)
+                {
+                    return null;
+                }
+                if (!CpuSet.TryParse(result.Tokens[0].Value, out CpuSet? set, out string? error))
+                {
+                    result.AddError($"{name}: {error}.");
+                    return null;
+                }
+                if (set.IsEmpty)
+                {
+                    result.AddError($"{name} names no CPU.");
+                    return null;
+                }
+                return set;
+            },
+        };
+    }
+
+    /// <summary>A comma-separated list of positive integers.</summary>
+    public static Option<int[]?> IntList(string name, string description, string helpName)
+    {
+        return new Option<int[]?>(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 0)
+                {
+                    return null;
+                }
+                string text = result.Tokens[0].Value;
+                var values = new List<int>();
+                foreach (string part in text.Split(','))
+                {
+                    if (!int.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value <= 0)
+                    {
+                        result.AddError($"{name} takes positive whole numbers separated by commas, not '{text}'.");
+                        return null;
+                    }
+                    values.Add(value);
+                }
+                return [.. values];
+            },
+        };
+    }
+
+    /// <summary>A comma-separated list of names, each one of <paramref name="known"/>.</summary>
+    public static Option<string[]?> NameList(string name, string description, IReadOnlyList<string> known)
+    {
+        return new Option<string[]?>(name)
+        {
+            Description = description,
+            HelpName = "LIST",
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 0)
+                {
+                    return null;
+                }
+                string[] names = [.. result.Tokens[0].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+                string[] unknown = [.. names.Except(known)];
+                if (names.Length == 0 || unknown.Length > 0)
+                {
+                    result.AddError($"{name} takes {string.Join(", ", known)}; '{string.Join(",", unknown.DefaultIfEmpty(result.Tokens[0].Value))}' is not one of them.");
+                    return null;
+                }
+                return names;
+            },
         };
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.ComponentModel;
 using HwLab.Cli.Commands;
+using HwLab.Lab.Experiments;
 using HwLab.Native.Threading;
 
 namespace HwLab.Cli;
@@ -13,21 +14,27 @@ namespace HwLab.Cli;
 /// </summary>
 internal static class HwLabCommandLine
 {
-    public static RootCommand Build(TextWriter output)
+    public static RootCommand Build(TextWriter output, TextWriter error)
     {
         var root = new RootCommand(
             "HwLab: measures false sharing and lock contention of the kernel's swap_cluster_info layouts on this machine's real CPUs.")
         {
             TopologyCommand.Create(output),
             LayoutCommand.Create(output),
+            RunCommand.Create(output, error),
+            SuiteCommand.Create(output, error),
         };
         return root;
     }
 
+    /// <summary>The command line as typed, for the results document.</summary>
+    public static string CommandLineText { get; private set; } = "hwlab";
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
-        RootCommand root = Build(output);
+        CommandLineText = string.Join(' ', ["hwlab", .. args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)]);
+        RootCommand root = Build(output, error);
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -76,5 +83,5 @@ internal static class HwLabCommandLine
         return parsed.Errors[0].Message;
     }
 
-    private static bool IsUsageError(Exception e) => e is UsageException or CpuNotAvailableException;
+    private static bool IsUsageError(Exception e) => e is UsageException or CpuNotAvailableException or ExperimentSettingsException;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HwLab.Cli.Output;
+using HwLab.Lab.Results;
 using HwLab.Native;
 using HwLab.Native.Counters;
 using HwLab.Native.Topology;

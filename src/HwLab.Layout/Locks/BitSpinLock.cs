@@ -34,6 +34,33 @@ public static class BitSpinLock
         }
     }
 
+    /// <summary>
+    /// The same lock, acquired so that a line owned by another core crosses once, not twice: the
+    /// word is fetched with <c>lock xadd</c> of 0 (which takes the line exclusive and returns its
+    /// value), then the bit is set with <c>lock cmpxchg</c> on the line now held locally.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Lock"/>'s <c>Interlocked.Or</c> compiles to a plain load (the line arrives shared)
+    /// followed by <c>lock cmpxchg</c> (a second request, for ownership); the kernel's <c>lock bts</c>
+    /// asks for ownership once. When neighbours write the same line (false sharing) that second
+    /// request is paid on every acquire, and this form avoids it; uncontended it costs one more
+    /// locked instruction. docs/performance.md has both measured.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void LockFetchFirst(ref ulong word, int bit)
+    {
+        ulong mask = 1UL << bit;
+        while (true)
+        {
+            ulong value = Interlocked.Add(ref word, 0);
+            if ((value & mask) == 0 && Interlocked.CompareExchange(ref word, value | mask, value) == value)
+            {
+                return;
+            }
+            WaitUntilClear(ref word, mask);
+        }
+    }
+
     /// <summary>Takes the lock if it is free; never waits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryLock(ref ulong word, int bit)

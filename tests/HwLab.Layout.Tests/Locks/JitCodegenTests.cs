@@ -24,6 +24,7 @@ public sealed partial class JitCodegenTests
         TryBitLock tryLock = BitSpinLock.TryLock;
         BitLockOp lockBit = BitSpinLock.Lock;
         BitLockOp unlockBit = BitSpinLock.Unlock;
+        BitLockOp lockFetchFirst = BitSpinLock.LockFetchFirst;
         TicketOp lockTicket = TicketLock.Lock;
         TicketOp unlockTicket = TicketLock.Unlock;
 
@@ -32,6 +33,10 @@ public sealed partial class JitCodegenTests
         Assert.False(tryLock(ref word, 2));
         unlockBit(ref word, 2);
         Assert.True(tryLock(ref word, 2));
+        unlockBit(ref word, 2);
+        Assert.Equal(0xff00UL, word);
+        lockFetchFirst(ref word, 2);
+        Assert.False(tryLock(ref word, 2));
         unlockBit(ref word, 2);
         Assert.Equal(0xff00UL, word);
 
@@ -46,7 +51,7 @@ public sealed partial class JitCodegenTests
     public void The_jit_turns_interlocked_or_with_its_result_used_into_a_cmpxchg_loop_and_unused_and_into_lock_and()
     {
         Assert.SkipUnless(RuntimeInformation.ProcessArchitecture == Architecture.X64, "the instructions asserted are x64's");
-        IReadOnlyDictionary<string, string> code = DisassembleInChild("*BitSpinLock:TryLock *BitSpinLock:Unlock *TicketLock:Lock *TicketLock:Unlock");
+        IReadOnlyDictionary<string, string> code = DisassembleInChild("*BitSpinLock:TryLock *BitSpinLock:Unlock *BitSpinLock:LockFetchFirst *TicketLock:Lock *TicketLock:Unlock");
 
         // Interlocked.Or whose result is used: no fetch-or instruction exists, so a cmpxchg retry loop, not lock bts.
         Assert.Matches(@"lock\s+cmpxchg", code["BitSpinLock:TryLock"]);
@@ -54,6 +59,8 @@ public sealed partial class JitCodegenTests
         // Interlocked.And whose result is unused: one lock and.
         Assert.Matches(@"lock\s+and\b", code["BitSpinLock:Unlock"]);
         Assert.DoesNotMatch("cmpxchg", code["BitSpinLock:Unlock"]);
+        // The fetch-first form: lock xadd takes the line with its value, then lock cmpxchg sets the bit.
+        Assert.Matches(@"lock\s+xadd[\s\S]*lock\s+cmpxchg", code["BitSpinLock:LockFetchFirst"]);
         // The ticket: one lock xadd to take it; an unlocked 16-bit write of the head to hand it on.
         Assert.Matches(@"lock\s+xadd", code["TicketLock:Lock"]);
         Assert.DoesNotMatch(@"\block\b", code["TicketLock:Unlock"]);

@@ -14,7 +14,7 @@ public sealed class MutualExclusionTests
         get
         {
             var data = new TheoryData<string, string>();
-            foreach (string lockName in new[] { "bitlock", "native-bitlock", "ticket" })
+            foreach (string lockName in new[] { "bitlock", "bitlock-xadd", "native-bitlock", "ticket" })
             {
                 foreach (string placement in new[] { "one cluster", "neighbours in one line", "neighbours 128 bytes apart" })
                 {
@@ -57,6 +57,7 @@ public sealed class MutualExclusionTests
 
     [Theory]
     [InlineData("bitlock")]
+    [InlineData("bitlock-xadd")]
     [InlineData("native-bitlock")]
     [InlineData("ticket")]
     public void TryLock_fails_on_a_held_lock_and_changes_nothing(string lockName)
@@ -64,6 +65,7 @@ public sealed class MutualExclusionTests
         switch (lockName)
         {
             case "bitlock": CheckTryLock<swap_cluster_info_seed, ClusterBitLock>(); break;
+            case "bitlock-xadd": CheckTryLock<swap_cluster_info_seed, ClusterBitLockFetchFirst>(); break;
             case "native-bitlock": CheckTryLock<swap_cluster_info_seed, NativeClusterBitLock>(); break;
             default: CheckTryLock<swap_cluster_info_spinlock, ClusterTicketLock>(); break;
         }
@@ -94,6 +96,7 @@ public sealed class MutualExclusionTests
     private static LockValidation.Outcome Validate(string lockName, string placement, int updates) => lockName switch
     {
         "bitlock" => Validate<swap_cluster_info_seed, ClusterBitLock>(placement, updates),
+        "bitlock-xadd" => Validate<swap_cluster_info_seed, ClusterBitLockFetchFirst>(placement, updates),
         "native-bitlock" => Validate<swap_cluster_info_seed, NativeClusterBitLock>(placement, updates),
         "ticket" => Validate<swap_cluster_info_spinlock, ClusterTicketLock>(placement, updates),
         _ => throw new ArgumentOutOfRangeException(nameof(lockName), lockName, null),

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using HwLab.Lab.Experiments;
+
+namespace HwLab.Cli.Commands;
+
+/// <summary>--quick and --full, shared by `suite` and `run`.</summary>
+internal sealed class ProfileOptions
+{
+    public Option<bool> Quick { get; } = new("--quick") { Description = "Short runs: the whole suite in under 30 s on 2 CPUs." };
+
+    public Option<bool> Full { get; } = new("--full") { Description = "Long runs: more samples and operations, every lock kind, every CPU pair (up to 4096)." };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Quick);
+        command.Add(Full);
+    }
+
+    public SuiteProfile Read(ParseResult parsed)
+    {
+        bool quick = parsed.GetValue(Quick);
+        bool full = parsed.GetValue(Full);
+        if (quick && full)
+        {
+            throw new UsageException("--quick and --full cannot be used together");
+        }
+        return quick ? SuiteProfile.Quick : full ? SuiteProfile.Full : SuiteProfile.Default;
+    }
+}

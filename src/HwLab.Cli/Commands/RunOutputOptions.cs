@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace HwLab.Cli.Commands;
+
+/// <summary>--json and --out, shared by every `run NAME`.</summary>
+internal sealed class RunOutputOptions
+{
+    public Option<bool> JsonOption { get; } = new("--json") { Description = "Print the results document (schema hwlab.results/1) instead of tables." };
+
+    public Option<string?> OutOption { get; } = new("--out")
+    {
+        Description = "Also write results.json and report.md to directory DIR [default: not written]",
+        HelpName = "DIR",
+    };
+
+    public bool Json { get; private set; }
+
+    public string? OutDirectory { get; private set; }
+
+    public void AddTo(Command command)
+    {
+        command.Add(JsonOption);
+        command.Add(OutOption);
+    }
+
+    public RunOutputOptions Read(ParseResult parsed)
+    {
+        Json = parsed.GetValue(JsonOption);
+        OutDirectory = parsed.GetValue(OutOption);
+        return this;
+    }
+}

@@ -1,0 +1,66 @@
+using HwLab.Cli.Output;
+using HwLab.Lab.Experiments;
+using HwLab.Lab.Reports;
+using HwLab.Lab.Results;
+using HwLab.Lab.Suite;
+using HwLab.Native.Topology;
+
+namespace HwLab.Cli.Commands;
+
+/// <summary>
+/// What every `hwlab run NAME` does around its experiment: check the settings and the output
+/// directory before measuring anything, run with Ctrl+C and progress, write results, print them.
+/// </summary>
+internal static class RunPipeline
+{
+    public static int Execute<TSettings>(
+        Experiment<TSettings> experiment,
+        TSettings settings,
+        CpuTopology topology,
+        RunOutputOptions outputOptions,
+        TextWriter output,
+        TextWriter error)
+        where TSettings : class
+    {
+        experiment.Validate(settings, topology);
+        ResultsDirectory? directory = outputOptions.OutDirectory is null ? null : OutDirectory.Prepare(outputOptions.OutDirectory);
+
+        using var interrupt = new InterruptSource(error);
+        ExperimentResult result = ProgressDisplay.Run(error, onEvent =>
+        {
+            onEvent(new SuiteEvent(1, 1, experiment.Name, experiment.Title, 0, 0, null));
+            var context = new ExperimentContext(topology, interrupt.Token, p => onEvent(new SuiteEvent(1, 1, experiment.Name, experiment.Title, p.Done, p.Planned, null)));
+            ExperimentResult measured = experiment.Run(settings, context);
+            onEvent(new SuiteEvent(1, 1, experiment.Name, experiment.Title, 1, 1, measured));
+            return measured;
+        });
+
+        ResultsDocument document = SuiteRunner.Append(
+            SuiteRunner.NewDocument("run", HwLabCommandLine.CommandLineText, MachineInfo.Read(topology), [experiment.Name]), result);
+        directory?.Write(document, MarkdownReport.Render(document));
+
+        if (outputOptions.Json)
+        {
+            output.WriteLine(ResultsJson.Serialize(document));
+        }
+        else
+        {
+            var view = ConsoleView.ForStandardOutput(output);
+            ExperimentView.Write(view, result);
+            if (directory is not null)
+            {
+                view.WriteLine();
+                view.WriteLine($"Written: {directory.ResultsPath} and {directory.ReportPath}");
+            }
+        }
+        return ExitCodeOf([result]);
+    }
+
+    public static int ExitCodeOf(IEnumerable<ExperimentResult> results)
+    {
+        ExperimentResult[] all = [.. results];
+        return all.Any(r => r.Status == ExperimentResult.Interrupted) ? ExitCodes.Interrupted
+            : all.Any(r => r.Status == ExperimentResult.Failed) ? ExitCodes.Failure
+            : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using HwLab.Cli.Output;
+using HwLab.Lab.Experiments;
+using HwLab.Lab.Reports;
+using HwLab.Lab.Results;
+using HwLab.Lab.Suite;
+using HwLab.Native.Topology;
+
+namespace HwLab.Cli.Commands;
+
+/// <summary>`hwlab suite`: every experiment sized for this machine, results written after each one.</summary>
+internal static class SuiteCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var profile = new ProfileOptions();
+        var json = new Option<bool>("--json") { Description = "Print results.json to stdout at the end instead of the summary." };
+        var outDir = new Option<string?>("--out")
+        {
+            Description = "Directory for results.json and report.md [default: results/<host>-<UTC time>]",
+            HelpName = "DIR",
+        };
+        var command = new Command(
+            "suite",
+            $"Run every experiment ({string.Join(", ", ExperimentCatalog.All.Select(e => e.Name))}) sized for this machine: under 2 minutes on 2 CPUs by default. Writes results.json and report.md after each experiment.")
+        {
+            json, outDir,
+        };
+        profile.AddTo(command);
+        command.SetAction(parsed =>
+        {
+            SuiteProfile chosen = profile.Read(parsed);
+            CpuTopology topology = TopologyReader.Read();
+            string path = parsed.GetValue(outDir) ?? ResultsDirectory.DefaultPath(Environment.MachineName, DateTimeOffset.UtcNow);
+            ResultsDirectory directory = OutDirectory.Prepare(path);
+
+            using var interrupt = new InterruptSource(error);
+            ResultsDocument document = ProgressDisplay.Run(error, onEvent =>
+                SuiteRunner.Run(ExperimentCatalog.All, chosen, directory, HwLabCommandLine.CommandLineText, topology, interrupt.Token, onEvent));
+
+            if (parsed.GetValue(json))
+            {
+                output.WriteLine(ResultsJson.Serialize(document));
+            }
+            else
+            {
+                WriteSummary(ConsoleView.ForStandardOutput(output), document, directory);
+            }
+            return RunPipeline.ExitCodeOf(document.Experiments);
+        });
+        return command;
+    }
+
+    private static void WriteSummary(ConsoleView view, ResultsDocument document, ResultsDirectory directory)
+    {
+        view.WriteHeading($"HwLab suite ({document.Profile}) on {document.Machine.Host}");
+        view.WriteTable(
+            ["experiment", "status", "time", "points", "verdicts"],
+            document.Experiments.Select(e => (IReadOnlyList<string>)
+            [
+                e.Name,
+                e.Error is null ? e.Status : $"{e.Status}: {e.Error}",
+                $"{Numbers.Format(e.DurationSeconds)} s",
+                e.Points.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                string.Join(", ", e.Verdicts.GroupBy(v => v.Outcome).Select(g => $"{g.Count()} {g.Key}")),
+            ]));
+        view.WriteHeading("Verdicts");
+        foreach (ExperimentResult experiment in document.Experiments)
+        {
+            foreach (Verdict verdict in experiment.Verdicts)
+            {
+                view.WriteLine($"- [{experiment.Name}] {verdict.Outcome}: {verdict.Claim}");
+                view.WriteLine($"    measured: {verdict.Measured}");
+            }
+        }
+        if (document.NotRun.Count > 0)
+        {
+            view.WriteLine($"Not run: {string.Join(", ", document.NotRun)}");
+        }
+        view.WriteLine();
+        view.WriteLine($"Results: {directory.ResultsPath}");
+        view.WriteLine($"Report:  {directory.ReportPath}");
+    }
+}

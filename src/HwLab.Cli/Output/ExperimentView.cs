@@ -1,0 +1,38 @@
+using HwLab.Lab.Reports;
+using HwLab.Lab.Results;
+
+namespace HwLab.Cli.Output;
+
+/// <summary>An experiment's result for people: its points with their noise, then its verdicts.</summary>
+internal static class ExperimentView
+{
+    public static void Write(ConsoleView view, ExperimentResult result)
+    {
+        view.WriteHeading($"{result.Name}: {result.Title} ({result.Status}{(result.Error is null ? "" : $": {result.Error}")})");
+        if (result.Points.Count > 0)
+        {
+            view.WriteLine($"Median of each point's samples; {result.Points[0].Metric}.");
+            view.WriteTable(
+                ["point", "median", "min", "max", "CV", "clean/n", "derived"],
+                result.Points.Select(p => (IReadOnlyList<string>)
+                [
+                    p.Id,
+                    $"{Numbers.Format(p.Stats.Median)} {p.Unit}",
+                    Numbers.Format(p.Stats.Min),
+                    Numbers.Format(p.Stats.Max),
+                    Numbers.Percent(p.Stats.CoefficientOfVariation),
+                    $"{p.Stats.Clean}/{p.Stats.N}",
+                    string.Join(", ", p.Derived.Select(d => $"{d.Key} {Numbers.Format(d.Value)}")),
+                ]));
+        }
+        foreach (Verdict verdict in result.Verdicts)
+        {
+            view.WriteLine($"- {verdict.Outcome}: {verdict.Claim}");
+            view.WriteLine($"    measured: {verdict.Measured}");
+        }
+        foreach (string note in result.Notes)
+        {
+            view.WriteLine($"  note: {note}");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using HwLab.Lab.Results;
+
+namespace HwLab.Lab.Experiments;
+
+/// <summary>Comparisons of two points that respect their noise.</summary>
+public static class Compare
+{
+    /// <summary>a's median over b's.</summary>
+    public static double Ratio(Statistics a, Statistics b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Median / b.Median;
+    }
+
+    /// <summary>
+    /// True when a is above b beyond the noise: a's whole range sits above b's whole range, or, with
+    /// confidence intervals, a's interval sits above b's. Either way the samples do not overlap in the direction claimed.
+    /// </summary>
+    public static bool ClearlyAbove(Statistics a, Statistics b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        double aLow = a.MedianCiLower ?? a.Min;
+        double bHigh = b.MedianCiUpper ?? b.Max;
+        return aLow > bHigh || a.Min > b.Max;
+    }
+
+    /// <summary>"12.3 ns (11.9 to 12.8, CV 2.1%)".</summary>
+    public static string Describe(Statistics s, string unit)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return string.Create(CultureInfo.InvariantCulture, $"{s.Median:0.##} {unit} (min {s.Min:0.##}, max {s.Max:0.##}, CV {s.CoefficientOfVariation * 100:0.#}%)");
+    }
+
+    public static string Times(double ratio) => string.Create(CultureInfo.InvariantCulture, $"{ratio:0.00}x");
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using HwLab.Lab.Engine;
+using HwLab.Lab.Results;
+using HwLab.Native.Topology;
+
+namespace HwLab.Lab.Experiments;
+
+/// <summary>
+/// An experiment with settings of type <typeparamref name="TSettings"/>: defaults sized for a
+/// profile and a machine, validation that names the bad setting, and a run that always returns a
+/// result, completed, interrupted (with what was measured) or failed (with why).
+/// </summary>
+public abstract class Experiment<TSettings> : IExperiment
+    where TSettings : class
+{
+    public abstract string Name { get; }
+
+    public abstract string Title { get; }
+
+    public abstract string Description { get; }
+
+    /// <summary>The settings for <paramref name="profile"/> on this machine.</summary>
+    public abstract TSettings DefaultSettings(SuiteProfile profile, CpuTopology topology);
+
+    /// <exception cref="ExperimentSettingsException">A setting this machine or experiment cannot run with.</exception>
+    public abstract void Validate(TSettings settings, CpuTopology topology);
+
+    public ExperimentResult RunDefault(SuiteProfile profile, ExperimentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Run(DefaultSettings(profile, context.Topology), context);
+    }
+
+    public ExperimentResult Run(TSettings settings, ExperimentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+        Validate(settings, context.Topology);
+        DateTimeOffset started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        IReadOnlyDictionary<string, string> parameters = Describe(settings);
+        try
+        {
+            Measurement measured = Measure(settings, context);
+            return new ExperimentResult(Name, Title, ExperimentResult.Completed, null, started, clock.Elapsed.TotalSeconds, parameters, measured.Points, measured.Verdicts, measured.Notes);
+        }
+        catch (SamplingInterruptedException e)
+        {
+            return new ExperimentResult(Name, Title, ExperimentResult.Interrupted, "interrupted before every sample was taken", started, clock.Elapsed.TotalSeconds, parameters, e.Points, [], []);
+        }
+        catch (OperationCanceledException)
+        {
+            return new ExperimentResult(Name, Title, ExperimentResult.Interrupted, "interrupted", started, clock.Elapsed.TotalSeconds, parameters, [], [], []);
+        }
+        catch (Exception e) when (e is not ExperimentSettingsException)
+        {
+            return new ExperimentResult(Name, Title, ExperimentResult.Failed, FailureText(e), started, clock.Elapsed.TotalSeconds, parameters, [], [], []);
+        }
+    }
+
+    /// <summary>The settings as they go into results: every knob, as text.</summary>
+    protected abstract IReadOnlyDictionary<string, string> Describe(TSettings settings);
+
+    protected abstract Measurement Measure(TSettings settings, ExperimentContext context);
+
+    /// <summary>Samples the variants interleaved, reporting progress under this experiment's name.</summary>
+    protected IReadOnlyList<PointResult> Sample(IReadOnlyList<Variant> variants, int samples, ExperimentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Sampler.Run(variants, new SamplingPlan(samples), context.Cancellation, (done, planned) => context.Report(Name, done, planned));
+    }
+
+    private static string FailureText(Exception e)
+        => e is AggregateException aggregate ? string.Join("; ", aggregate.Flatten().InnerExceptions.Select(i => i.Message)) : e.Message;
+
+    /// <summary>What an experiment measured: points, verdicts on the claims it tests, and notes on how.</summary>
+    protected sealed record Measurement(IReadOnlyList<PointResult> Points, IReadOnlyList<Verdict> Verdicts, IReadOnlyList<string> Notes);
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using HwLab.Lab.Engine;
+using HwLab.Lab.Results;
+using HwLab.Lab.Workloads;
+using HwLab.Layout.Kernel;
+using HwLab.Layout.Locks;
+using HwLab.Native.Threading;
+using HwLab.Native.Topology;
+
+namespace HwLab.Lab.Experiments.FalseShare;
+
+/// <summary>
+/// The seed's warning, measured: "the size of swap_cluster_info is much smaller than the size of
+/// the cache line (8 vs 64 on x86_64 architecture), there may be false cache line sharing between
+/// swap_cluster_info bit spinlocks". T pinned workers each lock and unlock their own cluster and
+/// bump its count, with neighbouring clusters 8, 16, 32, 64 and 128 bytes apart; the managed bit
+/// lock and the kernel's native lock bts run on the same layout in the same run.
+/// </summary>
+public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
+{
+    public const string Managed = "managed";
+    public const string ManagedFetchFirst = "managed-xadd";
+    public const string Native = "native";
+
+
+    public override string Name => "falseshare";
+
+    public override string Title => "False sharing between neighbouring clusters' bit locks";
+
+    public override string Description
+        => "Pinned workers each take and release their own cluster's bit spinlock (and update its count), with neighbouring clusters 8 to 128 bytes apart; ns per lock/unlock pair and the penalty against 128 bytes, managed and native lock bts.";
+
+    public override FalseShareSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        int workers = Math.Min(topology.Usable.Count, FalseShareSettings.DefaultMaxWorkers);
+        IReadOnlyList<int> cpus = CpuChoice.SpreadAcrossCores(topology, topology.Usable, workers);
+        return FalseShareSettings.ForProfile(profile, cpus);
+    }
+
+    public override void Validate(FalseShareSettings settings, CpuTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        CpuChoice.EnsureUsable(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
+        if (settings.Cpus.Count < 2)
+        {
+            throw new ExperimentSettingsException($"falseshare needs at least 2 workers on 2 CPUs to share a line; it was given {settings.Cpus.Count}.");
+        }
+        if (settings.Cpus.Distinct().Count() != settings.Cpus.Count)
+        {
+            throw new ExperimentSettingsException("falseshare runs one worker per CPU; the CPU list repeats a CPU.");
+        }
+        if (settings.Distances.Count == 0 || settings.Distances.Any(d => d < 8 || d > 4096 || d % 8 != 0))
+        {
+            throw new ExperimentSettingsException($"--distances must be multiples of 8 bytes from 8 to 4096, not {string.Join(',', settings.Distances)}.");
+        }
+        string[] unknown = [.. settings.Implementations.Except(FalseShareSettings.KnownImplementations)];
+        if (settings.Implementations.Count == 0 || unknown.Length > 0)
+        {
+            throw new ExperimentSettingsException($"--impls takes {string.Join(", ", FalseShareSettings.KnownImplementations)}; not {string.Join(", ", unknown.DefaultIfEmpty("nothing"))}.");
+        }
+        ExperimentLimits.EnsureSamples(settings.Samples);
+        ExperimentLimits.EnsureAtLeast(settings.OperationsPerWorker, 1_000, "--ops");
+    }
+
+    protected override IReadOnlyDictionary<string, string> Describe(FalseShareSettings settings) => new Dictionary<string, string>
+    {
+        ["cpus"] = string.Join(',', settings.Cpus),
+        ["workers"] = settings.Cpus.Count.ToString(CultureInfo.InvariantCulture),
+        ["distances"] = string.Join(',', settings.Distances),
+        ["operationsPerWorker"] = settings.OperationsPerWorker.ToString(CultureInfo.InvariantCulture),
+        ["samples"] = settings.Samples.ToString(CultureInfo.InvariantCulture),
+        ["implementations"] = string.Join(',', settings.Implementations),
+        ["cluster"] = nameof(swap_cluster_info_seed),
+        ["lockBit"] = SwapCluster.CLUSTER_FLAG_LOCK_BIT.ToString(CultureInfo.InvariantCulture),
+    };
+
+    protected override Measurement Measure(FalseShareSettings settings, ExperimentContext context)
+    {
+        int[] clusterOf = [.. Enumerable.Range(0, settings.Cpus.Count)];
+        int[] distances = [.. settings.Distances.Distinct().Order()];
+        var workloads = new List<IClusterWorkload>();
+        try
+        {
+            var variants = new List<Variant>();
+            foreach (int distance in distances)
+            {
+                foreach (string impl in settings.Implementations.Distinct())
+                {
+                    IClusterWorkload workload = impl switch
+                    {
+                        Managed => new ClusterLockWorkload<swap_cluster_info_seed, ClusterBitLock>(clusterOf, distance),
+                        ManagedFetchFirst => new ClusterLockWorkload<swap_cluster_info_seed, ClusterBitLockFetchFirst>(clusterOf, distance),
+                        _ => new NativeClusterLockWorkload(clusterOf, distance),
+                    };
+                    workloads.Add(workload);
+                    variants.Add(new Variant(
+                        new Dictionary<string, string> { ["distance"] = distance.ToString(CultureInfo.InvariantCulture), ["impl"] = impl },
+                        "ns per lock/unlock pair (mean of the workers)",
+                        "ns",
+                        settings.Cpus,
+                        workload,
+                        RunLimit.ForOperations(settings.OperationsPerWorker),
+                        run => run.Workers.Average(w => w.NanosecondsPerOperation)));
+                }
+            }
+
+            IReadOnlyList<PointResult> measured = Sample(variants, settings.Samples, context);
+            int baseline = distances[^1];
+            List<PointResult> points = [.. measured.Select(p => WithPenalty(p, measured, baseline))];
+            return new Measurement(points, Verdicts(points, baseline, context.Topology), Notes(settings, baseline, context.Topology));
+        }
+        finally
+        {
+            workloads.ForEach(w => w.Dispose());
+        }
+    }
+
+    private static PointResult WithPenalty(PointResult point, IReadOnlyList<PointResult> all, int baseline)
+    {
+        PointResult reference = all.Single(p => p.Key("impl") == point.Key("impl") && p.Key("distance") == baseline.ToString(CultureInfo.InvariantCulture));
+        return point with { Derived = new Dictionary<string, double> { ["penalty"] = Compare.Ratio(point.Stats, reference.Stats) } };
+    }
+
+    private static PointResult Point(IReadOnlyList<PointResult> points, int distance, string impl)
+        => points.Single(p => p.Key("distance") == distance.ToString(CultureInfo.InvariantCulture) && p.Key("impl") == impl);
+
+    private static List<Verdict> Verdicts(IReadOnlyList<PointResult> points, int baseline, CpuTopology topology)
+    {
+        var verdicts = new List<Verdict>();
+        int lineSize = topology.LineSize;
+        int[] distances = [.. points.Select(p => int.Parse(p.Key("distance"), CultureInfo.InvariantCulture)).Distinct().Order()];
+        int nearest = distances[0];
+        bool both = points.Any(p => p.Key("impl") == Managed) && points.Any(p => p.Key("impl") == Native);
+        if (both && nearest < lineSize && baseline >= 2 * lineSize)
+        {
+            PointResult managed = Point(points, nearest, Managed);
+            PointResult managedBase = Point(points, baseline, Managed);
+            PointResult native = Point(points, nearest, Native);
+            PointResult nativeBase = Point(points, baseline, Native);
+            double penalty = managed.Derived["penalty"];
+            bool clear = Compare.ClearlyAbove(managed.Stats, managedBase.Stats) && Compare.ClearlyAbove(native.Stats, nativeBase.Stats);
+            verdicts.Add(new Verdict(
+                $"The seed patch: 8-byte clusters share a {lineSize}-byte line {lineSize / 8} ways, so neighbouring clusters' bit spinlocks falsely share it.",
+                $"{nearest} bytes apart: {Compare.Describe(managed.Stats, "ns")} per pair managed ({Compare.Times(penalty)} of {baseline} bytes apart), {Compare.Describe(native.Stats, "ns")} native ({Compare.Times(native.Derived["penalty"])})",
+                clear && penalty > 1.1 ? Verdict.Confirmed : Verdict.Refuted,
+                clear && penalty > 1.1
+                    ? "Both locks pay more when neighbours share the line, beyond the noise of either distance."
+                    : "No penalty beyond the noise: on this machine neighbouring locks in one line cost no more than locks lines apart."));
+
+            double nativePenalty = native.Derived["penalty"];
+            double agreement = penalty / nativePenalty;
+            verdicts.Add(new Verdict(
+                "The managed bit lock (Interlocked.Or/And) feels false sharing as the kernel's lock bts does.",
+                string.Create(CultureInfo.InvariantCulture, $"penalty at {nearest} bytes: managed {penalty:0.00}x, native {nativePenalty:0.00}x (managed/native {agreement:0.00})"),
+                Math.Abs(agreement - 1) <= 0.15 ? Verdict.Confirmed : Verdict.Refuted,
+                "Within 15% counts as the same penalty."));
+
+            if (points.Any(p => p.Key("impl") == ManagedFetchFirst))
+            {
+                PointResult fetchFirst = Point(points, nearest, ManagedFetchFirst);
+                verdicts.Add(new Verdict(
+                "Asking for the line exclusive first (lock xadd 0, then lock cmpxchg) brings the managed lock closer to lock bts under false sharing.",
+                $"{nearest} bytes apart: managed-xadd {Compare.Describe(fetchFirst.Stats, "ns")} against native {Compare.Describe(native.Stats, "ns")}; {baseline} bytes apart: managed-xadd {Compare.Times(Compare.Ratio(Point(points, baseline, ManagedFetchFirst).Stats, nativeBase.Stats))} of native",
+                Verdict.Info,
+                "Interlocked.Or whose result is used compiles to a plain load (the line arrives shared) and lock cmpxchg (a second request, for ownership); lock bts and lock xadd ask for ownership once. The price is one more locked instruction when the line is already here."));
+            }
+        }
+        else
+        {
+            verdicts.Add(new Verdict(
+                "The seed patch: neighbouring 8-byte clusters' bit spinlocks falsely share a cache line.",
+                "-",
+                Verdict.NotMeasurable,
+                both
+                    ? $"The distances run from {nearest} to {baseline} bytes; deciding it needs one below the {lineSize}-byte line and a baseline at least two lines apart."
+                    : "It compares the managed lock with the native one; run both (--impls managed,native)."));
+        }
+
+        if (points.Any(p => p.Key("impl") == Managed) && distances.Contains(lineSize) && baseline > lineSize)
+        {
+            PointResult adjacent = Point(points, lineSize, Managed);
+            verdicts.Add(new Verdict(
+                $"One cluster per {lineSize}-byte line is enough padding.",
+                $"{lineSize} bytes apart: {Compare.Times(adjacent.Derived["penalty"])} of {baseline} bytes apart (managed)",
+                Compare.ClearlyAbove(adjacent.Stats, Point(points, baseline, Managed).Stats) ? Verdict.Refuted : Verdict.Confirmed,
+                "Adjacent-line prefetchers fetch lines in pairs on many x86 cores, so neighbours one line apart can still interfere; 128 bytes is the distance that never shares."));
+        }
+        return verdicts;
+    }
+
+    private static List<string> Notes(FalseShareSettings settings, int baseline, CpuTopology topology)
+    {
+        var notes = new List<string>
+        {
+            $"Workers on CPUs {string.Join(',', settings.Cpus)}; worker i owns cluster i of one page-aligned array, so at d bytes apart {Math.Max(1, topology.LineSize / Math.Max(1, settings.Distances.Min()))} neighbours share each {topology.LineSize}-byte line at the smallest distance.",
+            $"Penalty is each distance's median over the {baseline}-byte median, per implementation.",
+            "managed: BitSpinLock (Interlocked.Or, compiled to load + lock cmpxchg; Interlocked.And, compiled to lock and). managed-xadd: the same lock acquired with lock xadd 0 then lock cmpxchg. native: the kernel's bit_spin_lock (lock bts, pause, lock and) in a C loop of libhwlab_native, one call per batch of 10 000 pairs.",
+        };
+        if (topology.Hypervisor.Present)
+        {
+            notes.Add("This is a virtual machine: its vCPUs are host threads, and the host decides which cores share caches with them.");
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,216 @@
+using System.Globalization;
+using HwLab.Lab.Engine;
+using HwLab.Lab.Results;
+using HwLab.Lab.Workloads;
+using HwLab.Layout.Kernel;
+using HwLab.Layout.Locks;
+using HwLab.Native.Threading;
+using HwLab.Native.Topology;
+
+namespace HwLab.Lab.Experiments.Locks;
+
+/// <summary>
+/// What a bit lock costs against a spinlock: every lock kind alone (one worker, the uncontended
+/// floor) and with one worker per CPU on a single lock, measuring ns per lock/unlock pair and
+/// fairness, the spread of how many pairs each worker got in the same time. Every run checks that
+/// the count the lock protects equals the pairs made.
+/// </summary>
+public sealed class LocksExperiment : Experiment<LocksSettings>
+{
+    public const string Uncontended = "uncontended";
+    public const string Contended = "contended";
+
+    public override string Name => "locks";
+
+    public override string Title => "Bit lock against spinlock: uncontended cost, contention and fairness";
+
+    public override string Description
+        => "Each lock kind (the seed's managed bit lock, the kernel's lock bts, a 4-byte ticket spinlock, System.Threading.Lock) alone and with one worker per CPU on one lock; ns per lock/unlock pair and fairness.";
+
+    public override LocksSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        IReadOnlyList<int> cpus = CpuChoice.SpreadAcrossCores(topology, topology.Usable, Math.Min(topology.Usable.Count, LocksSettings.DefaultMaxWorkers));
+        return LocksSettings.ForProfile(profile, cpus);
+    }
+
+    public override void Validate(LocksSettings settings, CpuTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        CpuChoice.EnsureUsable(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
+        if (settings.Cpus.Distinct().Count() != settings.Cpus.Count)
+        {
+            throw new ExperimentSettingsException("locks runs one worker per CPU; the CPU list repeats a CPU.");
+        }
+        string[] unknown = [.. settings.Kinds.Except(LocksSettings.KnownKinds)];
+        if (settings.Kinds.Count == 0 || unknown.Length > 0)
+        {
+            throw new ExperimentSettingsException($"--kinds takes {string.Join(", ", LocksSettings.KnownKinds)}; not {string.Join(", ", unknown.DefaultIfEmpty("nothing"))}.");
+        }
+        ExperimentLimits.EnsureSamples(settings.Samples);
+        ExperimentLimits.EnsureAtLeast(settings.UncontendedOperations, 1_000, "--ops");
+        if (settings.ContendedDuration < TimeSpan.FromMilliseconds(1))
+        {
+            throw new ExperimentSettingsException($"--duration-ms must be at least 1, not {settings.ContendedDuration.TotalMilliseconds:0.###}.");
+        }
+    }
+
+    protected override IReadOnlyDictionary<string, string> Describe(LocksSettings settings) => new Dictionary<string, string>
+    {
+        ["cpus"] = string.Join(',', settings.Cpus),
+        ["kinds"] = string.Join(',', settings.Kinds),
+        ["uncontendedOperations"] = settings.UncontendedOperations.ToString(CultureInfo.InvariantCulture),
+        ["contendedMilliseconds"] = settings.ContendedDuration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture),
+        ["contendingWorkers"] = settings.Cpus.Count.ToString(CultureInfo.InvariantCulture),
+        ["samples"] = settings.Samples.ToString(CultureInfo.InvariantCulture),
+    };
+
+    protected override Measurement Measure(LocksSettings settings, ExperimentContext context)
+    {
+        var workloads = new List<IClusterWorkload>();
+        try
+        {
+            var variants = new List<Variant>();
+            bool contend = settings.Cpus.Count >= 2;
+            foreach (string kind in settings.Kinds.Distinct())
+            {
+                IClusterWorkload alone = Create(kind, 1);
+                workloads.Add(alone);
+                variants.Add(new Variant(
+                    Keys(kind, Uncontended, 1), "ns per lock/unlock pair", "ns", [settings.Cpus[0]], alone,
+                    RunLimit.ForOperations(settings.UncontendedOperations), run => run.Workers[0].NanosecondsPerOperation));
+                if (contend)
+                {
+                    IClusterWorkload together = Create(kind, settings.Cpus.Count);
+                    workloads.Add(together);
+                    // Under contention the lock is a shared resource: the figure is wall time per pair of all workers together.
+                    variants.Add(new Variant(
+                        Keys(kind, Contended, settings.Cpus.Count), "ns per lock/unlock pair (all workers together)", "ns", settings.Cpus, together,
+                        RunLimit.ForDuration(settings.ContendedDuration, batch: 100), run => run.ElapsedNanoseconds / run.TotalOperations));
+                }
+            }
+
+            IReadOnlyList<PointResult> points = [.. Sample(variants, settings.Samples, context).Select(WithFairness)];
+            return new Measurement(points, Verdicts(points, contend), Notes(settings, contend));
+        }
+        finally
+        {
+            workloads.ForEach(w => w.Dispose());
+        }
+    }
+
+    private static IClusterWorkload Create(string kind, int workers)
+    {
+        int[] oneCluster = new int[workers]; // every worker on cluster 0
+        return kind switch
+        {
+            LocksSettings.BitLock => new ClusterLockWorkload<swap_cluster_info_seed, ClusterBitLock>(oneCluster, 0),
+            LocksSettings.BitLockFetchFirst => new ClusterLockWorkload<swap_cluster_info_seed, ClusterBitLockFetchFirst>(oneCluster, 0),
+            LocksSettings.NativeBitLock => new NativeClusterLockWorkload(oneCluster, 0),
+            LocksSettings.Ticket => new ClusterLockWorkload<swap_cluster_info_spinlock, ClusterTicketLock>(oneCluster, 0),
+            LocksSettings.DotnetLock => new DotnetLockWorkload(workers),
+            _ => throw new ExperimentSettingsException($"Unknown lock kind {kind}."),
+        };
+    }
+
+    private static Dictionary<string, string> Keys(string kind, string contention, int workers) => new()
+    {
+        ["kind"] = kind,
+        ["contention"] = contention,
+        ["workers"] = workers.ToString(CultureInfo.InvariantCulture),
+    };
+
+    // Fairness: how evenly the workers shared the lock, per sample, then the median over samples.
+    // cv is the coefficient of variation of the per-worker pair counts (0 = perfectly even);
+    // minOverMax is the least-served worker's count over the best-served one's (1 = perfectly even).
+    private static PointResult WithFairness(PointResult point)
+    {
+        if (point.Key("contention") != Contended)
+        {
+            return point;
+        }
+        double[] cv = [.. point.Samples.Select(s => CoefficientOfVariation(s.Workers.Select(w => (double)w.Operations).ToArray()))];
+        double[] minOverMax = [.. point.Samples.Select(s => (double)s.Workers.Min(w => w.Operations) / s.Workers.Max(w => w.Operations))];
+        return point with
+        {
+            Derived = new Dictionary<string, double>
+            {
+                ["fairnessCv"] = Median(cv),
+                ["fairnessMinOverMax"] = Median(minOverMax),
+            },
+        };
+    }
+
+    private static double CoefficientOfVariation(double[] values)
+    {
+        double mean = values.Average();
+        double variance = values.Sum(v => (v - mean) * (v - mean)) / values.Length;
+        return mean == 0 ? 0 : Math.Sqrt(variance) / mean;
+    }
+
+    private static double Median(double[] values)
+    {
+        double[] sorted = [.. values.Order()];
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static PointResult? Find(IReadOnlyList<PointResult> points, string kind, string contention)
+        => points.FirstOrDefault(p => p.Key("kind") == kind && p.Key("contention") == contention);
+
+    private static List<Verdict> Verdicts(IReadOnlyList<PointResult> points, bool contend)
+    {
+        var verdicts = new List<Verdict>();
+        PointResult? bit = Find(points, LocksSettings.BitLock, Uncontended);
+        PointResult? native = Find(points, LocksSettings.NativeBitLock, Uncontended);
+        if (bit is not null && native is not null)
+        {
+            double ratio = Compare.Ratio(bit.Stats, native.Stats);
+            verdicts.Add(new Verdict(
+                "The managed bit lock (Interlocked.Or/And) costs what the kernel's lock bts costs, uncontended (target: at most 1.10x).",
+                $"managed {Compare.Describe(bit.Stats, "ns")}, native {Compare.Describe(native.Stats, "ns")}: {Compare.Times(ratio)}",
+                ratio <= 1.10 ? Verdict.Confirmed : Verdict.Refuted,
+                "One worker, no contention: the cost of the instructions themselves."));
+        }
+
+        PointResult? ticketAlone = Find(points, LocksSettings.Ticket, Uncontended);
+        PointResult? bitTogether = Find(points, LocksSettings.BitLock, Contended);
+        PointResult? ticketTogether = Find(points, LocksSettings.Ticket, Contended);
+        if (bit is not null && ticketAlone is not null)
+        {
+            verdicts.Add(new Verdict(
+                "Andrew Morton on the seed: \"bit_spin_lock() is a nasty thing. It is slow\"; uncontended, the bit lock costs more than a spinlock.",
+                $"bit lock {Compare.Describe(bit.Stats, "ns")}, ticket spinlock {Compare.Describe(ticketAlone.Stats, "ns")}: {Compare.Times(Compare.Ratio(bit.Stats, ticketAlone.Stats))}",
+                Compare.ClearlyAbove(bit.Stats, ticketAlone.Stats) ? Verdict.Confirmed : Verdict.Refuted,
+                "The ticket lock releases with an unlocked 16-bit increment; the bit lock needs a second locked instruction to clear its bit."));
+        }
+        if (!contend)
+        {
+            verdicts.Add(new Verdict("Under contention the ticket spinlock is fairer than the bit lock.", "-", Verdict.NotMeasurable, "Contention needs at least 2 CPUs; this run had 1."));
+        }
+        else if (bitTogether is not null && ticketTogether is not null)
+        {
+            double bitFair = bitTogether.Derived["fairnessMinOverMax"];
+            double ticketFair = ticketTogether.Derived["fairnessMinOverMax"];
+            verdicts.Add(new Verdict(
+                "Under contention the ticket spinlock (FIFO) is fairer than the bit lock (whoever's atomic lands first).",
+                string.Create(CultureInfo.InvariantCulture, $"least-served worker's share of the best-served one's: ticket {ticketFair:0.00}, bit lock {bitFair:0.00}; ns per pair: ticket {ticketTogether.Stats.Median:0.#}, bit lock {bitTogether.Stats.Median:0.#}"),
+                ticketFair > bitFair ? Verdict.Confirmed : Verdict.Refuted,
+                "1.00 means every worker got the same number of pairs in the same time."));
+        }
+        return verdicts;
+    }
+
+    private static List<string> Notes(LocksSettings settings, bool contend)
+    {
+        var notes = new List<string>
+        {
+            "Each lock guards one cluster's count, updated non-atomically inside it; every run checks the count equals the pairs made.",
+            "bitlock: the seed's bit 2 taken with Interlocked.Or and released with Interlocked.And. native-bitlock: the kernel's lock bts bit_spin_lock in a C loop, one call per batch. ticket: a 4-byte ticket lock, the spinlock_t of the merged 4.11 form. dotnet-lock: System.Threading.Lock, for scale.",
+        };
+        if (contend)
+        {
+            notes.Add($"Contended runs put one worker on each of CPUs {string.Join(',', settings.Cpus)} for {settings.ContendedDuration.TotalMilliseconds:0} ms; ns per pair is wall time over all workers' pairs together.");
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using HwLab.Lab.Results;
+
+namespace HwLab.Lab.Reports;
+
+/// <summary>
+/// report.md: the machine, every verdict in one table, then each experiment's points with their
+/// noise and flags, and how to read it all. Rendered from results.json alone, so a report can be
+/// rebuilt from any results directory.
+/// </summary>
+public static class MarkdownReport
+{
+    public static string Render(ResultsDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var text = new StringBuilder();
+        MachineInfo m = document.Machine;
+        text.AppendLine("# HwLab report").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Measured on **{m.Host}** ({m.CpuModel ?? "unknown CPU"}), {document.CreatedUtc.UtcDateTime:yyyy-MM-dd HH:mm} UTC, profile **{document.Profile}**, HwLab {document.HwlabVersion}. Command: `{document.CommandLine}`.");
+        text.AppendLine();
+        WriteMachine(text, m);
+        WriteVerdicts(text, document);
+        foreach (ExperimentResult experiment in document.Experiments)
+        {
+            WriteExperiment(text, experiment);
+        }
+        if (document.NotRun.Count > 0)
+        {
+            text.AppendLine("## Not run").AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"These experiments were planned but never started: {string.Join(", ", document.NotRun)}.").AppendLine();
+        }
+        WriteHowToRead(text);
+        return text.ToString();
+    }
+
+    private static void WriteMachine(StringBuilder text, MachineInfo m)
+    {
+        text.AppendLine("## Machine").AppendLine();
+        string counters = string.Join("; ", m.Counters.Select(c => c.Available ? $"{c.Name}: yes" : $"{c.Name}: no ({c.UnavailableReason})"));
+        MarkdownTable.Write(text, ["", ""],
+        [
+            ["CPU", m.CpuModel ?? "unknown"],
+            ["CPUs", $"{m.Online.Count} online ({m.Online}), {m.Usable.Count} usable by HwLab ({m.Usable})"],
+            ["Topology", $"{m.Packages} package(s), {m.Cores} core(s), {m.ThreadsPerCore} thread(s) per core, {m.NumaNodes} NUMA node(s)"],
+            ["Cache line", $"{m.LineSize} bytes"],
+            ["Hypervisor", m.Hypervisor ? $"yes ({m.HypervisorVendor ?? "unknown"})" : "none"],
+            ["Kernel", m.KernelRelease ?? "unknown"],
+            ["Runtime", $"{m.Runtime} on {m.Os}"],
+            ["Clock read", $"{Numbers.Format(m.ClockReadNanoseconds)} ns per Stopwatch read"],
+            ["Counters", counters],
+        ]);
+    }
+
+    private static void WriteVerdicts(StringBuilder text, ResultsDocument document)
+    {
+        var rows = document.Experiments
+            .SelectMany(e => e.Verdicts.Select(v => (IReadOnlyList<string>)[e.Name, v.Claim, v.Measured, v.Outcome]))
+            .ToList();
+        text.AppendLine("## Verdicts").AppendLine();
+        if (rows.Count == 0)
+        {
+            text.AppendLine("No experiment has reached a verdict yet.").AppendLine();
+            return;
+        }
+        MarkdownTable.Write(text, ["experiment", "claim", "measured", "verdict"], rows);
+    }
+
+    private static void WriteExperiment(StringBuilder text, ExperimentResult e)
+    {
+        text.AppendLine(CultureInfo.InvariantCulture, $"## {e.Name}: {e.Title}").AppendLine();
+        string status = e.Status switch
+        {
+            ExperimentResult.Completed => $"Completed in {e.DurationSeconds:0.0} s.",
+            _ => $"**{e.Status}**{(e.Error is null ? "" : $": {e.Error}")}.",
+        };
+        text.AppendLine(status).AppendLine();
+        if (e.Parameters.Count > 0)
+        {
+            text.AppendLine("Settings: " + string.Join(", ", e.Parameters.Select(p => $"{p.Key} = `{p.Value}`")) + ".").AppendLine();
+        }
+        if (e.Name == "c2c" && e.Points.Count > 0)
+        {
+            C2cMatrix.Write(text, e);
+        }
+        if (e.Points.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Each point: the median of its samples ({e.Points[0].Metric}), the range, the coefficient of variation, the 95% confidence interval of the median, and the samples it rests on.").AppendLine();
+            MarkdownTable.Write(
+                text,
+                ["point", "median", "min", "max", "CV", "95% CI", "clean/n", "flags", "derived"],
+                e.Points.Select(PointRow),
+                [false, true, true, true, true, false, false, false, false]);
+        }
+        foreach (Verdict v in e.Verdicts)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- **{v.Outcome}**: {v.Claim} Measured: {v.Measured}. {v.Why}");
+        }
+        if (e.Verdicts.Count > 0)
+        {
+            text.AppendLine();
+        }
+        foreach (string note in e.Notes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"> {note}").AppendLine();
+        }
+    }
+
+    private static IReadOnlyList<string> PointRow(PointResult p)
+    {
+        Statistics s = p.Stats;
+        string ci = s.MedianCiLower is double lo && s.MedianCiUpper is double hi ? $"{Numbers.Format(lo)} to {Numbers.Format(hi)}" : "-";
+        string flags = string.Join(", ", p.Samples.SelectMany(x => x.Flags).GroupBy(f => f).Select(g => $"{g.Key} x{g.Count()}"));
+        string derived = string.Join(", ", p.Derived.Select(d => $"{d.Key} {Numbers.Format(d.Value)}"));
+        return [p.Id, $"{Numbers.Format(s.Median)} {p.Unit}", Numbers.Format(s.Min), Numbers.Format(s.Max), Numbers.Percent(s.CoefficientOfVariation), ci, $"{s.Clean}/{s.N}", flags.Length == 0 ? "none" : flags, derived];
+    }
+
+    private static void WriteHowToRead(StringBuilder text)
+    {
+        text.AppendLine("## How to read this report").AppendLine();
+        text.AppendLine("- Every figure is the median of at least 5 samples taken after warm-up; variants of one experiment were sampled interleaved (A B A B), so drift hits them alike. Compare ratios within one run, not absolute times across runs.");
+        text.AppendLine("- CV is the spread of the samples; a verdict that rests on a difference smaller than the spread is not a verdict. The 95% CI is the median's (Harrell-Davis).");
+        text.AppendLine("- Flags: Migrated (a worker left its CPU), GarbageCollected, Jitted (code compiled during the sample), Preempted (a worker was off its CPU for more than 5% of the sample). Statistics use the clean samples when at least half are clean; clean/n says how many.");
+        text.AppendLine("- Verdicts: confirmed or refuted on this machine's figures; not measurable when the machine lacks what the claim needs (a second socket, SMT, a PMU), with the reason.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- results.json next to this file holds every sample; its schema is {ResultsDocument.CurrentSchema} (docs/results-schema.md).");
+    }
+}

@@ -1,0 +1,19 @@
+namespace HwLab.Lab.Results;
+
+/// <summary>One sample of a point: its figure, what it was computed from, and what may have disturbed it.</summary>
+/// <param name="Value">The point's metric for this sample (for example ns per lock/unlock pair).</param>
+/// <param name="Operations">Operations of all workers together.</param>
+/// <param name="ElapsedNanoseconds">The slowest worker's time.</param>
+/// <param name="Flags">Names of <see cref="Engine.SampleFlags"/> raised; empty for a clean sample.</param>
+public sealed record SampleRecord(
+    int Index,
+    double Value,
+    long Operations,
+    double ElapsedNanoseconds,
+    IReadOnlyList<string> Flags,
+    int GarbageCollections,
+    long JitCompilations,
+    IReadOnlyList<WorkerSample> Workers)
+{
+    public bool IsClean => Flags.Count == 0;
+}

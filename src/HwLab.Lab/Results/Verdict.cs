@@ -1,0 +1,14 @@
+namespace HwLab.Lab.Results;
+
+/// <summary>A claim tested against the figures measured here, and what came of it.</summary>
+/// <param name="Claim">The claim in words, with its source where it has one ("the seed patch: ...").</param>
+/// <param name="Measured">The figure that decides it, with its noise.</param>
+/// <param name="Outcome">One of <see cref="Confirmed"/>, <see cref="Refuted"/>, <see cref="NotMeasurable"/>, <see cref="Info"/>.</param>
+/// <param name="Why">What the outcome rests on, or why the machine cannot decide it.</param>
+public sealed record Verdict(string Claim, string Measured, string Outcome, string Why)
+{
+    public const string Confirmed = "confirmed";
+    public const string Refuted = "refuted";
+    public const string NotMeasurable = "not measurable";
+    public const string Info = "info";
+}

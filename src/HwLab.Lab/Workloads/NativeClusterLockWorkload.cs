@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+using HwLab.Layout;
+using HwLab.Layout.Kernel;
+using HwLab.Native;
+using HwLab.Native.Memory;
+
+namespace HwLab.Lab.Workloads;
+
+/// <summary>
+/// The same work as <see cref="ClusterLockWorkload{TCluster, TLock}"/> over seed-form clusters, done
+/// by the C loop of libhwlab_native with the kernel's <c>lock bts</c> bit spinlock: one call per batch.
+/// </summary>
+internal sealed unsafe class NativeClusterLockWorkload : IClusterWorkload
+{
+    private readonly ClusterArray<swap_cluster_info_seed> _clusters;
+    private readonly int[] _clusterOf;
+
+    public NativeClusterLockWorkload(int[] clusterOf, int stride)
+    {
+        _clusterOf = clusterOf;
+        _clusters = ClusterArray<swap_cluster_info_seed>.Allocate(clusterOf.Max() + 1, stride, new PageArenaOptions { Prefault = true });
+    }
+
+    public int Workers => _clusterOf.Length;
+
+    public void BeginRun()
+    {
+        for (long i = 0; i < _clusters.Count; i++)
+        {
+            _clusters[i] = default;
+        }
+    }
+
+    public void Prepare(int worker) => _ = _clusters[_clusterOf[worker]].data;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void RunBatch(int worker, long operations)
+        => NativeCacheLineLoops.ClusterLockLoop(&_clusters.ElementPointer(_clusterOf[worker])->data, operations);
+
+    public void Verify(Engine.TeamRun run)
+        => ClusterCounts.Verify(run, _clusters.Count, i => swap_cluster_info_seed.cluster_count(ref _clusters[i]), i => (_clusters[i].data & SwapCluster.CLUSTER_FLAG_LOCK) != 0);
+
+    public void Dispose() => _clusters.Dispose();
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using HwLab.Native.Threading;
+
+namespace HwLab.Cli.Tests;
+
+public sealed class RunCommandTests
+{
+    [Fact]
+    public void An_unknown_experiment_is_refused()
+    {
+        CliRun.InProcess("run", "nosuch").AssertUsageError("nosuch");
+    }
+
+    [Fact]
+    public void More_threads_than_allowed_cpus_is_refused_naming_the_cpus()
+    {
+        int tooMany = ThreadPinning.AllowedCpus.Count + 1;
+        CliRun.InProcess("run", "falseshare", "--threads", tooMany.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .AssertUsageError($"--threads {tooMany} is more than the {ThreadPinning.AllowedCpus.Count} CPU");
+    }
+
+    [Fact]
+    public void A_cpu_outside_the_allowed_set_is_refused_naming_the_usable_ones()
+    {
+        string outside = (ThreadPinning.AllowedCpus.Max + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        CliRun.InProcess("run", "locks", "--cpus", outside).AssertUsageError("which this process may not use");
+        CliRun.InProcess("run", "c2c", "--cpus", $"0,{outside}").AssertUsageError($"CPU {outside}");
+    }
+
+    [Theory]
+    [InlineData("falseshare", "--cpus", "0-x", "--cpus")]
+    [InlineData("falseshare", "--ops", "0", "--ops must be at least 1000")]
+    [InlineData("falseshare", "--ops", "-5", "--ops")]
+    [InlineData("falseshare", "--samples", "0", "--samples must be at least 5")]
+    [InlineData("falseshare", "--distances", "8,x", "--distances")]
+    [InlineData("falseshare", "--distances", "12", "--distances must be multiples of 8")]
+    [InlineData("falseshare", "--impls", "fast", "--impls takes")]
+    [InlineData("locks", "--duration-ms", "0", "--duration-ms")]
+    [InlineData("locks", "--threads", "0", "--threads")]
+    [InlineData("locks", "--kinds", "mutex", "--kinds takes")]
+    [InlineData("c2c", "--round-trips", "10", "--round-trips")]
+    [InlineData("c2c", "--max-pairs", "0", "--max-pairs")]
+    public void Bad_values_are_one_line_and_exit_code_2(string experiment, string option, string value, string expected)
+    {
+        CliRun.InProcess("run", experiment, option, value).AssertUsageError(expected);
+    }
+
+    [Fact]
+    public void Quick_and_full_together_are_refused()
+    {
+        CliRun.InProcess("run", "c2c", "--quick", "--full").AssertUsageError("--quick and --full");
+    }
+
+    [Fact]
+    public void An_unwritable_out_directory_is_refused_and_nothing_is_measured_or_written()
+    {
+        using var temp = new TempDirectory();
+        string file = temp.File("not-a-directory");
+        File.WriteAllText(file, "x");
+        CliRun.InProcess("run", "c2c", "--quick", "--out", file).AssertUsageError($"--out {file}");
+        CliRun.InProcess("run", "c2c", "--quick", "--out", Path.Combine(file, "below")).AssertUsageError("--out");
+        Assert.Equal([file], Directory.GetFileSystemEntries(temp.Path));
+        Assert.Equal("x", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void Help_lists_every_option_with_its_default()
+    {
+        CliRun run = CliRun.InProcess("run", "falseshare", "--help");
+        Assert.Equal(0, run.ExitCode);
+        foreach (string option in new[] { "--cpus", "--threads", "--samples", "--ops", "--distances", "--impls", "--quick", "--full", "--json", "--out" })
+        {
+            Assert.Contains(option, run.Output, StringComparison.Ordinal);
+        }
+        Assert.Contains("[default: 9; 5 with --quick, 15 with --full]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("[default: 8,16,32,64,128]", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void C2c_json_is_a_results_document_with_one_completed_experiment()
+    {
+        Assert.SkipWhen(ThreadPinning.AllowedCpus.Count < 2, "needs 2 allowed CPUs");
+        using var temp = new TempDirectory();
+        CliRun run = CliRun.InProcess("run", "c2c", "--quick", "--round-trips", "1000", "--json", "--out", temp.Path);
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument document = JsonDocument.Parse(run.Output);
+        Assert.Equal("hwlab.results/1", document.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("run", document.RootElement.GetProperty("profile").GetString());
+        JsonElement experiment = Assert.Single(document.RootElement.GetProperty("experiments").EnumerateArray());
+        Assert.Equal("completed", experiment.GetProperty("status").GetString());
+        Assert.True(File.Exists(Path.Combine(temp.Path, "results.json")));
+        Assert.True(File.Exists(Path.Combine(temp.Path, "report.md")));
+    }
+}

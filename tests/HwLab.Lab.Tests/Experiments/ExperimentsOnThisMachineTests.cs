@@ -1,0 +1,82 @@
+using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.C2c;
+using HwLab.Lab.Experiments.FalseShare;
+using HwLab.Lab.Experiments.Locks;
+using HwLab.Lab.Results;
+using HwLab.Native.Topology;
+
+namespace HwLab.Lab.Tests.Experiments;
+
+/// <summary>Each experiment, small, on this machine: well-formed results with every figure positive and finite.</summary>
+public sealed class ExperimentsOnThisMachineTests
+{
+    private static readonly CpuTopology s_topology = TopologyReader.Read();
+
+    private static ExperimentContext Context => new(s_topology, TestContext.Current.CancellationToken);
+
+    [Fact]
+    public void C2c_measures_every_pair_managed_and_native()
+    {
+        Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
+        C2cExperiment experiment = ExperimentCatalog.C2c;
+        C2cSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = [.. s_topology.Usable.Take(2)], RoundTrips = 2_000 };
+        ExperimentResult result = experiment.Run(settings, Context);
+
+        AssertWellFormed(result, expectedPoints: 2);
+        Assert.Equal(["managed", "native"], result.Points.Select(p => p.Key("impl")).Order());
+        Assert.Contains(result.Verdicts, v => v.Claim.StartsWith("Managed compare-and-swap", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Falseshare_measures_every_distance_with_a_penalty_against_the_baseline()
+    {
+        Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
+        FalseShareExperiment experiment = ExperimentCatalog.FalseShare;
+        FalseShareSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { OperationsPerWorker = 20_000 };
+        ExperimentResult result = experiment.Run(settings, Context);
+
+        AssertWellFormed(result, expectedPoints: settings.Distances.Count * 2);
+        Assert.All(result.Points.Where(p => p.Key("distance") == "128"), p => Assert.Equal(1.0, p.Derived["penalty"]));
+        Assert.All(result.Points, p => Assert.True(p.Derived["penalty"] > 0 && double.IsFinite(p.Derived["penalty"])));
+        Assert.Contains(result.Verdicts, v => v.Claim.StartsWith("The seed patch", StringComparison.Ordinal) && v.Outcome is Verdict.Confirmed or Verdict.Refuted);
+    }
+
+    [Fact]
+    public void Locks_measures_each_kind_alone_and_contended_with_fairness()
+    {
+        Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
+        LocksExperiment experiment = ExperimentCatalog.Locks;
+        LocksSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { UncontendedOperations = 20_000, ContendedDuration = TimeSpan.FromMilliseconds(5) };
+        ExperimentResult result = experiment.Run(settings, Context);
+
+        AssertWellFormed(result, expectedPoints: settings.Kinds.Count * 2);
+        Assert.All(result.Points.Where(p => p.Key("contention") == LocksExperiment.Contended), p => Assert.InRange(p.Derived["fairnessMinOverMax"], 0, 1));
+    }
+
+    [Fact]
+    public void Settings_a_machine_cannot_run_are_refused_with_the_option_named()
+    {
+        FalseShareExperiment falseShare = ExperimentCatalog.FalseShare;
+        FalseShareSettings good = falseShare.DefaultSettings(SuiteProfile.Quick, s_topology);
+        Assert.Contains("--distances", Assert.Throws<ExperimentSettingsException>(() => falseShare.Validate(good with { Distances = [12] }, s_topology)).Message, StringComparison.Ordinal);
+        Assert.Contains("--samples", Assert.Throws<ExperimentSettingsException>(() => falseShare.Validate(good with { Samples = 2 }, s_topology)).Message, StringComparison.Ordinal);
+        Assert.Contains("--cpus", Assert.Throws<ExperimentSettingsException>(() => falseShare.Validate(good with { Cpus = [s_topology.Usable.Max + 1, 0] }, s_topology)).Message, StringComparison.Ordinal);
+        Assert.Contains("2 workers", Assert.Throws<ExperimentSettingsException>(() => falseShare.Validate(good with { Cpus = [s_topology.Usable[0]] }, s_topology)).Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertWellFormed(ExperimentResult result, int expectedPoints)
+    {
+        Assert.True(result.Status == ExperimentResult.Completed, $"{result.Name}: {result.Status}: {result.Error}");
+        Assert.Equal(expectedPoints, result.Points.Count);
+        foreach (PointResult point in result.Points)
+        {
+            Assert.True(point.Samples.Count >= 5, $"{point.Id} has {point.Samples.Count} samples");
+            Assert.All(point.Samples, s => Assert.True(s.Value > 0 && double.IsFinite(s.Value), $"{point.Id} sample {s.Index} = {s.Value}"));
+            Statistics stats = point.Stats;
+            Assert.True(stats.Min > 0 && stats.Min <= stats.Median && stats.Median <= stats.Max && double.IsFinite(stats.Max), $"{point.Id} statistics out of order");
+            Assert.True(stats.CoefficientOfVariation >= 0 && double.IsFinite(stats.CoefficientOfVariation));
+        }
+        Assert.NotEmpty(result.Verdicts);
+        Assert.Equal(result.Points.Count, result.Points.Select(p => p.Id).Distinct().Count());
+    }
+}

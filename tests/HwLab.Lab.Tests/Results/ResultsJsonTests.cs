@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HwLab.Lab.Results;
+
+namespace HwLab.Lab.Tests.Results;
+
+public sealed partial class ResultsJsonTests
+{
+    [Fact]
+    public void A_document_round_trips_unchanged()
+    {
+        ResultsDocument document = SampleDocuments.Document();
+        string json = ResultsJson.Serialize(document);
+        ResultsDocument back = ResultsJson.Deserialize(json, "test");
+        Assert.Equal(json, ResultsJson.Serialize(back));
+        Assert.Equal("0-1", back.Machine.Usable.ToString());
+        Assert.Equal(10, back.Experiments[0].Points[0].Samples[0].Value);
+        Assert.Equal(4.5, back.Experiments[0].Points[0].Derived["penalty"]);
+    }
+
+    [Fact]
+    public void Another_schema_is_refused_by_name()
+    {
+        string json = ResultsJson.Serialize(SampleDocuments.Document()).Replace("hwlab.results/1", "hwlab.results/9", StringComparison.Ordinal);
+        ResultsFormatException error = Assert.Throws<ResultsFormatException>(() => ResultsJson.Deserialize(json, "old.json"));
+        Assert.Equal("old.json has schema hwlab.results/9; this HwLab reads hwlab.results/1", error.Message);
+    }
+
+    [Theory]
+    [InlineData("not json at all", "is not JSON")]
+    [InlineData("{\"name\": \"x\"}", "has no \"schema\"")]
+    [InlineData("[1, 2]", "has no \"schema\"")]
+    [InlineData("{\"schema\": \"hwlab.results/1\", \"experiments\": 7}", "does not follow hwlab.results/1")]
+    public void Documents_that_are_not_results_are_refused(string json, string expected)
+    {
+        ResultsFormatException error = Assert.Throws<ResultsFormatException>(() => ResultsJson.Deserialize(json, "x.json"));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_field_written_is_documented_in_the_schema_page()
+    {
+        string schemaPage = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "results-schema.md"));
+        HashSet<string> documented = [.. BacktickedNames().Matches(schemaPage).Select(m => m.Groups[1].Value)];
+        using JsonDocument json = JsonDocument.Parse(ResultsJson.Serialize(SampleDocuments.Document()));
+        var missing = new SortedSet<string>();
+        Collect(json.RootElement, documented, missing, parentIsFreeForm: false);
+        Assert.True(missing.Count == 0, $"results.json fields missing from docs/results-schema.md: {string.Join(", ", missing)}");
+    }
+
+    // keys, parameters and derived hold experiment-specific names; their contents are described in prose.
+    private static void Collect(JsonElement element, HashSet<string> documented, SortedSet<string> missing, bool parentIsFreeForm)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (JsonProperty property in element.EnumerateObject())
+            {
+                if (!parentIsFreeForm && !documented.Contains(property.Name))
+                {
+                    missing.Add(property.Name);
+                }
+                Collect(property.Value, documented, missing, property.Name is "keys" or "parameters" or "derived");
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement item in element.EnumerateArray())
+            {
+                Collect(item, documented, missing, parentIsFreeForm: false);
+            }
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "HwLab.sln")))
+            {
+                return dir;
+            }
+        }
+        throw new InvalidOperationException("HwLab.sln not found above the test binaries.");
+    }
+
+    [GeneratedRegex("`([A-Za-z]+)`")]
+    private static partial Regex BacktickedNames();
+}

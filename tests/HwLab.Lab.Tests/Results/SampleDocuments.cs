@@ -1,0 +1,45 @@
+using HwLab.Lab.Results;
+using HwLab.Native.Threading;
+
+namespace HwLab.Lab.Tests.Results;
+
+/// <summary>Small, fully known results documents for tests that need one without measuring.</summary>
+internal static class SampleDocuments
+{
+    public static SampleRecord Sample(int index, double value, params string[] flags)
+        => new(index, value, 1_000, value * 1_000, flags, 0, 0, [new WorkerSample(0, 0, 1_000, value * 1_000, (long)(value * 1_000), 0, 0)]);
+
+    public static PointResult Point(string impl, params double[] values)
+    {
+        SampleRecord[] samples = [.. values.Select((v, i) => Sample(i, v))];
+        var keys = new Dictionary<string, string> { ["distance"] = "8", ["impl"] = impl };
+        return new PointResult(PointResult.IdOf(keys), keys, "ns per lock/unlock pair", "ns", Statistics.From(samples), samples, new Dictionary<string, double> { ["penalty"] = 4.5 });
+    }
+
+    public static ExperimentResult Experiment(string name = "falseshare", string status = ExperimentResult.Completed) => new(
+        name,
+        "A title",
+        status,
+        status == ExperimentResult.Completed ? null : "why not",
+        new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero),
+        1.5,
+        new Dictionary<string, string> { ["samples"] = "5" },
+        [Point("managed", 10, 11, 12, 11, 10), Point("native", 9, 9.5, 10, 9, 9)],
+        [new Verdict("A claim.", "a figure", Verdict.Confirmed, "because")],
+        ["a note"]);
+
+    public static MachineInfo Machine() => new(
+        "testhost", "Test CPU", "6.18.0", ".NET 10", "Linux", true, "KVMKVMKVM", CpuSet.Parse("0-1"), CpuSet.Parse("0-1"), 1, 2, 1, 1, 64,
+        [new CounterStatus("task-clock", true, null), new CounterStatus("cycles", false, "no PMU here")], 20.5);
+
+    public static ResultsDocument Document(params ExperimentResult[] experiments) => new(
+        ResultsDocument.CurrentSchema,
+        "0.1.0",
+        new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero),
+        new DateTimeOffset(2026, 11, 21, 12, 1, 0, TimeSpan.Zero),
+        "hwlab suite",
+        "default",
+        Machine(),
+        experiments.Length == 0 ? [Experiment()] : experiments,
+        ["locks"]);
+}

@@ -1,0 +1,51 @@
+using HwLab.Lab.Results;
+
+namespace HwLab.Lab.Tests.Results;
+
+public sealed class StatisticsTests
+{
+    [Fact]
+    public void Median_range_and_spread_of_known_values()
+    {
+        Statistics s = Statistics.From([.. new[] { 10.0, 12, 11, 13, 14 }.Select((v, i) => SampleDocuments.Sample(i, v))]);
+        Assert.Equal(5, s.N);
+        Assert.Equal(5, s.Clean);
+        Assert.Equal(12, s.Median);
+        Assert.Equal(10, s.Min);
+        Assert.Equal(14, s.Max);
+        Assert.Equal(12, s.Mean, 9);
+        Assert.Equal(Math.Sqrt(2.5), s.StandardDeviation, 9); // sample standard deviation
+        Assert.Equal(Math.Sqrt(2.5) / 12, s.CoefficientOfVariation, 9);
+        Assert.NotNull(s.MedianCiLower);
+        Assert.InRange(12, s.MedianCiLower!.Value, s.MedianCiUpper!.Value);
+    }
+
+    [Fact]
+    public void Flagged_samples_are_left_out_while_at_least_half_are_clean()
+    {
+        SampleRecord[] samples =
+        [
+            SampleDocuments.Sample(0, 10), SampleDocuments.Sample(1, 10), SampleDocuments.Sample(2, 10),
+            SampleDocuments.Sample(3, 500, "Migrated"), SampleDocuments.Sample(4, 900, "GarbageCollected"),
+        ];
+        Statistics s = Statistics.From(samples);
+        Assert.Equal(Statistics.CleanBasis, s.Basis);
+        Assert.Equal(3, s.Clean);
+        Assert.Equal(10, s.Max);
+    }
+
+    [Fact]
+    public void With_too_few_clean_samples_all_count_and_the_basis_says_so()
+    {
+        SampleRecord[] samples = [SampleDocuments.Sample(0, 10), SampleDocuments.Sample(1, 20, "Preempted"), SampleDocuments.Sample(2, 30, "Jitted")];
+        Statistics s = Statistics.From(samples);
+        Assert.Equal(Statistics.AllBasis, s.Basis);
+        Assert.Equal(30, s.Max);
+    }
+
+    [Fact]
+    public void No_samples_is_an_error()
+    {
+        Assert.Throws<ArgumentException>(() => Statistics.From([]));
+    }
+}
