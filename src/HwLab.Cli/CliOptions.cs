@@ -128,6 +128,9 @@ internal static class CliOptions
         };
     }
 
+    /// <summary>A list option's value, or <paramref name="fallback"/> when it was not given (an absent list option reads as empty, not null).</summary>
+    public static IReadOnlyList<T> GivenOr<T>(T[]? given, IReadOnlyList<T> fallback) => given is { Length: > 0 } ? given : fallback;
+
     private static int? ParseInt(ArgumentResult result, string name, Func<int, bool> isValid, string requirement)
     {
         if (result.Tokens.Count == 0)

@@ -91,4 +91,18 @@ public sealed class RunCommandTests
         Assert.True(File.Exists(Path.Combine(temp.Path, "results.json")));
         Assert.True(File.Exists(Path.Combine(temp.Path, "report.md")));
     }
+
+    [Theory]
+    [InlineData("falseshare", "--ops", "2000")]
+    [InlineData("locks", "--ops", "2000")]
+    public void List_options_left_out_take_their_defaults(string experiment, string option, string value)
+    {
+        Assert.SkipWhen(ThreadPinning.AllowedCpus.Count < 2, "needs 2 allowed CPUs");
+        CliRun run = CliRun.InProcess("run", experiment, "--quick", option, value, "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using JsonDocument document = JsonDocument.Parse(run.Output);
+        JsonElement parameters = document.RootElement.GetProperty("experiments")[0].GetProperty("parameters");
+        Assert.Equal(experiment == "falseshare" ? "8,16,32,64,128" : "bitlock,native-bitlock,ticket,dotnet-lock",
+            parameters.GetProperty(experiment == "falseshare" ? "distances" : "kinds").GetString());
+    }
 }

@@ -32,8 +32,8 @@ internal static class FalseShareRunCommand
                 Cpus = WorkerCpus.Choose(topology, parsed.GetValue(cpus), parsed.GetValue(threads), settings.Cpus),
                 Samples = parsed.GetValue(samples) ?? settings.Samples,
                 OperationsPerWorker = parsed.GetValue(ops) ?? settings.OperationsPerWorker,
-                Distances = parsed.GetValue(distances) ?? settings.Distances,
-                Implementations = parsed.GetValue(impls) ?? settings.Implementations,
+                Distances = CliOptions.GivenOr(parsed.GetValue(distances), settings.Distances),
+                Implementations = CliOptions.GivenOr(parsed.GetValue(impls), settings.Implementations),
             };
             return RunPipeline.Execute(experiment, settings, topology, outputOptions.Read(parsed), output, error);
         });

@@ -33,7 +33,7 @@ internal static class LocksRunCommand
                 Samples = parsed.GetValue(samples) ?? settings.Samples,
                 UncontendedOperations = parsed.GetValue(ops) ?? settings.UncontendedOperations,
                 ContendedDuration = parsed.GetValue(duration) is int ms ? TimeSpan.FromMilliseconds(ms) : settings.ContendedDuration,
-                Kinds = parsed.GetValue(kinds) ?? settings.Kinds,
+                Kinds = CliOptions.GivenOr(parsed.GetValue(kinds), settings.Kinds),
             };
             return RunPipeline.Execute(experiment, settings, topology, outputOptions.Read(parsed), output, error);
         });
