@@ -32,7 +32,7 @@ public sealed class MutualExclusionTests
         Assert.SkipWhen(ThreadPinning.AllowedCpus.Count < 2, "needs 2 allowed CPUs so threads contend in parallel");
         // Another process may take a CPU for the whole run; only a run in which the threads overlapped counts.
         LockValidation.Outcome outcome = Validate(lockName, placement, Updates * LockValidation.Scale);
-        for (int retry = 0; retry < 3 && !outcome.Overlapped; retry++)
+        for (int retry = 0; retry < 10 && !outcome.Overlapped; retry++)
         {
             outcome = Validate(lockName, placement, Updates * LockValidation.Scale);
         }
