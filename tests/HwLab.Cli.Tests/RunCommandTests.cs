@@ -40,9 +40,35 @@ public sealed class RunCommandTests
     [InlineData("locks", "--kinds", "mutex", "--kinds takes")]
     [InlineData("c2c", "--round-trips", "10", "--round-trips")]
     [InlineData("c2c", "--max-pairs", "0", "--max-pairs")]
+    [InlineData("swap", "--cluster-pages", "100", "A cluster must be a power of two")]
+    [InlineData("swap", "--device-slots", "300", "need one each beyond the header's")]
+    [InlineData("swap", "--modes", "mutex", "--modes takes")]
+    [InlineData("swap", "--orders", "random", "--orders takes")]
+    [InlineData("churn", "--layouts", "16", "There is no 16-byte swap_cluster_info")]
+    [InlineData("churn", "--fifo", "0", "--fifo")]
     public void Bad_values_are_one_line_and_exit_code_2(string experiment, string option, string value, string expected)
     {
         CliRun.InProcess("run", experiment, option, value).AssertUsageError(expected);
+    }
+
+    [Fact]
+    public void A_cluster_lock_on_the_four_byte_layout_is_refused()
+    {
+        CliRun.InProcess("run", "swap", "--modes", "bitlock,spinlock", "--layouts", "4").AssertUsageError("the 4-byte form has no room for a lock");
+    }
+
+    [Theory]
+    [InlineData("swap")]
+    [InlineData("churn")]
+    public void Swap_and_churn_run_every_mode_and_print_json(string experiment)
+    {
+        Assert.SkipWhen(ThreadPinning.AllowedCpus.Count < 2, "needs 2 allowed CPUs");
+        CliRun run = CliRun.InProcess("run", experiment, "--quick", "--ops", "1024", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using JsonDocument document = JsonDocument.Parse(run.Output);
+        JsonElement result = document.RootElement.GetProperty("experiments")[0];
+        Assert.Equal("completed", result.GetProperty("status").GetString());
+        Assert.Equal(["bitlock", "device", "spinlock"], result.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("keys").GetProperty("mode").GetString()).Distinct().Order());
     }
 
     [Fact]

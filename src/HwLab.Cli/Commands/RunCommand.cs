@@ -12,6 +12,8 @@ internal static class RunCommand
             C2cRunCommand.Create(output, error),
             FalseShareRunCommand.Create(output, error),
             LocksRunCommand.Create(output, error),
+            SwapRunCommand.Create(Lab.Experiments.ExperimentCatalog.Swap, output, error),
+            SwapRunCommand.Create(Lab.Experiments.ExperimentCatalog.Churn, output, error),
         };
     }
 }

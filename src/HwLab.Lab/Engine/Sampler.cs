@@ -74,7 +74,8 @@ public static class Sampler
             [.. Enum.GetValues<SampleFlags>().Where(f => f != SampleFlags.None && flags.HasFlag(f)).Select(f => f.ToString())],
             run.GarbageCollections,
             run.JitCompilations,
-            [.. run.Workers.Select(w => new WorkerSample(w.Worker, w.Cpu, w.Operations, w.ElapsedNanoseconds, w.OnCpuNanoseconds, w.Migrations, w.ContextSwitches))]);
+            [.. run.Workers.Select(w => new WorkerSample(w.Worker, w.Cpu, w.Operations, w.ElapsedNanoseconds, w.OnCpuNanoseconds, w.Migrations, w.ContextSwitches))],
+            variant.Extras?.Invoke(run) ?? new Dictionary<string, double>());
     }
 
     private static List<PointResult> ToPoints(IReadOnlyList<Variant> variants, List<SampleRecord>[] samples)

@@ -5,6 +5,7 @@ namespace HwLab.Lab.Results;
 /// <param name="Operations">Operations of all workers together.</param>
 /// <param name="ElapsedNanoseconds">The slowest worker's time.</param>
 /// <param name="Flags">Names of <see cref="Engine.SampleFlags"/> raised; empty for a clean sample.</param>
+/// <param name="Extras">Other figures of this sample, by name (for example same-line cluster picks).</param>
 public sealed record SampleRecord(
     int Index,
     double Value,
@@ -13,7 +14,8 @@ public sealed record SampleRecord(
     IReadOnlyList<string> Flags,
     int GarbageCollections,
     long JitCompilations,
-    IReadOnlyList<WorkerSample> Workers)
+    IReadOnlyList<WorkerSample> Workers,
+    IReadOnlyDictionary<string, double> Extras)
 {
     public bool IsClean => Flags.Count == 0;
 }

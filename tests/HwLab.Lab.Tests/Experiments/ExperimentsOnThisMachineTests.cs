@@ -2,6 +2,7 @@ using HwLab.Lab.Experiments;
 using HwLab.Lab.Experiments.C2c;
 using HwLab.Lab.Experiments.FalseShare;
 using HwLab.Lab.Experiments.Locks;
+using HwLab.Lab.Experiments.Swap;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
 
@@ -54,6 +55,54 @@ public sealed class ExperimentsOnThisMachineTests
     }
 
     [Fact]
+    public void Swap_measures_every_mode_and_order_alone_and_together_with_picks()
+    {
+        Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
+        SwapExperiment experiment = ExperimentCatalog.Swap;
+        SwapSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = [.. s_topology.Usable.Take(2)], WorkerCounts = [1, 2], OperationsPerWorker = 2_048 };
+        ExperimentResult result = experiment.Run(settings, Context);
+
+        AssertWellFormed(result, expectedPoints: 3 * 2 * 2);
+        Assert.All(result.Points.Where(p => p.Key("workers") == "2"), p => Assert.True(p.Derived["scaling"] > 0));
+        // First-round picks in column order rarely share a line (only when one worker stalls long enough for
+        // the other to run a column ahead); in sequential order most do.
+        foreach (string mode in new[] { "device", "bitlock", "spinlock" })
+        {
+            PointResult columns = result.Points.Single(p => p.Key("workers") == "2" && p.Key("mode") == mode && p.Key("order") == "columns");
+            PointResult sequential = result.Points.Single(p => p.Key("workers") == "2" && p.Key("mode") == mode && p.Key("order") == "sequential");
+            Assert.True(sequential.Derived["sameLineShare"] > 0.25, $"{mode}: sequential {sequential.Derived["sameLineShare"]}");
+            Assert.True(columns.Derived["sameLineShare"] < sequential.Derived["sameLineShare"] / 4, $"{mode}: columns {columns.Derived["sameLineShare"]}");
+        }
+        Assert.Contains(result.Verdicts, v => v.Claim.Contains("4k more memory", StringComparison.Ordinal) && v.Outcome == Verdict.Confirmed);
+    }
+
+    [Fact]
+    public void Churn_measures_churned_and_first_round_side_by_side()
+    {
+        Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
+        SwapExperiment experiment = ExperimentCatalog.Churn;
+        SwapSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
+        {
+            Cpus = [.. s_topology.Usable.Take(2)], WorkerCounts = [2], OperationsPerWorker = 2_048, Modes = ["bitlock"],
+        };
+        ExperimentResult result = experiment.Run(settings, Context);
+
+        AssertWellFormed(result, expectedPoints: 2 * 2);
+        Assert.All(result.Points.Where(p => p.Key("phase") == SwapExperiment.Churned), p => Assert.Equal(0, p.Derived["firstRoundPicksPerSample"]));
+        Assert.Equal(2, result.Verdicts.Count);
+    }
+
+    [Fact]
+    public void With_one_worker_the_contention_claims_are_not_measurable()
+    {
+        SwapExperiment experiment = ExperimentCatalog.Swap;
+        SwapSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = [s_topology.Usable[0]], WorkerCounts = [1], OperationsPerWorker = 1_024 };
+        ExperimentResult result = experiment.Run(settings, Context);
+        Assert.Equal(ExperimentResult.Completed, result.Status);
+        Assert.Equal(3, result.Verdicts.Count(v => v.Outcome == Verdict.NotMeasurable));
+    }
+
+    [Fact]
     public void Settings_a_machine_cannot_run_are_refused_with_the_option_named()
     {
         FalseShareExperiment falseShare = ExperimentCatalog.FalseShare;
@@ -62,6 +111,13 @@ public sealed class ExperimentsOnThisMachineTests
         Assert.Contains("--samples", Assert.Throws<ExperimentSettingsException>(() => falseShare.Validate(good with { Samples = 2 }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("--cpus", Assert.Throws<ExperimentSettingsException>(() => falseShare.Validate(good with { Cpus = [s_topology.Usable.Max + 1, 0] }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("2 workers", Assert.Throws<ExperimentSettingsException>(() => falseShare.Validate(good with { Cpus = [s_topology.Usable[0]] }, s_topology)).Message, StringComparison.Ordinal);
+
+        SwapExperiment swap = ExperimentCatalog.Swap;
+        SwapSettings swapSettings = swap.DefaultSettings(SuiteProfile.Quick, s_topology);
+        Assert.Contains("no room for a lock", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { Modes = ["bitlock"], Layouts = [4] }, s_topology)).Message, StringComparison.Ordinal);
+        Assert.Contains("power of two", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { ClusterPages = 100 }, s_topology)).Message, StringComparison.Ordinal);
+        Assert.Contains("need one each", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { DeviceSlots = 256 }, s_topology)).Message, StringComparison.Ordinal);
+        Assert.Contains("--workers", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { WorkerCounts = [swapSettings.Cpus.Count + 1] }, s_topology)).Message, StringComparison.Ordinal);
     }
 
     private static void AssertWellFormed(ExperimentResult result, int expectedPoints)

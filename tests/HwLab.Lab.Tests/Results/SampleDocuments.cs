@@ -7,7 +7,7 @@ namespace HwLab.Lab.Tests.Results;
 internal static class SampleDocuments
 {
     public static SampleRecord Sample(int index, double value, params string[] flags)
-        => new(index, value, 1_000, value * 1_000, flags, 0, 0, [new WorkerSample(0, 0, 1_000, value * 1_000, (long)(value * 1_000), 0, 0)]);
+        => new(index, value, 1_000, value * 1_000, flags, 0, 0, [new WorkerSample(0, 0, 1_000, value * 1_000, (long)(value * 1_000), 0, 0)], new Dictionary<string, double> { ["picks"] = 4 });
 
     public static PointResult Point(string impl, params double[] values)
     {

@@ -1,0 +1,65 @@
+using HwLab.PagePool.Swap;
+
+namespace HwLab.Lab.Experiments.Swap;
+
+/// <summary>One device configuration the swap experiments measure: lock mode, free-cluster order, layout size.</summary>
+public sealed record SwapCombo(SwapLockMode Mode, FreeClusterOrder Order, int LayoutBytes)
+{
+    public string ModeName => SwapDeviceFactory.Name(Mode);
+
+    public string OrderName => Order == FreeClusterOrder.Columns ? "columns" : "sequential";
+
+    /// <summary>Every supported combination of the lists, and the pairs left out because no kernel had them.</summary>
+    /// <exception cref="ExperimentSettingsException">A layout no requested mode can run, or a name that is not a mode or order.</exception>
+    public static (IReadOnlyList<SwapCombo> Combos, IReadOnlyList<string> Skipped) Expand(IReadOnlyList<string> modes, IReadOnlyList<string> orders, IReadOnlyList<int> layouts)
+    {
+        var combos = new List<SwapCombo>();
+        var skipped = new List<string>();
+        SwapLockMode[] parsedModes = [.. modes.Distinct().Select(ParseMode)];
+        FreeClusterOrder[] parsedOrders = [.. orders.Distinct().Select(ParseOrder)];
+        foreach (int layout in layouts.Distinct())
+        {
+            SwapLockMode[] supported = [.. parsedModes.Where(m => SwapDeviceFactory.LayoutsByMode[m].Contains(layout))];
+            if (supported.Length == 0)
+            {
+                try
+                {
+                    SwapDeviceFactory.EnsureSupported(parsedModes[0], layout);
+                }
+                catch (SwapDeviceConfigurationException e)
+                {
+                    throw new ExperimentSettingsException(e.Message, e);
+                }
+            }
+            foreach (SwapLockMode mode in parsedModes)
+            {
+                if (!supported.Contains(mode))
+                {
+                    skipped.Add($"{SwapDeviceFactory.Name(mode)} with the {layout}-byte layout");
+                    continue;
+                }
+                combos.AddRange(parsedOrders.Select(order => new SwapCombo(mode, order, layout)));
+            }
+        }
+        return (combos, skipped);
+    }
+
+    private static SwapLockMode ParseMode(string name)
+    {
+        try
+        {
+            return SwapDeviceFactory.ParseMode(name);
+        }
+        catch (SwapDeviceConfigurationException e)
+        {
+            throw new ExperimentSettingsException(e.Message, e);
+        }
+    }
+
+    private static FreeClusterOrder ParseOrder(string name) => name switch
+    {
+        "sequential" => FreeClusterOrder.Sequential,
+        "columns" => FreeClusterOrder.Columns,
+        _ => throw new ExperimentSettingsException($"There is no free-cluster order {name}; the orders are sequential and columns."),
+    };
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using HwLab.Lab.Engine;
+using HwLab.Lab.Results;
+using HwLab.Lab.Workloads;
+using HwLab.Native.Threading;
+using HwLab.Native.Topology;
+using HwLab.PagePool.Swap;
+
+namespace HwLab.Lab.Experiments.Swap;
+
+/// <summary>
+/// The swap device under load: pinned workers swap pages out and back in through the seed's
+/// allocation and free paths, for each lock mode, free-cluster order and layout, alone and
+/// together. With <c>churn</c>, each run first scrambles the free list with a random alloc/free
+/// phase, the state the seed expects after the first round, and first-round runs are measured
+/// beside the churned ones for comparison.
+/// </summary>
+public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings>
+{
+    public const string FirstRound = "first-round";
+    public const string Churned = "churned";
+
+    public override string Name => churn ? "churn" : "swap";
+
+    public override string Title => churn
+        ? "Swap slots after the free list is scrambled (churn)"
+        : "Swap-out and free through the cluster lock (swap)";
+
+    public override string Description => churn
+        ? "The swap experiment after a random alloc/free phase has scrambled the free cluster list: does the column order still matter, and is false sharing noticeable once the order is random?"
+        : "Pinned workers swap pages out (get_swap_page, copy in, duplicate) and back in (copy out, free) on a swap device following the seed patch; ops/s per lock mode, free-cluster order and layout, scaling against one worker, and new-cluster picks that share a cache line with another worker's cluster.";
+
+    public override SwapSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        int workers = Math.Min(topology.Usable.Count, 16);
+        return SwapSettings.ForProfile(profile, CpuChoice.SpreadAcrossCores(topology, topology.Usable, workers));
+    }
+
+    public override void Validate(SwapSettings settings, CpuTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(topology);
+        CpuChoice.EnsureUsable(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
+        if (settings.Cpus.Distinct().Count() != settings.Cpus.Count)
+        {
+            throw new ExperimentSettingsException($"{Name} runs one worker per CPU; the CPU list repeats a CPU.");
+        }
+        if (settings.WorkerCounts.Count == 0 || settings.WorkerCounts.Any(t => t < 1 || t > settings.Cpus.Count))
+        {
+            throw new ExperimentSettingsException($"--workers takes counts from 1 to the {settings.Cpus.Count} CPUs given, not {string.Join(',', settings.WorkerCounts)}.");
+        }
+        ExperimentLimits.EnsureSamples(settings.Samples);
+        ExperimentLimits.EnsureAtLeast(settings.OperationsPerWorker, 256, "--ops");
+        ExperimentLimits.EnsureAtLeast(settings.Fifo, 1, "--fifo");
+        if (settings.Modes.Count == 0 || settings.Orders.Count == 0 || settings.Layouts.Count == 0)
+        {
+            throw new ExperimentSettingsException("--modes, --orders and --layouts each need at least one value.");
+        }
+        (IReadOnlyList<SwapCombo> combos, _) = SwapCombo.Expand(settings.Modes, settings.Orders, settings.Layouts);
+        if (combos.Count == 0)
+        {
+            throw new ExperimentSettingsException("No mode and layout pair given is supported.");
+        }
+        try
+        {
+            Options(settings, topology, combos[0]).Validate();
+        }
+        catch (SwapDeviceConfigurationException e)
+        {
+            throw new ExperimentSettingsException(e.Message, e);
+        }
+    }
+
+    protected override IReadOnlyDictionary<string, string> Describe(SwapSettings settings) => new Dictionary<string, string>
+    {
+        ["cpus"] = string.Join(',', settings.Cpus),
+        ["workers"] = string.Join(',', settings.WorkerCounts),
+        ["modes"] = string.Join(',', settings.Modes),
+        ["orders"] = string.Join(',', settings.Orders),
+        ["layouts"] = string.Join(',', settings.Layouts),
+        ["columnRule"] = settings.ColumnRule.ToString().ToLowerInvariant(),
+        ["clusterPages"] = settings.ClusterPages.ToString(CultureInfo.InvariantCulture),
+        ["fifo"] = settings.Fifo.ToString(CultureInfo.InvariantCulture),
+        ["operationsPerWorker"] = settings.OperationsPerWorker.ToString(CultureInfo.InvariantCulture),
+        ["deviceSlots"] = DeviceSlots(settings).ToString(CultureInfo.InvariantCulture),
+        ["samples"] = settings.Samples.ToString(CultureInfo.InvariantCulture),
+        ["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
+    };
+
+    protected override Measurement Measure(SwapSettings settings, ExperimentContext context)
+    {
+        (IReadOnlyList<SwapCombo> combos, IReadOnlyList<string> skipped) = SwapCombo.Expand(settings.Modes, settings.Orders, settings.Layouts);
+        int most = settings.WorkerCounts.Max();
+        var devices = new List<ISwapDevice>();
+        try
+        {
+            var variants = new List<Variant>();
+            foreach (SwapCombo combo in combos)
+            {
+                // One device per configuration, shared by its variants: every run starts with a reset.
+                ISwapDevice device = SwapDeviceFactory.Create(combo.Mode, combo.LayoutBytes, Options(settings, context.Topology, combo));
+                devices.Add(device);
+                foreach (int workers in settings.WorkerCounts.Distinct().Order())
+                {
+                    variants.Add(Variant(settings, combo, device, workers, churn ? Churned : FirstRound));
+                }
+                if (churn)
+                {
+                    variants.Add(Variant(settings, combo, device, most, FirstRound));
+                }
+            }
+
+            IReadOnlyList<PointResult> measured = Sample(variants, settings.Samples, context);
+            List<PointResult> points = [.. measured.Select(p => WithDerived(p, measured))];
+            var notes = Notes(settings, skipped, DeviceSlots(settings), context.Topology);
+            return new Measurement(points, churn ? ChurnVerdicts(points, most) : SwapVerdicts(points, most), notes);
+        }
+        finally
+        {
+            devices.ForEach(d => d.Dispose());
+        }
+    }
+
+    private Variant Variant(SwapSettings settings, SwapCombo combo, ISwapDevice device, int workers, string phase)
+    {
+        var workload = new SwapWorkload(device, workers, settings.Fifo, churn: phase == Churned, settings.Seed);
+        var keys = new Dictionary<string, string>
+        {
+            ["mode"] = combo.ModeName,
+            ["order"] = combo.OrderName,
+            ["layout"] = combo.LayoutBytes.ToString(CultureInfo.InvariantCulture),
+            ["workers"] = workers.ToString(CultureInfo.InvariantCulture),
+        };
+        if (churn)
+        {
+            keys["phase"] = phase;
+        }
+        return new Variant(
+            keys,
+            "swap-out + free operations per second, all workers together",
+            "ops/s",
+            [.. settings.Cpus.Take(workers)],
+            workload,
+            RunLimit.ForOperations(settings.OperationsPerWorker, batch: 256),
+            run => run.TotalOperations / (run.ElapsedNanoseconds / 1e9),
+            _ => new Dictionary<string, double>
+            {
+                ["picks"] = workload.LastPicks.FirstRound.Picks,
+                ["sameLinePicks"] = workload.LastPicks.FirstRound.SameLine,
+                ["recycledPicks"] = workload.LastPicks.Recycled.Picks,
+                ["recycledSameLinePicks"] = workload.LastPicks.Recycled.SameLine,
+            });
+    }
+
+    private static SwapDeviceOptions Options(SwapSettings settings, CpuTopology topology, SwapCombo combo) => new()
+    {
+        Slots = DeviceSlots(settings),
+        Cpus = settings.WorkerCounts.Max(),
+        ClusterPages = settings.ClusterPages,
+        Order = combo.Order,
+        ColumnRule = settings.ColumnRule,
+        LineSize = topology.LineSize,
+    };
+
+    /// <summary>
+    /// Sixteen clusters per worker (at least 64): room for every worker's FIFO and current cluster
+    /// many times over. A sample recycles clusters: they return to the free list as their last
+    /// slot is freed, which in this FIFO workload is the order they were handed out, so the order
+    /// the list was built in carries on until a churn scrambles it.
+    /// </summary>
+    private static long DeviceSlots(SwapSettings settings)
+    {
+        if (settings.DeviceSlots > 0)
+        {
+            return settings.DeviceSlots;
+        }
+        long clusters = Math.Max(64, (settings.WorkerCounts.Max() * 16L) + 4);
+        return Math.Min(clusters * settings.ClusterPages, Math.Max(SwapSettings.MaxAutoSlots, (settings.WorkerCounts.Max() + 2L) * settings.ClusterPages));
+    }
+}

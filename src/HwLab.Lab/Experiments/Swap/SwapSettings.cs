@@ -1,0 +1,61 @@
+using HwLab.Layout;
+
+namespace HwLab.Lab.Experiments.Swap;
+
+/// <summary>Settings of the swap and churn experiments.</summary>
+/// <param name="Cpus">Worker i runs on Cpus[i]; a run with T workers uses the first T.</param>
+/// <param name="WorkerCounts">The T values measured; each point's scaling is against T = 1 of the same device.</param>
+/// <param name="OperationsPerWorker">Swap-out + swap-in/free operations per worker per sample.</param>
+/// <param name="Modes">device, bitlock, spinlock.</param>
+/// <param name="Orders">sequential, columns.</param>
+/// <param name="Layouts">Generation sizes in bytes: 4, 8, 24, 32, 64 (8 is the seed's word under bitlock and device, the merged form under spinlock).</param>
+/// <param name="Fifo">Slots each worker holds before it swaps the oldest back in.</param>
+/// <param name="DeviceSlots">Slots of the swap device; 0 sizes it at 16 clusters per worker (at least 64 clusters).</param>
+public sealed record SwapSettings(
+    IReadOnlyList<int> Cpus,
+    IReadOnlyList<int> WorkerCounts,
+    int Samples,
+    long OperationsPerWorker,
+    IReadOnlyList<string> Modes,
+    IReadOnlyList<string> Orders,
+    IReadOnlyList<int> Layouts,
+    ClusterColumnRule ColumnRule,
+    int ClusterPages,
+    int Fifo,
+    long DeviceSlots,
+    int Seed)
+{
+    public static IReadOnlyList<string> KnownModes { get; } = ["device", "bitlock", "spinlock"];
+
+    public static IReadOnlyList<string> KnownOrders { get; } = ["sequential", "columns"];
+
+    public static IReadOnlyList<int> KnownLayouts { get; } = [4, 8, 24, 32, 64];
+
+    /// <summary>No device larger than this by default: 2^20 slots are 4 GiB of backing pages.</summary>
+    public const long MaxAutoSlots = 1L << 20;
+
+    public const int DefaultSeed = 2017;
+
+    public const int DefaultFifo = 512;
+
+    /// <summary>T = 1 and every CPU (and the powers of two between with <see cref="SuiteProfile.Full"/>).</summary>
+    public static IReadOnlyList<int> WorkerCountsFor(SuiteProfile profile, int cpus)
+    {
+        var counts = new SortedSet<int> { 1, cpus };
+        if (profile == SuiteProfile.Full)
+        {
+            for (int t = 2; t < cpus; t *= 2)
+            {
+                counts.Add(t);
+            }
+        }
+        return [.. counts];
+    }
+
+    public static SwapSettings ForProfile(SuiteProfile profile, IReadOnlyList<int> cpus) => profile switch
+    {
+        SuiteProfile.Quick => new SwapSettings(cpus, WorkerCountsFor(profile, cpus.Count), 5, 8_192, KnownModes, KnownOrders, [8], ClusterColumnRule.Seed, 256, DefaultFifo, 0, DefaultSeed),
+        SuiteProfile.Full => new SwapSettings(cpus, WorkerCountsFor(profile, cpus.Count), 15, 131_072, KnownModes, KnownOrders, KnownLayouts, ClusterColumnRule.Seed, 256, DefaultFifo, 0, DefaultSeed),
+        _ => new SwapSettings(cpus, WorkerCountsFor(profile, cpus.Count), 7, 32_768, KnownModes, KnownOrders, [8], ClusterColumnRule.Seed, 256, DefaultFifo, 0, DefaultSeed),
+    };
+}

@@ -1,0 +1,186 @@
+using System.Runtime.CompilerServices;
+using HwLab.Lab.Engine;
+using HwLab.PagePool.Swap;
+
+namespace HwLab.Lab.Workloads;
+
+/// <summary>
+/// The swap experiments' worker loop on one <see cref="ISwapDevice"/>. One operation: swap a page
+/// out (get_swap_page, copy the page in, swap_duplicate for the page table's reference; every 16th
+/// time a second duplicate, as a fork would, and a page_swapcount), then, once the worker holds
+/// more than its FIFO's worth, swap the oldest page in (copy it out, check it is the page that
+/// went out) and free it (swap_free for each reference, then swapcache_free).
+/// </summary>
+/// <remarks>
+/// With <paramref name="churn"/>, every run starts by allocating the whole device and freeing it
+/// in random order, so the free list is scrambled before the measured allocations begin: the
+/// state the seed expects after the first round.
+/// </remarks>
+internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bool churn, int seed) : IClusterWorkload
+{
+    private const int ExtraReferenceEvery = 16;
+
+    private readonly WorkerState[] _states = [.. Enumerable.Range(0, workers).Select(_ => new WorkerState(fifo))];
+    private int _runs;
+
+    public int Workers => workers;
+
+    public ISwapDevice Device => device;
+
+    /// <summary>New-cluster picks of the last run, all workers together.</summary>
+    public SwapPicks LastPicks { get; private set; }
+
+    public void BeginRun()
+    {
+        device.Reset();
+        if (churn)
+        {
+            Churn(new Random(seed + _runs));
+        }
+        device.ClearPicks();
+        _runs++;
+        foreach (WorkerState state in _states)
+        {
+            state.Clear();
+        }
+    }
+
+    public void Prepare(int worker) => _states[worker].Page.AsSpan().Clear();
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void RunBatch(int worker, long operations)
+    {
+        WorkerState state = _states[worker];
+        for (long i = 0; i < operations; i++)
+        {
+            long slot = device.GetSwapPage(worker);
+            while (slot == 0)
+            {
+                if (state.Held == 0)
+                {
+                    throw new InvalidOperationException($"Worker {worker} found the swap device full while holding no slot.");
+                }
+                Release(state);
+                slot = device.GetSwapPage(worker);
+            }
+
+            ulong stamp = ((ulong)worker << 48) | (ulong)state.Sequence++;
+            Unsafe.WriteUnaligned(ref state.Page[0], stamp);
+            device.WritePage(slot, state.Page);
+            device.SwapDuplicate(slot);
+            bool extra = state.Sequence % ExtraReferenceEvery == 0;
+            if (extra)
+            {
+                device.SwapDuplicate(slot);
+                _ = device.PageSwapcount(slot);
+            }
+            state.Push(slot, stamp, extra);
+            if (state.Held > fifo)
+            {
+                Release(state);
+            }
+        }
+    }
+
+    public void Verify(TeamRun run)
+    {
+        LastPicks = Enumerable.Range(0, workers).Select(device.Picks).Aggregate((a, b) => a + b);
+        long wrongPages = _states.Sum(s => s.WrongPages);
+        if (wrongPages > 0)
+        {
+            throw new InvalidOperationException($"{wrongPages} swap-ins returned a page other than the one swapped out.");
+        }
+        foreach (WorkerState state in _states)
+        {
+            while (state.Held > 0)
+            {
+                Release(state);
+            }
+        }
+        device.CheckInvariants().ThrowIfBroken();
+    }
+
+    /// <summary>The device belongs to the experiment, which shares it between workloads (each run resets it).</summary>
+    public void Dispose()
+    {
+    }
+
+    private void Release(WorkerState state)
+    {
+        (long slot, ulong stamp, bool extra) = state.Pop();
+        device.ReadPage(slot, state.Page);
+        if (Unsafe.ReadUnaligned<ulong>(ref state.Page[0]) != stamp)
+        {
+            state.WrongPages++;
+        }
+        if (extra)
+        {
+            device.SwapFree(slot);
+        }
+        device.SwapFree(slot);
+        device.SwapcacheFree(slot);
+    }
+
+    private void Churn(Random random)
+    {
+        // Every slot, so that no cluster keeps its place from the first round.
+        var slots = new List<long>();
+        for (int i = 0; ; i++)
+        {
+            long slot = device.GetSwapPage(i % workers);
+            if (slot == 0)
+            {
+                break;
+            }
+            slots.Add(slot);
+        }
+        long[] order = [.. slots];
+        random.Shuffle(order);
+        foreach (long slot in order)
+        {
+            device.SwapcacheFree(slot);
+        }
+    }
+
+    /// <summary>One worker's FIFO of held slots and its page buffer, touched only by that worker during a run.</summary>
+    private sealed class WorkerState(int fifo)
+    {
+        private readonly long[] _slots = new long[fifo + 2];
+        private readonly ulong[] _stamps = new ulong[fifo + 2];
+        private readonly bool[] _extra = new bool[fifo + 2];
+        private int _head;
+        private int _tail;
+
+        public byte[] Page { get; } = new byte[SwapDeviceOptions.PageBytes];
+
+        public long Sequence { get; set; }
+
+        public long WrongPages { get; set; }
+
+        public int Held { get; private set; }
+
+        public void Clear()
+        {
+            _head = _tail = Held = 0;
+            Sequence = 0;
+            WrongPages = 0;
+        }
+
+        public void Push(long slot, ulong stamp, bool extra)
+        {
+            _slots[_tail] = slot;
+            _stamps[_tail] = stamp;
+            _extra[_tail] = extra;
+            _tail = (_tail + 1) % _slots.Length;
+            Held++;
+        }
+
+        public (long Slot, ulong Stamp, bool Extra) Pop()
+        {
+            (long, ulong, bool) oldest = (_slots[_head], _stamps[_head], _extra[_head]);
+            _head = (_head + 1) % _slots.Length;
+            Held--;
+            return oldest;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using HwLab.Layout.Kernel;
+using static HwLab.PagePool.Swap.SwapMap;
+
+namespace HwLab.PagePool.Swap;
+
+public sealed unsafe partial class SwapDevice<TCluster, TLock>
+{
+    /// <summary>get_swap_page(): under si->lock, scan_swap_map for a slot with usage SWAP_HAS_CACHE.</summary>
+    public long GetSwapPage(int cpu)
+    {
+        if ((uint)cpu >= (uint)Options.Cpus)
+        {
+            throw new ArgumentOutOfRangeException(nameof(cpu), cpu, $"The device was set up for CPUs 0 to {Options.Cpus - 1}.");
+        }
+        spin_lock();
+        long offset = scan_swap_map(cpu, SWAP_HAS_CACHE);
+        spin_unlock();
+        return offset;
+    }
+
+    // Called with si->lock held; returns 0 when no slot is free. The kernel drops si->lock while it
+    // scans swap_map linearly (the rare path, when the cluster allocator finds nothing); the model
+    // keeps it, which changes nothing but how long that rare path holds the lock.
+    private long scan_swap_map(int cpu, byte usage)
+    {
+        if (_si->inuse_pages == _si->pages)
+        {
+            return 0;
+        }
+        long offset = _si->cluster_next;
+        long scanBase = offset;
+        scan_swap_map_try_ssd_cluster(cpu, ref offset, ref scanBase);
+
+        while (true)
+        {
+            // checks:
+            while (scan_swap_map_ssd_cluster_conflict(cpu, offset))
+            {
+                scan_swap_map_try_ssd_cluster(cpu, ref offset, ref scanBase);
+            }
+            if (_si->highest_bit == 0)
+            {
+                return 0;
+            }
+            if (offset > _si->highest_bit)
+            {
+                scanBase = offset = _si->lowest_bit;
+            }
+
+            TCluster* ci = lock_cluster(offset);
+            if (_swapMap[offset] == 0)
+            {
+                if (offset == _si->lowest_bit)
+                {
+                    _si->lowest_bit++;
+                }
+                if (offset == _si->highest_bit)
+                {
+                    _si->highest_bit--;
+                }
+                _si->inuse_pages++;
+                if (_si->inuse_pages == _si->pages)
+                {
+                    _si->lowest_bit = Slots;
+                    _si->highest_bit = 0;
+                }
+                _swapMap[offset] = usage;
+                inc_cluster_info_page(offset);
+                unlock_cluster(ci);
+                _si->cluster_next = offset + 1;
+                return offset;
+            }
+            unlock_cluster(ci);
+
+            // scan: the next free slot above, then from lowest_bit up to where the scan began.
+            offset = NextFreeSlot(offset, scanBase);
+            if (offset == 0)
+            {
+                return 0;
+            }
+        }
+    }
+
+    private long NextFreeSlot(long offset, long scanBase)
+    {
+        while (++offset <= _si->highest_bit)
+        {
+            if (_swapMap[offset] == 0)
+            {
+                return offset;
+            }
+        }
+        for (offset = _si->lowest_bit; offset < scanBase; offset++)
+        {
+            if (_swapMap[offset] == 0)
+            {
+                return offset;
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Try to get a swap entry from current cpu's swap entry pool (a cluster). This should be
+    /// faster than normal swap allocator.
+    /// </summary>
+    private void scan_swap_map_try_ssd_cluster(int cpu, ref long offset, ref long scanBase)
+    {
+        ref PercpuCluster<TCluster> cluster = ref _percpu[cpu];
+        while (true)
+        {
+            // new_cluster:
+            if (TCluster.cluster_is_null(ref cluster.index))
+            {
+                if (cluster_list_empty())
+                {
+                    return;
+                }
+                // The CPU takes the list's first cluster; it leaves the list when its first slot is taken.
+                cluster.index = _si->free_clusters.head;
+                cluster.next = TCluster.cluster_next(ref cluster.index) * (uint)_clusterPages;
+                CountPick(cpu, TCluster.cluster_next(ref cluster.index));
+            }
+
+            // Other CPUs can use our cluster if they can't find a free cluster, check if there is
+            // still free entry in the cluster.
+            long tmp = cluster.next;
+            long max = Math.Min(Slots, (TCluster.cluster_next(ref cluster.index) + 1L) * _clusterPages);
+            if (tmp >= max)
+            {
+                TCluster.cluster_set_null(ref cluster.index);
+                continue;
+            }
+            bool foundFree = false;
+            TCluster* ci = lock_cluster(tmp);
+            while (tmp < max)
+            {
+                if (_swapMap[tmp] == 0)
+                {
+                    foundFree = true;
+                    break;
+                }
+                tmp++;
+            }
+            unlock_cluster(ci);
+            if (!foundFree)
+            {
+                TCluster.cluster_set_null(ref cluster.index);
+                continue;
+            }
+            cluster.next = (uint)(tmp + 1);
+            offset = tmp;
+            scanBase = tmp;
+            return;
+        }
+    }
+
+    /// <summary>
+    /// It's possible scan_swap_map() uses a free cluster in the middle of free cluster list.
+    /// Avoiding such abuse to avoid list corruption.
+    /// </summary>
+    private bool scan_swap_map_ssd_cluster_conflict(int cpu, long offset)
+    {
+        long idx = offset / _clusterPages;
+        bool conflict = !cluster_list_empty()
+            && idx != cluster_list_first()
+            && TCluster.cluster_is_free(ref _clusterInfo[idx]);
+        if (!conflict)
+        {
+            return false;
+        }
+        TCluster.cluster_set_null(ref _percpu[cpu].index);
+        return true;
+    }
+
+    /// <summary>Called with the slot's cluster locked (and si->lock held).</summary>
+    private void inc_cluster_info_page(long pageNr)
+    {
+        long idx = pageNr / _clusterPages;
+        ref TCluster ci = ref _clusterInfo[idx];
+        if (TCluster.cluster_is_free(ref ci))
+        {
+            if (cluster_list_first() != idx)
+            {
+                throw new InvalidOperationException($"Cluster {idx} is free but not first on the free list (VM_BUG_ON in inc_cluster_info_page).");
+            }
+            cluster_list_del_first();
+            TCluster.cluster_set_count_flag(ref ci, 0, 0);
+        }
+        uint count = TCluster.cluster_count(ref ci);
+        if (count >= _clusterPages)
+        {
+            throw new InvalidOperationException($"Cluster {idx} already counts {count} slots of {_clusterPages} (VM_BUG_ON in inc_cluster_info_page).");
+        }
+        TCluster.cluster_set_count(ref ci, count + 1);
+    }
+
+    private void CountPick(int cpu, long idx)
+    {
+        long line = idx * sizeof(TCluster) / _lineSize;
+        bool sameLine = false;
+        for (int other = 0; other < Options.Cpus && !sameLine; other++)
+        {
+            if (other != cpu && !TCluster.cluster_is_null(ref _percpu[other].index))
+            {
+                long theirs = TCluster.cluster_next(ref _percpu[other].index);
+                sameLine = theirs * sizeof(TCluster) / _lineSize == line;
+            }
+        }
+        int at = (cpu * PicksStride) + (_recycled[idx] ? 2 : 0);
+        _picks[at]++;
+        if (sameLine)
+        {
+            _picks[at + 1]++;
+        }
+    }
+}

@@ -1,0 +1,257 @@
+using System.Runtime.CompilerServices;
+using HwLab.Layout;
+using HwLab.Layout.Kernel;
+using HwLab.Layout.Locks;
+using HwLab.Native.Memory;
+using static HwLab.PagePool.Swap.SwapMap;
+
+namespace HwLab.PagePool.Swap;
+
+/// <summary>
+/// A swap device in native memory that follows mm/swapfile.c as the seed patch leaves it:
+/// si->swap_map (a byte per slot), si->cluster_info (an array of <typeparamref name="TCluster"/>),
+/// the free cluster list, a percpu_cluster per CPU, lowest_bit/highest_bit, si->lock, and a
+/// backing page per slot. <typeparamref name="TLock"/> is the cluster lock:
+/// <see cref="NoClusterLock"/> (everything under si->lock, before the patch),
+/// <see cref="ClusterBitLock"/> (the seed's bit 2) or <see cref="ClusterTicketLock"/> (merged 4.11's spinlock_t).
+/// </summary>
+/// <remarks>
+/// As in the patch, allocation (get_swap_page) runs under si->lock and takes the cluster lock
+/// around swap_map; swap_free and swap_duplicate take only the cluster lock; the final free of a
+/// slot takes si->lock too, because it may put the cluster back on the free list. Methods keep
+/// the kernel's names; comments quote it where the behaviour is subtle.
+/// </remarks>
+public sealed unsafe partial class SwapDevice<TCluster, TLock> : ISwapDevice
+    where TCluster : unmanaged, IClusterInfo<TCluster>
+    where TLock : struct, IClusterLock
+{
+    private const int PercpuStride = 128;
+    private const int PicksStride = 16; // longs: 128 bytes between CPUs' counters (4 used)
+
+    private readonly PageArena _info;
+    private readonly PageArena _swapMapArena;
+    private readonly ClusterArray<TCluster> _clusterInfo;
+    private readonly ClusterArray<PercpuCluster<TCluster>> _percpu;
+    private readonly PageArena _pages;
+    private readonly long[] _picks;
+    // Clusters that went back on the free list since the last reset: picks of them are not first-round.
+    private readonly bool[] _recycled;
+    private readonly byte* _swapMap;
+    private readonly SwapInfo<TCluster>* _si;
+    private readonly int _clusterPages;
+    private readonly int _lineSize;
+
+    public SwapDevice(SwapDeviceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        EnsureLockFitsLayout();
+        Options = options;
+        _clusterPages = options.ClusterPages;
+        _lineSize = options.LineSize;
+        Clusters = options.Clusters;
+        Slots = Clusters * _clusterPages;
+        SwapClusterCols = options.Order == FreeClusterOrder.Columns
+            ? HwLab.Layout.SwapClusterCols.Compute(options.LineSize, sizeof(TCluster), options.ColumnRule)
+            : 1;
+
+        try
+        {
+            _info = PageArena.Allocate(sizeof(SwapInfo<TCluster>), new PageArenaOptions { Prefault = true });
+            _swapMapArena = PageArena.Allocate(Slots, new PageArenaOptions { Prefault = true });
+            _clusterInfo = ClusterArray<TCluster>.Allocate(Clusters, 0, new PageArenaOptions { Prefault = true });
+            _percpu = ClusterArray<PercpuCluster<TCluster>>.Allocate(options.Cpus, PercpuStride, new PageArenaOptions { Prefault = true });
+            // Backing pages are faulted in by their first swap-out, as a swap file's blocks would be.
+            _pages = PageArena.Allocate(Slots * SwapDeviceOptions.PageBytes);
+        }
+        catch
+        {
+            DisposeArenas();
+            throw;
+        }
+        _si = (SwapInfo<TCluster>*)_info.Pointer;
+        _swapMap = (byte*)_swapMapArena.Pointer;
+        _picks = new long[options.Cpus * PicksStride];
+        _recycled = new bool[Clusters];
+        Reset();
+    }
+
+    public SwapLockMode Mode => ModeOf();
+
+    public ClusterLayout Layout => TCluster.Layout;
+
+    public SwapDeviceOptions Options { get; }
+
+    public long Slots { get; }
+
+    public long Clusters { get; }
+
+    public int SwapClusterCols { get; }
+
+    private static bool DeviceMode => typeof(TLock) == typeof(NoClusterLock);
+
+    public void WritePage(long offset, ReadOnlySpan<byte> page)
+    {
+        CheckOffset(offset);
+        page[..SwapDeviceOptions.PageBytes].CopyTo(new Span<byte>(_pages.BytePointer(offset * SwapDeviceOptions.PageBytes, SwapDeviceOptions.PageBytes), SwapDeviceOptions.PageBytes));
+    }
+
+    public void ReadPage(long offset, Span<byte> page)
+    {
+        CheckOffset(offset);
+        new ReadOnlySpan<byte>(_pages.BytePointer(offset * SwapDeviceOptions.PageBytes, SwapDeviceOptions.PageBytes), SwapDeviceOptions.PageBytes).CopyTo(page);
+    }
+
+    public ulong ReadStamp(long offset)
+    {
+        CheckOffset(offset);
+        return *(ulong*)_pages.BytePointer(offset * SwapDeviceOptions.PageBytes, sizeof(ulong));
+    }
+
+    public byte SwapMapAt(long offset)
+    {
+        CheckOffset(offset);
+        return _swapMap[offset];
+    }
+
+    public SwapPicks Picks(int cpu)
+    {
+        int at = cpu * PicksStride;
+        return new SwapPicks(
+            new ClusterPicks(Volatile.Read(ref _picks[at]), Volatile.Read(ref _picks[at + 1])),
+            new ClusterPicks(Volatile.Read(ref _picks[at + 2]), Volatile.Read(ref _picks[at + 3])));
+    }
+
+    public void ClearPicks() => Array.Clear(_picks);
+
+    /// <summary>swapon: every slot free but the header, the free list built in the configured order (setup_swap_map_and_extents).</summary>
+    public void Reset()
+    {
+        new Span<byte>(_swapMap, checked((int)Slots)).Clear();
+        for (long i = 0; i < Clusters; i++)
+        {
+            _clusterInfo[i] = default;
+        }
+        *_si = default;
+        _si->lowest_bit = 1;
+        _si->highest_bit = Slots - 1;
+        _si->pages = Slots - 1;
+        _si->cluster_next = 1;
+        TCluster.cluster_set_null(ref _si->free_clusters.head);
+        TCluster.cluster_set_null(ref _si->free_clusters.tail);
+        for (int cpu = 0; cpu < Options.Cpus; cpu++)
+        {
+            TCluster.cluster_set_null(ref _percpu[cpu].index);
+            _percpu[cpu].next = 0;
+        }
+        Array.Clear(_picks);
+        Array.Clear(_recycled);
+
+        // The header page: swap_map[0] = SWAP_MAP_BAD, counted in cluster 0 so it never goes free.
+        _swapMap[0] = SWAP_MAP_BAD;
+        inc_cluster_info_page(0);
+
+        // "Reduce false cache line sharing between cluster_info": fill the free list column by
+        // column, starting at the column of cluster_next (the seed); one column is the old order.
+        int cols = SwapClusterCols;
+        long col = _si->cluster_next / _clusterPages % cols;
+        long rows = (Clusters + cols - 1) / cols;
+        for (int k = 0; k < cols; k++)
+        {
+            long j = (k + col) % cols;
+            for (long i = 0; i < rows; i++)
+            {
+                long idx = (i * cols) + j;
+                if (idx >= Clusters || TCluster.cluster_count(ref _clusterInfo[idx]) != 0)
+                {
+                    continue;
+                }
+                TCluster.cluster_set_flag(ref _clusterInfo[idx], SwapCluster.CLUSTER_FLAG_FREE);
+                cluster_list_add_tail(idx);
+            }
+        }
+    }
+
+    public void Dispose() => DisposeArenas();
+
+    private void DisposeArenas()
+    {
+        _info?.Dispose();
+        _swapMapArena?.Dispose();
+        _clusterInfo?.Dispose();
+        _percpu?.Dispose();
+        _pages?.Dispose();
+    }
+
+    // si->lock, a spinlock_t: the ticket lock, in its own page with the fields it protects.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void spin_lock() => TicketLock.Lock(ref _si->@lock.val);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void spin_unlock() => TicketLock.Unlock(ref _si->@lock.val);
+
+    /// <summary>lock_cluster(si, offset): the cluster lock of the slot's cluster (nothing in device mode).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TCluster* lock_cluster(long offset)
+    {
+        TCluster* ci = _clusterInfo.ElementPointer(offset / _clusterPages);
+        TLock.Lock(ci);
+        return ci;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void unlock_cluster(TCluster* ci) => TLock.Unlock(ci);
+
+    /// <summary>lock_cluster_or_swap_info: the cluster lock where there is one, else si->lock.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TCluster* lock_cluster_or_swap_info(long offset)
+    {
+        if (DeviceMode)
+        {
+            spin_lock();
+            return null;
+        }
+        return lock_cluster(offset);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void unlock_cluster_or_swap_info(TCluster* ci)
+    {
+        if (DeviceMode)
+        {
+            spin_unlock();
+        }
+        else
+        {
+            unlock_cluster(ci);
+        }
+    }
+
+    private void CheckOffset(long offset)
+    {
+        if ((ulong)offset >= (ulong)Slots)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, $"The device has slots 0 to {Slots - 1}.");
+        }
+    }
+
+    private static SwapLockMode ModeOf()
+        => typeof(TLock) == typeof(NoClusterLock) ? SwapLockMode.Device
+         : typeof(TLock) == typeof(ClusterBitLock) ? SwapLockMode.BitLock
+         : SwapLockMode.SpinLock;
+
+    private static void EnsureLockFitsLayout()
+    {
+        ClusterLockKind needed = ModeOf() switch
+        {
+            SwapLockMode.BitLock => ClusterLockKind.BitLock,
+            SwapLockMode.SpinLock => ClusterLockKind.SpinLock,
+            _ => TCluster.LockKind,
+        };
+        if (TCluster.LockKind != needed || (ModeOf() == SwapLockMode.SpinLock && typeof(TLock) != typeof(ClusterTicketLock)))
+        {
+            throw new SwapDeviceConfigurationException(
+                $"{typeof(TCluster).Name} has no {ModeOf().ToString().ToLowerInvariant()} to take: it carries {(TCluster.LockKind == ClusterLockKind.None ? "no lock of its own" : $"a {TCluster.LockKind}")}.");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using HwLab.Layout;
+using HwLab.PagePool.Swap;
+
+namespace HwLab.PagePool.Tests.Swap;
+
+public sealed class ColumnOrderTests
+{
+    // Workers take turns, one slot each, as closely interleaved as threads could be; every
+    // 256th allocation of a worker takes it to a new cluster.
+    private static long SameLinePicks(FreeClusterOrder order, int workers, ClusterColumnRule rule = ClusterColumnRule.Seed, int layout = 8, string mode = "bitlock")
+    {
+        using ISwapDevice device = SwapDeviceFactory.Create(SwapDeviceFactory.ParseMode(mode), layout,
+            new SwapDeviceOptions { Slots = 512L * 256, Cpus = workers, Order = order, ColumnRule = rule });
+        for (int round = 0; round < 20 * 256; round++)
+        {
+            for (int cpu = 0; cpu < workers; cpu++)
+            {
+                Assert.NotEqual(0, device.GetSwapPage(cpu));
+            }
+        }
+        SwapPicks picks = Enumerable.Range(0, workers).Select(device.Picks).Aggregate((a, b) => a + b);
+        Assert.True(picks.FirstRound.Picks >= 20 * workers, $"{picks.FirstRound.Picks} picks");
+        Assert.Equal(0, picks.Recycled.Picks); // nothing was freed: every pick is first-round
+        return picks.FirstRound.SameLine;
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(8)]
+    public void Columns_put_no_two_workers_clusters_in_one_line_in_the_first_round(int workers)
+    {
+        Assert.Equal(0, SameLinePicks(FreeClusterOrder.Columns, workers));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(8)]
+    public void Sequential_order_puts_neighbours_in_one_line(int workers)
+    {
+        Assert.True(SameLinePicks(FreeClusterOrder.Sequential, workers) > 0);
+    }
+
+    [Fact]
+    public void Picks_of_clusters_freed_back_onto_the_list_count_as_recycled()
+    {
+        using ISwapDevice device = Devices.Create("bitlock", 8, slots: 8 * 256, cpus: 1);
+        var held = new Queue<long>();
+        for (int i = 0; i < 20 * 256; i++)
+        {
+            long slot = device.GetSwapPage(0);
+            held.Enqueue(slot);
+            if (held.Count > 300)
+            {
+                device.SwapcacheFree(held.Dequeue());
+            }
+        }
+        SwapPicks picks = device.Picks(0);
+        Assert.Equal(7, picks.FirstRound.Picks); // the 7 clusters after the header's, each once
+        Assert.True(picks.Recycled.Picks >= 12, $"{picks.Recycled.Picks} recycled picks");
+        device.ClearPicks();
+        Assert.Equal(default, device.Picks(0));
+    }
+
+    [Fact]
+    public void The_merged_kernels_64_columns_also_keep_workers_apart()
+    {
+        Assert.Equal(0, SameLinePicks(FreeClusterOrder.Columns, 8, ClusterColumnRule.Merged));
+    }
+
+    [Fact]
+    public void Columns_are_derived_from_the_struct_and_line_size()
+    {
+        using ISwapDevice seed = Devices.Create("bitlock", 8);
+        using ISwapDevice list = Devices.Create("spinlock", 24);
+        using ISwapDevice sequential = Devices.Create("bitlock", 8, order: FreeClusterOrder.Sequential);
+        Assert.Equal(8, seed.SwapClusterCols);
+        Assert.Equal(3, list.SwapClusterCols);
+        Assert.Equal(1, sequential.SwapClusterCols);
+    }
+}
