@@ -46,6 +46,11 @@ public sealed class RunCommandTests
     [InlineData("swap", "--orders", "random", "--orders takes")]
     [InlineData("churn", "--layouts", "16", "There is no 16-byte swap_cluster_info")]
     [InlineData("churn", "--fifo", "0", "--fifo")]
+    [InlineData("reserve", "--min-free-kbytes", "16384", "The watermarks do not fit the zone")]
+    [InlineData("reserve", "--zone-pages", "8", "A zone holds 16")]
+    [InlineData("reserve", "--policies", "lenient", "--policies takes")]
+    [InlineData("reserve", "--modes", "async", "--modes takes")]
+    [InlineData("reserve", "--exit-pages", "0", "at least one writer")]
     public void Bad_values_are_one_line_and_exit_code_2(string experiment, string option, string value, string expected)
     {
         CliRun.InProcess("run", experiment, option, value).AssertUsageError(expected);
@@ -69,6 +74,28 @@ public sealed class RunCommandTests
         JsonElement result = document.RootElement.GetProperty("experiments")[0];
         Assert.Equal("completed", result.GetProperty("status").GetString());
         Assert.Equal(["bitlock", "device", "spinlock"], result.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("keys").GetProperty("mode").GetString()).Distinct().Order());
+    }
+
+    [Fact]
+    public void A_zone_smaller_than_the_scenario_needs_is_refused()
+    {
+        CliRun.InProcess("run", "reserve", "--zone-pages", "1500", "--writers", "1", "--exit-pages", "2000").AssertUsageError("smaller than the scenario needs");
+    }
+
+    [Fact]
+    public void Reserve_json_shows_2015_stalling_and_the_others_recovering()
+    {
+        CliRun run = CliRun.InProcess("run", "reserve", "--quick", "--duration-ms", "300", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using JsonDocument document = JsonDocument.Parse(run.Output);
+        JsonElement result = document.RootElement.GetProperty("experiments")[0];
+        foreach (JsonElement point in result.GetProperty("points").EnumerateArray())
+        {
+            string policy = point.GetProperty("keys").GetProperty("policy").GetString()!;
+            JsonElement derived = point.GetProperty("derived");
+            Assert.Equal(policy == "2015" ? 1.0 : 0.0, derived.GetProperty("stalledShare").GetDouble());
+        }
+        Assert.Equal(6, result.GetProperty("timelines").GetArrayLength());
     }
 
     [Fact]

@@ -18,13 +18,15 @@ public sealed class SuiteCommandTests
         string results = File.ReadAllText(Path.Combine(dir, "results.json"));
         using JsonDocument document = JsonDocument.Parse(results);
         string[] names = [.. document.RootElement.GetProperty("experiments").EnumerateArray().Select(e => e.GetProperty("name").GetString()!)];
-        Assert.Equal(["c2c", "falseshare", "locks", "swap", "churn"], names);
+        Assert.Equal(["c2c", "falseshare", "locks", "swap", "churn", "reserve"], names);
         Assert.Empty(document.RootElement.GetProperty("notRun").EnumerateArray());
         string report = File.ReadAllText(Path.Combine(dir, "report.md"));
         Assert.Contains("## Verdicts", report, StringComparison.Ordinal);
         Assert.Contains("## falseshare:", report, StringComparison.Ordinal);
         // Plain progress lines on stderr when it is not a terminal.
-        Assert.Contains("[2/5] falseshare: completed", run.Error, StringComparison.Ordinal);
+        Assert.Contains("[2/6] falseshare: completed", run.Error, StringComparison.Ordinal);
+        Assert.Contains("## reserve:", report, StringComparison.Ordinal);
+        Assert.Contains("Timeline, policy=2015 mode=deterministic", report, StringComparison.Ordinal);
         Assert.Contains("## swap:", report, StringComparison.Ordinal);
         Assert.Contains("## churn:", report, StringComparison.Ordinal);
     }

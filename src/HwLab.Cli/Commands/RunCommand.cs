@@ -14,6 +14,7 @@ internal static class RunCommand
             LocksRunCommand.Create(output, error),
             SwapRunCommand.Create(Lab.Experiments.ExperimentCatalog.Swap, output, error),
             SwapRunCommand.Create(Lab.Experiments.ExperimentCatalog.Churn, output, error),
+            ReserveRunCommand.Create(output, error),
         };
     }
 }

@@ -42,7 +42,10 @@ public abstract class Experiment<TSettings> : IExperiment
         try
         {
             Measurement measured = Measure(settings, context);
-            return new ExperimentResult(Name, Title, ExperimentResult.Completed, null, started, clock.Elapsed.TotalSeconds, parameters, measured.Points, measured.Verdicts, measured.Notes);
+            return new ExperimentResult(Name, Title, ExperimentResult.Completed, null, started, clock.Elapsed.TotalSeconds, parameters, measured.Points, measured.Verdicts, measured.Notes)
+            {
+                Timelines = measured.Timelines,
+            };
         }
         catch (SamplingInterruptedException e)
         {
@@ -74,5 +77,8 @@ public abstract class Experiment<TSettings> : IExperiment
         => e is AggregateException aggregate ? string.Join("; ", aggregate.Flatten().InnerExceptions.Select(i => i.Message)) : e.Message;
 
     /// <summary>What an experiment measured: points, verdicts on the claims it tests, and notes on how.</summary>
-    protected sealed record Measurement(IReadOnlyList<PointResult> Points, IReadOnlyList<Verdict> Verdicts, IReadOnlyList<string> Notes);
+    protected sealed record Measurement(IReadOnlyList<PointResult> Points, IReadOnlyList<Verdict> Verdicts, IReadOnlyList<string> Notes)
+    {
+        public IReadOnlyList<Timeline> Timelines { get; init; } = [];
+    }
 }

@@ -1,6 +1,7 @@
 using HwLab.Lab.Experiments.C2c;
 using HwLab.Lab.Experiments.FalseShare;
 using HwLab.Lab.Experiments.Locks;
+using HwLab.Lab.Experiments.Reserve;
 using HwLab.Lab.Experiments.Swap;
 
 namespace HwLab.Lab.Experiments;
@@ -18,7 +19,9 @@ public static class ExperimentCatalog
 
     public static SwapExperiment Churn { get; } = new(churn: true);
 
-    public static IReadOnlyList<IExperiment> All { get; } = [C2c, FalseShare, Locks, Swap, Churn];
+    public static ReserveExperiment Reserve { get; } = new();
+
+    public static IReadOnlyList<IExperiment> All { get; } = [C2c, FalseShare, Locks, Swap, Churn, Reserve];
 
     public static IExperiment? Find(string name) => All.FirstOrDefault(e => e.Name == name);
 }

@@ -92,6 +92,10 @@ public static class MarkdownReport
                 e.Points.Select(PointRow),
                 [false, true, true, true, true, false, false, false, false]);
         }
+        foreach (Timeline timeline in e.Timelines)
+        {
+            TimelineTable.Write(text, timeline);
+        }
         foreach (Verdict v in e.Verdicts)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"- **{v.Outcome}**: {v.Claim} Measured: {v.Measured}. {v.Why}");

@@ -16,6 +16,9 @@ public sealed record ExperimentResult(
     IReadOnlyList<Verdict> Verdicts,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>Quantities over time from representative runs (the reserve experiment's free pages); empty for most experiments.</summary>
+    public IReadOnlyList<Timeline> Timelines { get; init; } = [];
+
     public const string Completed = "completed";
     public const string Failed = "failed";
     public const string Interrupted = "interrupted";

@@ -2,6 +2,7 @@ using HwLab.Lab.Experiments;
 using HwLab.Lab.Experiments.C2c;
 using HwLab.Lab.Experiments.FalseShare;
 using HwLab.Lab.Experiments.Locks;
+using HwLab.Lab.Experiments.Reserve;
 using HwLab.Lab.Experiments.Swap;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
@@ -93,6 +94,26 @@ public sealed class ExperimentsOnThisMachineTests
     }
 
     [Fact]
+    public void Reserve_stalls_under_2015_and_recovers_under_favor_and_reaper_in_both_modes()
+    {
+        ReserveExperiment experiment = ExperimentCatalog.Reserve;
+        ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { ThreadedDuration = TimeSpan.FromMilliseconds(300) };
+        ExperimentResult result = experiment.Run(settings, Context);
+
+        Assert.Equal(ExperimentResult.Completed, result.Status);
+        Assert.Equal(6, result.Points.Count);
+        Assert.Equal(6, result.Timelines.Count);
+        Assert.All(result.Points.Where(p => p.Key("policy") == "2015"), p => Assert.Equal(1, p.Derived["stalledShare"]));
+        Assert.All(result.Points.Where(p => p.Key("policy") != "2015"), p => Assert.Equal(1, p.Derived["recoveredShare"]));
+        Assert.Equal([Verdict.Confirmed, Verdict.Confirmed, Verdict.Confirmed, Verdict.Info], result.Verdicts.Select(v => v.Outcome));
+        Timeline timeline = result.Timelines.Single(t => t.Id == "policy=2015 mode=deterministic");
+        Assert.Equal(["high", "low", "min"], timeline.Levels.Keys.Order());
+        Assert.Contains(timeline.Markers, m => m.Kind == "oom-kill");
+        Assert.Contains(timeline.Markers, m => m.Kind == "warning");
+        Assert.True(timeline.Points.Count > 100);
+    }
+
+    [Fact]
     public void With_one_worker_the_contention_claims_are_not_measurable()
     {
         SwapExperiment experiment = ExperimentCatalog.Swap;
@@ -118,6 +139,11 @@ public sealed class ExperimentsOnThisMachineTests
         Assert.Contains("power of two", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { ClusterPages = 100 }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("need one each", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { DeviceSlots = 256 }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("--workers", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { WorkerCounts = [swapSettings.Cpus.Count + 1] }, s_topology)).Message, StringComparison.Ordinal);
+
+        ReserveExperiment reserve = ExperimentCatalog.Reserve;
+        ReserveSettings reserveSettings = reserve.DefaultSettings(SuiteProfile.Quick, s_topology);
+        Assert.Contains("do not fit the zone", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Scenario = reserveSettings.Scenario with { MinFreeKbytes = 16384 } }, s_topology)).Message, StringComparison.Ordinal);
+        Assert.Contains("no reserve policy", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Policies = ["lenient"] }, s_topology)).Message, StringComparison.Ordinal);
     }
 
     private static void AssertWellFormed(ExperimentResult result, int expectedPoints)

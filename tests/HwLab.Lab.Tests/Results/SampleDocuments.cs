@@ -26,7 +26,21 @@ internal static class SampleDocuments
         new Dictionary<string, string> { ["samples"] = "5" },
         [Point("managed", 10, 11, 12, 11, 10), Point("native", 9, 9.5, 10, 9, 9)],
         [new Verdict("A claim.", "a figure", Verdict.Confirmed, "because")],
-        ["a note"]);
+        ["a note"])
+    {
+        Timelines =
+        [
+            new Timeline(
+                "policy=2015 mode=deterministic",
+                new Dictionary<string, string> { ["policy"] = "2015", ["mode"] = "deterministic" },
+                "ticks",
+                "free pages",
+                [new TimelinePoint(0, 4096), new TimelinePoint(100, 300), new TimelinePoint(200, 256)],
+                new Dictionary<string, double> { ["min"] = 256, ["low"] = 320, ["high"] = 384 },
+                [new TimelineMarker(150, "oom-kill", "Out of memory: Kill process 3")],
+                0),
+        ],
+    };
 
     public static MachineInfo Machine() => new(
         "testhost", "Test CPU", "6.18.0", ".NET 10", "Linux", true, "KVMKVMKVM", CpuSet.Parse("0-1"), CpuSet.Parse("0-1"), 1, 2, 1, 1, 64,

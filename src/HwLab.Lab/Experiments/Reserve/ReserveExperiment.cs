@@ -1,0 +1,179 @@
+using System.Globalization;
+using HwLab.Lab.Results;
+using HwLab.Native.Topology;
+using HwLab.PagePool.Reserve;
+using HwLab.PagePool.Zones;
+
+namespace HwLab.Lab.Experiments.Reserve;
+
+/// <summary>
+/// The second source document's scenario: memory runs out while file writers dirty page cache,
+/// a writeback thread needs a GFP_NOFS page per batch, and the OOM victim must allocate on its way
+/// out. For each reserve policy, bounded in time: whether writeback made forward progress, how
+/// long recovery took, the deadlock warnings, OOM kills, the deepest dip below min, and the free
+/// pages over time against the watermarks.
+/// </summary>
+public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
+{
+    private const int MaxMarkers = 200;
+
+    public override string Name => "reserve";
+
+    public override string Title => "Who may use the memory reserve: forward progress under memory pressure";
+
+    public override string Description
+        => "A watermark page allocator under pressure (writers dirtying page cache, a writeback thread that needs a GFP_NOFS page per batch, an OOM victim that must allocate to exit) under three reserve policies: 2015 (no boost), favor (ALLOC_HIGH for kernel threads and dying tasks), reaper (the OOM reaper and ALLOC_OOM).";
+
+    public override ReserveSettings DefaultSettings(SuiteProfile profile, CpuTopology topology) => ReserveSettings.ForProfile(profile);
+
+    public override void Validate(ReserveSettings settings, CpuTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Policies.Count == 0 || settings.Modes.Count == 0)
+        {
+            throw new ExperimentSettingsException("--policies and --modes each need at least one value.");
+        }
+        string[] unknownModes = [.. settings.Modes.Except(ReserveSettings.KnownModes)];
+        if (unknownModes.Length > 0)
+        {
+            throw new ExperimentSettingsException($"--modes takes deterministic and threaded, not {string.Join(", ", unknownModes)}.");
+        }
+        try
+        {
+            foreach (string policy in settings.Policies)
+            {
+                ReservePolicies.Parse(policy);
+            }
+            settings.Scenario.Validate();
+        }
+        catch (ZoneConfigurationException e)
+        {
+            throw new ExperimentSettingsException(e.Message, e);
+        }
+        ExperimentLimits.EnsureAtLeast(settings.Repeats, 1, "--repeats");
+        if (settings.ThreadedDuration < TimeSpan.FromMilliseconds(100))
+        {
+            throw new ExperimentSettingsException($"--duration-ms must be at least 100, not {settings.ThreadedDuration.TotalMilliseconds:0}.");
+        }
+    }
+
+    protected override IReadOnlyDictionary<string, string> Describe(ReserveSettings settings)
+    {
+        ReserveScenario s = settings.Scenario;
+        Watermarks marks = s.ZoneOptions.Watermarks;
+        return new Dictionary<string, string>
+        {
+            ["policies"] = string.Join(',', settings.Policies),
+            ["modes"] = string.Join(',', settings.Modes),
+            ["zonePages"] = s.ZonePages.ToString(CultureInfo.InvariantCulture),
+            ["minFreeKbytes"] = s.MinFreeKbytes.ToString(CultureInfo.InvariantCulture),
+            ["watermarkScaleFactor"] = s.WatermarkScaleFactor.ToString(CultureInfo.InvariantCulture),
+            ["watermarks"] = string.Create(CultureInfo.InvariantCulture, $"min {marks.Min}, low {marks.Low}, high {marks.High} pages"),
+            ["fileWriters"] = s.FileWriters.ToString(CultureInfo.InvariantCulture),
+            ["dirtyRatio"] = string.Create(CultureInfo.InvariantCulture, $"{s.DirtyRatioPercent}% (background {s.DirtyBackgroundRatioPercent}%, expire {s.DirtyExpireTicks} ticks)"),
+            ["writebackBatch"] = s.WritebackBatch.ToString(CultureInfo.InvariantCulture),
+            ["exitPages"] = s.ExitPages.ToString(CultureInfo.InvariantCulture),
+            ["congestionWaitTicks"] = s.CongestionWaitTicks.ToString(CultureInfo.InvariantCulture),
+            ["deterministicBoundTicks"] = s.MaxTicks.ToString(CultureInfo.InvariantCulture),
+            ["threadedBoundMilliseconds"] = settings.ThreadedDuration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture),
+            ["threadedRepeats"] = settings.Repeats.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = s.Seed.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
+    protected override Measurement Measure(ReserveSettings settings, ExperimentContext context)
+    {
+        var plan = (from policy in settings.Policies.Distinct()
+                    from mode in settings.Modes.Distinct()
+                    select (Policy: ReservePolicies.Parse(policy), Mode: mode)).ToList();
+        int planned = plan.Sum(p => p.Mode == ReserveOutcome.Threaded ? settings.Repeats : 1);
+        int done = 0;
+        var points = new List<PointResult>();
+        var timelines = new List<Timeline>();
+        var outcomes = new List<ReserveOutcome>();
+        foreach ((ReservePolicy policy, string mode) in plan)
+        {
+            var runs = new List<ReserveOutcome>();
+            int repeats = mode == ReserveOutcome.Threaded ? settings.Repeats : 1;
+            for (int r = 0; r < repeats; r++)
+            {
+                context.Cancellation.ThrowIfCancellationRequested();
+                ReserveOutcome outcome = mode == ReserveOutcome.Threaded
+                    ? ReserveRunner.RunThreaded(settings.Scenario, policy, settings.ThreadedDuration)
+                    : ReserveRunner.RunDeterministic(settings.Scenario, policy);
+                if (outcome.Violations.Count > 0)
+                {
+                    throw new InvalidOperationException($"{ReservePolicies.Name(policy)} ({mode}) broke the page accounting: {string.Join("; ", outcome.Violations.Take(3))}");
+                }
+                runs.Add(outcome);
+                context.Report(Name, ++done, planned);
+            }
+            outcomes.AddRange(runs);
+            var keys = new Dictionary<string, string> { ["policy"] = ReservePolicies.Name(policy), ["mode"] = mode };
+            points.Add(ToPoint(keys, runs));
+            timelines.Add(ToTimeline(keys, runs[0]));
+        }
+        return new Measurement(points, Verdicts(outcomes), Notes(settings)) { Timelines = timelines };
+    }
+
+    private static PointResult ToPoint(Dictionary<string, string> keys, IReadOnlyList<ReserveOutcome> runs)
+    {
+        SampleRecord[] samples = [.. runs.Select((o, i) => new SampleRecord(
+            i,
+            o.WrittenBackAfterKill,
+            o.WrittenBack,
+            (o.WallMilliseconds ?? 0) * 1e6,
+            [],
+            0,
+            0,
+            [],
+            new Dictionary<string, double>
+            {
+                ["recovered"] = o.Recovered ? 1 : 0,
+                ["timeToRecoverTicks"] = o.TimeToRecover ?? double.NaN,
+                ["stalled"] = o.Stalled ? 1 : 0,
+                ["warnings"] = o.Warnings,
+                ["oomKills"] = o.OomKills,
+                ["writtenBack"] = o.WrittenBack,
+                ["deepestFree"] = o.DeepestFree,
+                ["dipBelowMin"] = o.DipBelowMin,
+                ["reachedZero"] = o.ReachedZero ? 1 : 0,
+                ["endTick"] = o.EndTick,
+            }))];
+        double[] recoveryTimes = [.. runs.Where(o => o.TimeToRecover is not null).Select(o => (double)o.TimeToRecover!.Value).Order()];
+        var derived = new Dictionary<string, double>
+        {
+            ["recoveredShare"] = runs.Count(o => o.Recovered) / (double)runs.Count,
+            ["stalledShare"] = runs.Count(o => o.Stalled) / (double)runs.Count,
+            ["warningsMedian"] = Median(runs.Select(o => (double)o.Warnings)),
+            ["oomKillsMedian"] = Median(runs.Select(o => (double)o.OomKills)),
+            ["deepestDipBelowMin"] = runs.Max(o => o.DipBelowMin),
+            ["reachedZeroShare"] = runs.Count(o => o.ReachedZero) / (double)runs.Count,
+        };
+        if (recoveryTimes.Length > 0)
+        {
+            derived["timeToRecoverTicksMedian"] = Median(recoveryTimes);
+        }
+        return new PointResult(PointResult.IdOf(keys), keys, "pages written back after the first OOM kill", "pages", Statistics.From(samples), samples, derived);
+    }
+
+    private static Timeline ToTimeline(Dictionary<string, string> keys, ReserveOutcome run)
+    {
+        TimelineMarker[] markers = [.. run.Events.Select(e => new TimelineMarker(e.Tick, e.Kind, e.Text))];
+        return new Timeline(
+            PointResult.IdOf(keys),
+            keys,
+            "ticks",
+            "free pages",
+            [.. run.Timeline.Select(p => new TimelinePoint(p.Tick, p.Free))],
+            new Dictionary<string, double> { ["min"] = run.Watermarks.Min, ["low"] = run.Watermarks.Low, ["high"] = run.Watermarks.High },
+            [.. markers.Take(MaxMarkers)],
+            Math.Max(0, markers.Length - MaxMarkers));
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        double[] sorted = [.. values.Order()];
+        return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace HwLab.PagePool.Reserve;
+
+/// <summary>
+/// Runs the scenario under a policy, either stepped by one seeded scheduler (deterministic: the
+/// same result on every run) or with every task on its own thread (threaded: real concurrency,
+/// wall-clock time, bounded by a duration).
+/// </summary>
+public static class ReserveRunner
+{
+    /// <summary>Threaded mode runs 20 ticks per millisecond: a congestion wait becomes 1 ms, so a bound of a second sees many retries.</summary>
+    public const double TicksPerMillisecond = 20;
+
+    public static ReserveOutcome RunDeterministic(ReserveScenario scenario, ReservePolicy policy)
+    {
+        using var mm = new MemoryModel(scenario, policy);
+        List<SimTask> tasks = CreateTasks(scenario, policy);
+        mm.SetTasks(tasks);
+        var random = new Random(scenario.Seed);
+        var done = new HashSet<SimTask>();
+        var violations = new List<string>();
+        long now = 0;
+        while (now < scenario.MaxTicks)
+        {
+            SimTask[] runnable = [.. tasks.Where(t => !done.Contains(t) && t.WakeAt <= now)];
+            if (runnable.Length == 0)
+            {
+                long next = tasks.Where(t => !done.Contains(t)).Select(t => t.WakeAt).DefaultIfEmpty(scenario.MaxTicks).Min();
+                now = Math.Min(Math.Max(next, now + 1), scenario.MaxTicks);
+                mm.Sample(now);
+                continue;
+            }
+            SimTask task = runnable[random.Next(runnable.Length)];
+            StepResult result = task.Step(mm, now);
+            if (result.Finished)
+            {
+                done.Add(task);
+            }
+            else if (result.WaitTicks > 0)
+            {
+                task.WakeAt = now + result.WaitTicks;
+            }
+            now++;
+            mm.Sample(now);
+
+            // allocated + free = N after every step: every page the zone handed out is held by someone.
+            long accounted = mm.AccountedPages();
+            if (accounted + mm.Zone.FreePages != mm.Zone.Managed && violations.Count < 10)
+            {
+                violations.Add($"tick {now}: {accounted} pages held and {mm.Zone.FreePages} free make {accounted + mm.Zone.FreePages}, not {mm.Zone.Managed}");
+            }
+        }
+        violations.AddRange(mm.Zone.CheckInvariants());
+        return Outcome(mm, ReserveOutcome.Deterministic, scenario.MaxTicks, violations, null);
+    }
+
+    public static ReserveOutcome RunThreaded(ReserveScenario scenario, ReservePolicy policy, TimeSpan duration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        using var mm = new MemoryModel(scenario, policy);
+        List<SimTask> tasks = CreateTasks(scenario, policy);
+        mm.SetTasks(tasks);
+        var failures = new ConcurrentQueue<Exception>();
+        var clock = Stopwatch.StartNew();
+        long end = (long)(duration.TotalMilliseconds * TicksPerMillisecond);
+        long Now() => (long)(clock.Elapsed.TotalMilliseconds * TicksPerMillisecond);
+
+        var threads = tasks.Select(task => new Thread(() =>
+        {
+            try
+            {
+                for (long now = Now(); now < end; now = Now())
+                {
+                    StepResult result = task.Step(mm, now);
+                    if (result.Finished)
+                    {
+                        return;
+                    }
+                    if (result.WaitTicks > 0)
+                    {
+                        Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(result.WaitTicks, end - now) / TicksPerMillisecond));
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                failures.Enqueue(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = task.Name,
+        }).ToList();
+
+        threads.ForEach(t => t.Start());
+        for (long now = Now(); now < end && threads.Any(t => t.IsAlive); now = Now())
+        {
+            mm.Sample(now);
+            Thread.Sleep(1);
+        }
+        // Every thread checks the bound between steps and sleeps at most until it, so all end here.
+        threads.ForEach(t => t.Join());
+        mm.Sample(Now());
+        if (!failures.IsEmpty)
+        {
+            throw new AggregateException("A task of the reserve scenario failed.", failures);
+        }
+
+        var violations = new List<string>();
+        long accounted = mm.AccountedPages();
+        if (accounted + mm.Zone.FreePages != mm.Zone.Managed)
+        {
+            violations.Add($"at the end {accounted} pages are held and {mm.Zone.FreePages} free, not {mm.Zone.Managed} in all");
+        }
+        violations.AddRange(mm.Zone.CheckInvariants());
+        return Outcome(mm, ReserveOutcome.Threaded, Math.Max(end, Now()), violations, clock.Elapsed.TotalMilliseconds);
+    }
+
+    private static List<SimTask> CreateTasks(ReserveScenario scenario, ReservePolicy policy)
+    {
+        var tasks = new List<SimTask>();
+        long id = 1;
+        for (int i = 0; i < scenario.FileWriters; i++)
+        {
+            tasks.Add(new FileWriter(id++, i));
+        }
+        tasks.Add(new MemoryConsumer(id++, scenario.ConsumerStartTick, scenario.ExitPages));
+        tasks.Add(new WritebackWorker(id++));
+        if (policy == ReservePolicy.Reaper)
+        {
+            tasks.Add(new OomReaper(id));
+        }
+        return tasks;
+    }
+
+    private static ReserveOutcome Outcome(MemoryModel mm, string mode, long endTick, IReadOnlyList<string> violations, double? wallMilliseconds)
+    {
+        bool stalled = mm.RecoveredAt is null && (mm.LastWriteback is null || mm.LastWriteback < endTick - (endTick / 4));
+        return new ReserveOutcome(
+            mm.Policy,
+            mode,
+            endTick,
+            mm.Zone.Watermarks,
+            mm.Zone.Managed,
+            mm.RecoveredAt is not null,
+            mm.RecoveredAt - mm.PressureStart,
+            mm.WrittenBack,
+            mm.WrittenBackAfterKill,
+            mm.LastWriteback,
+            stalled,
+            mm.Warnings,
+            mm.OomKills,
+            mm.DeepestFree,
+            mm.ReachedZero,
+            mm.Timeline,
+            mm.Events,
+            violations,
+            wallMilliseconds);
+    }
+}
