@@ -11,6 +11,10 @@ public static class Numbers
         {
             return "-";
         }
+        if (value == 0)
+        {
+            return "0";
+        }
         double magnitude = Math.Abs(value);
         string format = magnitude >= 1000 ? "#,0" : magnitude >= 100 ? "0" : magnitude >= 10 ? "0.0" : magnitude >= 1 ? "0.00" : "0.000";
         return value.ToString(format, CultureInfo.InvariantCulture);

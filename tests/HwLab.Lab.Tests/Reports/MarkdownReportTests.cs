@@ -44,6 +44,7 @@ public sealed class MarkdownReportTests
     [InlineData(1.2345, "1.23")]
     [InlineData(0.012345, "0.012")]
     [InlineData(double.NaN, "-")]
+    [InlineData(0.0, "0")]
     public void Numbers_keep_three_significant_digits(double value, string expected)
     {
         Assert.Equal(expected, Numbers.Format(value));
