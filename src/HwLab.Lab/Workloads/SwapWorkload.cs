@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using HwLab.Lab.Engine;
+using HwLab.Native.Memory;
 using HwLab.PagePool.Swap;
 
 namespace HwLab.Lab.Workloads;
@@ -19,8 +20,14 @@ namespace HwLab.Lab.Workloads;
 internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bool churn, int seed) : IClusterWorkload
 {
     private const int ExtraReferenceEvery = 16;
+    private const int PageBytes = SwapDeviceOptions.PageBytes;
 
     private readonly WorkerState[] _states = [.. Enumerable.Range(0, workers).Select(_ => new WorkerState(fifo))];
+
+    // Each worker's page buffer on a page of its own. A buffer on the managed heap would sit at
+    // whatever offset within a page the allocator chose, and a 4 KiB copy's speed depends on that
+    // offset against the device page's (4K aliasing), which made one run differ from the next.
+    private readonly PageArena _buffers = PageArena.Allocate((long)workers * PageBytes, new PageArenaOptions { Prefault = true });
     private int _runs;
 
     public int Workers => workers;
@@ -45,12 +52,13 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
         }
     }
 
-    public void Prepare(int worker) => _states[worker].Page.AsSpan().Clear();
+    public void Prepare(int worker) => Buffer(worker).Clear();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RunBatch(int worker, long operations)
     {
         WorkerState state = _states[worker];
+        Span<byte> page = Buffer(worker);
         for (long i = 0; i < operations; i++)
         {
             long slot = device.GetSwapPage(worker);
@@ -60,13 +68,13 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
                 {
                     throw new InvalidOperationException($"Worker {worker} found the swap device full while holding no slot.");
                 }
-                Release(state);
+                Release(state, page);
                 slot = device.GetSwapPage(worker);
             }
 
             ulong stamp = ((ulong)worker << 48) | (ulong)state.Sequence++;
-            Unsafe.WriteUnaligned(ref state.Page[0], stamp);
-            device.WritePage(slot, state.Page);
+            Unsafe.WriteUnaligned(ref page[0], stamp);
+            device.WritePage(slot, page);
             device.SwapDuplicate(slot);
             bool extra = state.Sequence % ExtraReferenceEvery == 0;
             if (extra)
@@ -77,7 +85,7 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
             state.Push(slot, stamp, extra);
             if (state.Held > fifo)
             {
-                Release(state);
+                Release(state, page);
             }
         }
     }
@@ -90,26 +98,26 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
         {
             throw new InvalidOperationException($"{wrongPages} swap-ins returned a page other than the one swapped out.");
         }
-        foreach (WorkerState state in _states)
+        for (int worker = 0; worker < workers; worker++)
         {
-            while (state.Held > 0)
+            while (_states[worker].Held > 0)
             {
-                Release(state);
+                Release(_states[worker], Buffer(worker));
             }
         }
         device.CheckInvariants().ThrowIfBroken();
     }
 
-    /// <summary>The device belongs to the experiment, which shares it between workloads (each run resets it).</summary>
-    public void Dispose()
-    {
-    }
+    /// <summary>Releases the page buffers; the device belongs to the experiment, which shares it between workloads (each run resets it).</summary>
+    public void Dispose() => _buffers.Dispose();
 
-    private void Release(WorkerState state)
+    private Span<byte> Buffer(int worker) => _buffers.AsSpan<byte>((long)worker * PageBytes, PageBytes);
+
+    private void Release(WorkerState state, Span<byte> page)
     {
         (long slot, ulong stamp, bool extra) = state.Pop();
-        device.ReadPage(slot, state.Page);
-        if (Unsafe.ReadUnaligned<ulong>(ref state.Page[0]) != stamp)
+        device.ReadPage(slot, page);
+        if (Unsafe.ReadUnaligned<ulong>(ref page[0]) != stamp)
         {
             state.WrongPages++;
         }
@@ -150,8 +158,6 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
         private readonly bool[] _extra = new bool[fifo + 2];
         private int _head;
         private int _tail;
-
-        public byte[] Page { get; } = new byte[SwapDeviceOptions.PageBytes];
 
         public long Sequence { get; set; }
 

@@ -61,8 +61,10 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock> : ISwapDevice
             _swapMapArena = PageArena.Allocate(Slots, new PageArenaOptions { Prefault = true });
             _clusterInfo = ClusterArray<TCluster>.Allocate(Clusters, 0, new PageArenaOptions { Prefault = true });
             _percpu = ClusterArray<PercpuCluster<TCluster>>.Allocate(options.Cpus, PercpuStride, new PageArenaOptions { Prefault = true });
-            // Backing pages are faulted in by their first swap-out, as a swap file's blocks would be.
-            _pages = PageArena.Allocate(Slots * SwapDeviceOptions.PageBytes);
+            // Backing pages faulted in up front and on transparent huge pages where the kernel
+            // obliges: every operation copies a page in and out, and page faults or a TLB miss per
+            // copy would land in the measurement instead of the lock and allocation paths.
+            _pages = PageArena.Allocate(Slots * SwapDeviceOptions.PageBytes, new PageArenaOptions { TransparentHugePages = true, Prefault = true });
         }
         catch
         {

@@ -93,6 +93,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         (IReadOnlyList<SwapCombo> combos, IReadOnlyList<string> skipped) = SwapCombo.Expand(settings.Modes, settings.Orders, settings.Layouts);
         int most = settings.WorkerCounts.Max();
         var devices = new List<ISwapDevice>();
+        var workloads = new List<SwapWorkload>();
         try
         {
             var variants = new List<Variant>();
@@ -103,11 +104,11 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
                 devices.Add(device);
                 foreach (int workers in settings.WorkerCounts.Distinct().Order())
                 {
-                    variants.Add(Variant(settings, combo, device, workers, churn ? Churned : FirstRound));
+                    variants.Add(Variant(settings, combo, device, workers, churn ? Churned : FirstRound, workloads));
                 }
                 if (churn)
                 {
-                    variants.Add(Variant(settings, combo, device, most, FirstRound));
+                    variants.Add(Variant(settings, combo, device, most, FirstRound, workloads));
                 }
             }
 
@@ -118,13 +119,15 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         }
         finally
         {
+            workloads.ForEach(w => w.Dispose());
             devices.ForEach(d => d.Dispose());
         }
     }
 
-    private Variant Variant(SwapSettings settings, SwapCombo combo, ISwapDevice device, int workers, string phase)
+    private Variant Variant(SwapSettings settings, SwapCombo combo, ISwapDevice device, int workers, string phase, List<SwapWorkload> workloads)
     {
         var workload = new SwapWorkload(device, workers, settings.Fifo, churn: phase == Churned, settings.Seed);
+        workloads.Add(workload);
         var keys = new Dictionary<string, string>
         {
             ["mode"] = combo.ModeName,
