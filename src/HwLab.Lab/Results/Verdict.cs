@@ -7,6 +7,9 @@ namespace HwLab.Lab.Results;
 /// <param name="Why">What the outcome rests on, or why the machine cannot decide it.</param>
 public sealed record Verdict(string Claim, string Measured, string Outcome, string Why)
 {
+    /// <summary>Which claim this is, as a stable key the report groups by (<see cref="Topics"/>); null for a verdict of its own.</summary>
+    public string? Topic { get; init; }
+
     public const string Confirmed = "confirmed";
     public const string Refuted = "refuted";
     public const string NotMeasurable = "not measurable";

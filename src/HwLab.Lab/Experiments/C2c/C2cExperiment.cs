@@ -113,7 +113,7 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
                 "Managed compare-and-swap passes a line between cores as fast as native code does (target: within 10%).",
                 string.Create(CultureInfo.InvariantCulture, $"managed/native one-way latency, median over {ratios.Length} pair(s): {median:0.00} (range {ratios.Min():0.00} to {ratios.Max():0.00})"),
                 Math.Abs(median - 1) <= 0.10 ? Verdict.Confirmed : Verdict.Refuted,
-                "The round trip is dominated by the cache-line transfer, which neither side's code can shorten."));
+                "The round trip is dominated by the cache-line transfer, which neither side's code can shorten.") { Topic = Topics.ManagedCoreToCore });
         }
         foreach (string relation in new[] { CpuPair.SmtSiblings, CpuPair.SamePackage, CpuPair.CrossPackage })
         {

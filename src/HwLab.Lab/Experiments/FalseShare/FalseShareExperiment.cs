@@ -146,7 +146,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
                 clear && penalty > 1.1 ? Verdict.Confirmed : Verdict.Refuted,
                 clear && penalty > 1.1
                     ? "Both locks pay more when neighbours share the line, beyond the noise of either distance."
-                    : "No penalty beyond the noise: on this machine neighbouring locks in one line cost no more than locks lines apart."));
+                    : "No penalty beyond the noise: on this machine neighbouring locks in one line cost no more than locks lines apart.") { Topic = Topics.SeedFalseSharing });
 
             double nativePenalty = native.Derived["penalty"];
             double agreement = penalty / nativePenalty;
@@ -154,7 +154,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
                 "The managed bit lock (Interlocked.Or/And) feels false sharing as the kernel's lock bts does.",
                 string.Create(CultureInfo.InvariantCulture, $"penalty at {nearest} bytes: managed {penalty:0.00}x, native {nativePenalty:0.00}x (managed/native {agreement:0.00})"),
                 Math.Abs(agreement - 1) <= 0.15 ? Verdict.Confirmed : Verdict.Refuted,
-                "Within 15% counts as the same penalty."));
+                "Within 15% counts as the same penalty.") { Topic = Topics.ManagedFalseSharing });
 
             if (points.Any(p => p.Key("impl") == ManagedFetchFirst))
             {
@@ -174,7 +174,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
                 Verdict.NotMeasurable,
                 both
                     ? $"The distances run from {nearest} to {baseline} bytes; deciding it needs one below the {lineSize}-byte line and a baseline at least two lines apart."
-                    : "It compares the managed lock with the native one; run both (--impls managed,native)."));
+                    : "It compares the managed lock with the native one; run both (--impls managed,native).") { Topic = Topics.SeedFalseSharing });
         }
 
         if (points.Any(p => p.Key("impl") == Managed) && distances.Contains(lineSize) && baseline > lineSize)
@@ -184,7 +184,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
                 $"One cluster per {lineSize}-byte line is enough padding.",
                 $"{lineSize} bytes apart: {Compare.Times(adjacent.Derived["penalty"])} of {baseline} bytes apart (managed)",
                 Compare.ClearlyAbove(adjacent.Stats, Point(points, baseline, Managed).Stats) ? Verdict.Refuted : Verdict.Confirmed,
-                "Adjacent-line prefetchers fetch lines in pairs on many x86 cores, so neighbours one line apart can still interfere; 128 bytes is the distance that never shares."));
+                "Adjacent-line prefetchers fetch lines in pairs on many x86 cores, so neighbours one line apart can still interfere; 128 bytes is the distance that never shares.") { Topic = Topics.PaddingOneLine });
         }
         return verdicts;
     }

@@ -169,7 +169,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
                 "The managed bit lock (Interlocked.Or/And) costs what the kernel's lock bts costs, uncontended (target: at most 1.10x).",
                 $"managed {Compare.Describe(bit.Stats, "ns")}, native {Compare.Describe(native.Stats, "ns")}: {Compare.Times(ratio)}",
                 ratio <= 1.10 ? Verdict.Confirmed : Verdict.Refuted,
-                "One worker, no contention: the cost of the instructions themselves."));
+                "One worker, no contention: the cost of the instructions themselves.") { Topic = Topics.ManagedBitLockCost });
         }
 
         PointResult? ticketAlone = Find(points, LocksSettings.Ticket, Uncontended);
@@ -181,11 +181,11 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
                 "Andrew Morton on the seed: \"bit_spin_lock() is a nasty thing. It is slow\"; uncontended, the bit lock costs more than a spinlock.",
                 $"bit lock {Compare.Describe(bit.Stats, "ns")}, ticket spinlock {Compare.Describe(ticketAlone.Stats, "ns")}: {Compare.Times(Compare.Ratio(bit.Stats, ticketAlone.Stats))}",
                 Compare.ClearlyAbove(bit.Stats, ticketAlone.Stats) ? Verdict.Confirmed : Verdict.Refuted,
-                "The ticket lock releases with an unlocked 16-bit increment; the bit lock needs a second locked instruction to clear its bit."));
+                "The ticket lock releases with an unlocked 16-bit increment; the bit lock needs a second locked instruction to clear its bit.") { Topic = Topics.ReviewBitLockSlow });
         }
         if (!contend)
         {
-            verdicts.Add(new Verdict("Under contention the ticket spinlock is fairer than the bit lock.", "-", Verdict.NotMeasurable, "Contention needs at least 2 CPUs; this run had 1."));
+            verdicts.Add(new Verdict("Under contention the ticket spinlock is fairer than the bit lock.", "-", Verdict.NotMeasurable, "Contention needs at least 2 CPUs; this run had 1.") { Topic = Topics.LocksFairness });
         }
         else if (bitTogether is not null && ticketTogether is not null)
         {
@@ -195,7 +195,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
                 "Under contention the ticket spinlock (FIFO) is fairer than the bit lock (whoever's atomic lands first).",
                 string.Create(CultureInfo.InvariantCulture, $"least-served worker's share of the best-served one's: ticket {ticketFair:0.00}, bit lock {bitFair:0.00}; ns per pair: ticket {ticketTogether.Stats.Median:0.#}, bit lock {bitTogether.Stats.Median:0.#}"),
                 ticketFair > bitFair ? Verdict.Confirmed : Verdict.Refuted,
-                "1.00 means every worker got the same number of pairs in the same time."));
+                "1.00 means every worker got the same number of pairs in the same time.") { Topic = Topics.LocksFairness });
         }
         return verdicts;
     }

@@ -24,7 +24,7 @@ public sealed partial class ReserveExperiment
                 ByMode(old, (_, runs) => string.Create(CultureInfo.InvariantCulture,
                     $"stalled in {Runs(runs, o => o.Stalled)}, {runs.Sum(o => o.Warnings)} warnings, {runs.Sum(o => o.WrittenBackAfterKill)} pages written back after the OOM kill, {runs.Sum(o => o.OomKills)} OOM kill(s)")),
                 stalls ? Verdict.Confirmed : Verdict.Refuted,
-                "The OOM victim cannot allocate the pages it needs to exit, the OOM killer waits for it, and the GFP_NOFS writeback buffer cannot be had: nobody frees memory."));
+                "The OOM victim cannot allocate the pages it needs to exit, the OOM killer waits for it, and the GFP_NOFS writeback buffer cannot be had: nobody frees memory.") { Topic = Topics.Reserve2015 });
         }
 
         foreach ((ReservePolicy policy, string claim) in new[]
@@ -44,7 +44,10 @@ public sealed partial class ReserveExperiment
                 ByMode(runs, (mode, group) => string.Create(CultureInfo.InvariantCulture,
                     $"recovered in {Runs(group, o => o.Recovered)}, median {Median(group.Where(o => o.TimeToRecover is not null).Select(o => (double)o.TimeToRecover!.Value)):0} ticks from the fall to min to the high watermark, {Median(group.Select(o => (double)o.WrittenBackAfterKill)):0} pages written back after the kill")),
                 recovers ? Verdict.Confirmed : Verdict.Refuted,
-                "Recovered: free pages back at the high watermark within the time bound."));
+                "Recovered: free pages back at the high watermark within the time bound.")
+            {
+                Topic = policy == ReservePolicy.Favor ? Topics.ReserveFavor : Topics.ReserveReaper,
+            });
         }
 
         verdicts.Add(new Verdict(
@@ -52,7 +55,7 @@ public sealed partial class ReserveExperiment
             string.Join("; ", outcomes.GroupBy(o => (o.Policy, o.Mode)).Select(g => string.Create(CultureInfo.InvariantCulture,
                 $"{ReservePolicies.Name(g.Key.Policy)} ({g.Key.Mode}) at most {g.Max(o => o.DipBelowMin)} pages below min{(g.Any(o => o.ReachedZero) ? ", free pages reached zero" : "")}"))),
             Verdict.Info,
-            "ALLOC_HIGH stops at half of min and ALLOC_OOM at a quarter, so neither policy empties the zone; ALLOC_NO_WATERMARKS would."));
+            "ALLOC_HIGH stops at half of min and ALLOC_OOM at a quarter, so neither policy empties the zone; ALLOC_NO_WATERMARKS would.") { Topic = Topics.ReserveSafetyRoom });
         return verdicts;
     }
 

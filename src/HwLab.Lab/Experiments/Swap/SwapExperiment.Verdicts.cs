@@ -74,7 +74,10 @@ public sealed partial class SwapExperiment
             "The seed patch: growing swap_cluster_info from 4 to 8 bytes \"will use 4k more memory for every 1G swap space\".",
             $"{ByteSize.Format(seed.MetadataBytesPerGiB)} against {ByteSize.Format(bitfield.MetadataBytesPerGiB)} of cluster_info per GiB of swap: {ByteSize.Format(extra)} more",
             extra == 4096 ? Verdict.Confirmed : Verdict.Refuted,
-            $"1 GiB of swap is {Layout.Kernel.SwapCluster.ClustersPerGiB} clusters of 256 pages; sizes from the layouts checked against the C compiler.");
+            $"1 GiB of swap is {Layout.Kernel.SwapCluster.ClustersPerGiB} clusters of 256 pages; sizes from the layouts checked against the C compiler.")
+        {
+            Topic = Topics.SeedMemory,
+        };
     }
 
     private static List<Verdict> SwapVerdicts(IReadOnlyList<PointResult> points, int most)
@@ -86,11 +89,11 @@ public sealed partial class SwapExperiment
         const string coLocation = "The seed patch: in the first round, the column order of the free list keeps clusters that share a cache line away from each other, so workers' current clusters do not share lines.";
         if (most < 2)
         {
-            verdicts.Add(new Verdict(coLocation, "-", Verdict.NotMeasurable, "Sharing a line needs two workers; this run had one CPU."));
+            verdicts.Add(new Verdict(coLocation, "-", Verdict.NotMeasurable, "Sharing a line needs two workers; this run had one CPU.") { Topic = Topics.SeedColumnOrder });
         }
         else if (sequential is null || columns is null)
         {
-            verdicts.Add(new Verdict(coLocation, "-", Verdict.NotMeasurable, "It compares sequential and column order at 8 bytes; run both (--orders sequential,columns --layouts 8)."));
+            verdicts.Add(new Verdict(coLocation, "-", Verdict.NotMeasurable, "It compares sequential and column order at 8 bytes; run both (--orders sequential,columns --layouts 8).") { Topic = Topics.SeedColumnOrder });
         }
         else
         {
@@ -101,12 +104,12 @@ public sealed partial class SwapExperiment
                 coLocation,
                 $"{mode}, {most} workers: {Share(columns)} of new-cluster picks shared a line with another worker's cluster in column order, {Share(sequential)} in sequential order",
                 holds ? Verdict.Confirmed : Verdict.Refuted,
-                "Counted at every first-round pick (a cluster not yet freed back onto the list): does its swap_cluster_info sit in the same cache line as another worker's current cluster's? Confirmed when column order keeps it under 5% and under a quarter of the sequential share."));
+                "Counted at every first-round pick (a cluster not yet freed back onto the list): does its swap_cluster_info sit in the same cache line as another worker's current cluster's? Confirmed when column order keeps it under 5% and under a quarter of the sequential share.") { Topic = Topics.SeedColumnOrder });
             verdicts.Add(new Verdict(
                 "The column order's effect on throughput in the first round.",
                 $"columns {Rate(columns)}, sequential {Rate(sequential)}: {Compare.Times(Compare.Ratio(columns.Stats, sequential.Stats))}",
                 Verdict.Info,
-                "Each operation copies a 4 KiB page in and out; the cluster lock's share of the time sets how much false sharing can show."));
+                "Each operation copies a 4 KiB page in and out; the cluster lock's share of the time sets how much false sharing can show.") { Topic = Topics.SeedColumnOrderThroughput });
         }
 
         PointResult? device = Find(points, "device", "columns", most);
@@ -116,23 +119,23 @@ public sealed partial class SwapExperiment
         const string spinVsBit = "Merged 4.11 replaced the bit lock with a spinlock_t, reported about 3.2% faster on sequential swap-out.";
         if (most < 2)
         {
-            verdicts.Add(new Verdict(scaling, "-", Verdict.NotMeasurable, "Scaling needs two workers; this run had one CPU."));
-            verdicts.Add(new Verdict(spinVsBit, "-", Verdict.NotMeasurable, "The difference shows under contention; this run had one CPU."));
+            verdicts.Add(new Verdict(scaling, "-", Verdict.NotMeasurable, "Scaling needs two workers; this run had one CPU.") { Topic = Topics.SeedClusterLockScaling });
+            verdicts.Add(new Verdict(spinVsBit, "-", Verdict.NotMeasurable, "The difference shows under contention; this run had one CPU.") { Topic = Topics.MergedSpinlockFaster });
             return verdicts;
         }
         if (device is not null && bitlock is not null)
         {
             Verdict faster = Faster(scaling, bitlock, device, "bitlock", "device", "Upstream (v5 cover letter, 32 processes): patches 1-2 gave +4% swap-out throughput.");
             string scaled = string.Create(CultureInfo.InvariantCulture, $"; scaling from 1 to {most} workers: bitlock {bitlock.Derived.GetValueOrDefault("scaling"):0.00}x, device {device.Derived.GetValueOrDefault("scaling"):0.00}x");
-            verdicts.Add(faster with { Measured = faster.Measured + scaled });
+            verdicts.Add(faster with { Measured = faster.Measured + scaled, Topic = Topics.SeedClusterLockScaling });
         }
         else
         {
-            verdicts.Add(new Verdict(scaling, "-", Verdict.NotMeasurable, "It compares --modes device and bitlock in column order at 8 bytes."));
+            verdicts.Add(new Verdict(scaling, "-", Verdict.NotMeasurable, "It compares --modes device and bitlock in column order at 8 bytes.") { Topic = Topics.SeedClusterLockScaling });
         }
         verdicts.Add(spinlock is not null && bitlock is not null
-            ? Faster(spinVsBit, spinlock, bitlock, "spinlock", "bitlock", "Upstream measured it on sequential swap-out with the full series applied.")
-            : new Verdict(spinVsBit, "-", Verdict.NotMeasurable, "It compares --modes bitlock and spinlock in column order at 8 bytes."));
+            ? Faster(spinVsBit, spinlock, bitlock, "spinlock", "bitlock", "Upstream measured it on sequential swap-out with the full series applied.") with { Topic = Topics.MergedSpinlockFaster }
+            : new Verdict(spinVsBit, "-", Verdict.NotMeasurable, "It compares --modes bitlock and spinlock in column order at 8 bytes.") { Topic = Topics.MergedSpinlockFaster });
         return verdicts;
     }
 
@@ -144,8 +147,8 @@ public sealed partial class SwapExperiment
         const string notNoticeable = "The seed patch: after the first round, \"the false sharing should be not noticeable\".";
         if (most < 2)
         {
-            verdicts.Add(new Verdict(randomOrder, "-", Verdict.NotMeasurable, "Sharing a line needs two workers; this run had one CPU."));
-            verdicts.Add(new Verdict(notNoticeable, "-", Verdict.NotMeasurable, "False sharing needs two workers; this run had one CPU."));
+            verdicts.Add(new Verdict(randomOrder, "-", Verdict.NotMeasurable, "Sharing a line needs two workers; this run had one CPU.") { Topic = Topics.SeedRandomAfterFirstRound });
+            verdicts.Add(new Verdict(notNoticeable, "-", Verdict.NotMeasurable, "False sharing needs two workers; this run had one CPU.") { Topic = Topics.SeedNotNoticeableAfterFirstRound });
             return verdicts;
         }
         PointResult? churnedColumns = Find(points, mode, "columns", most, Churned);
@@ -154,7 +157,7 @@ public sealed partial class SwapExperiment
         PointResult? firstSequential = Find(points, mode, "sequential", most, FirstRound);
         if (churnedColumns is null || churnedSequential is null || firstColumns is null || firstSequential is null)
         {
-            verdicts.Add(new Verdict(randomOrder, "-", Verdict.NotMeasurable, "It compares both orders at 8 bytes; run --orders sequential,columns --layouts 8."));
+            verdicts.Add(new Verdict(randomOrder, "-", Verdict.NotMeasurable, "It compares both orders at 8 bytes; run --orders sequential,columns --layouts 8.") { Topic = Topics.SeedRandomAfterFirstRound });
             return verdicts;
         }
 
@@ -165,7 +168,7 @@ public sealed partial class SwapExperiment
             randomOrder,
             $"{mode}, {most} workers, same-line picks: churned {Share(churnedColumns)} (columns) and {Share(churnedSequential)} (sequential); first round {Share(firstColumns)} and {Share(firstSequential)}",
             orderGap < firstGap / 2 ? Verdict.Confirmed : Verdict.Refuted,
-            string.Create(CultureInfo.InvariantCulture, $"After the churn the two orders differ by {orderGap * 100:0.#} points, against {firstGap * 100:0.#} in the first round; {churnedShare * 100:0.#}% of churned picks share a line.")));
+            string.Create(CultureInfo.InvariantCulture, $"After the churn the two orders differ by {orderGap * 100:0.#} points, against {firstGap * 100:0.#} in the first round; {churnedShare * 100:0.#}% of churned picks share a line.")) { Topic = Topics.SeedRandomAfterFirstRound });
         verdicts.Add(Faster(
             notNoticeable,
             churnedColumns,
@@ -173,12 +176,12 @@ public sealed partial class SwapExperiment
             "churned",
             "first round (columns)",
             "Confirmed means the churned device is at least as fast as the first round with the column order, whose picks never share a line.") is { Outcome: Verdict.Refuted } slower
-                ? slower with { Why = "The churned device is slower than the first round in column order, beyond the noise: false sharing, or the scattered free list itself, is noticeable here." }
+                ? slower with { Why = "The churned device is slower than the first round in column order, beyond the noise: false sharing, or the scattered free list itself, is noticeable here.", Topic = Topics.SeedNotNoticeableAfterFirstRound }
                 : new Verdict(
                     notNoticeable,
                     $"churned {Rate(churnedColumns)} against first round in column order {Rate(firstColumns)}: {Compare.Times(Compare.Ratio(churnedColumns.Stats, firstColumns.Stats))}",
                     Verdict.Confirmed,
-                    "The churned device is not slower beyond the noise than the first round with the column order."));
+                    "The churned device is not slower beyond the noise than the first round with the column order.") { Topic = Topics.SeedNotNoticeableAfterFirstRound });
         return verdicts;
     }
 
