@@ -7,7 +7,7 @@ internal static class RunCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        return new Command("run", "Run one experiment and print its points and verdicts (add --out DIR to keep results.json and report.md).")
+        return new Command("run", "Run one experiment and print its points and verdicts (add --out DIR to keep results.json, report.html and report.md).")
         {
             C2cRunCommand.Create(output, error),
             FalseShareRunCommand.Create(output, error),

@@ -9,7 +9,7 @@ internal sealed class RunOutputOptions
 
     public Option<string?> OutOption { get; } = new("--out")
     {
-        Description = "Also write results.json and report.md to directory DIR [default: not written]",
+        Description = "Also write results.json, report.html and report.md to directory DIR [default: not written]",
         HelpName = "DIR",
     };
 

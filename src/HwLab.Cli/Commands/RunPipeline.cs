@@ -37,7 +37,7 @@ internal static class RunPipeline
 
         ResultsDocument document = SuiteRunner.Append(
             SuiteRunner.NewDocument("run", HwLabCommandLine.CommandLineText, MachineInfo.Read(topology), [experiment.Name]), result);
-        directory?.Write(document, MarkdownReport.Render(document));
+        directory?.Write(document);
 
         if (outputOptions.Json)
         {
@@ -50,7 +50,7 @@ internal static class RunPipeline
             if (directory is not null)
             {
                 view.WriteLine();
-                view.WriteLine($"Written: {directory.ResultsPath} and {directory.ReportPath}");
+                view.WriteLine($"Written: {directory.ResultsPath}, {directory.HtmlReportPath} and {directory.ReportPath}");
             }
         }
         return ExitCodeOf([result]);

@@ -17,12 +17,12 @@ internal static class SuiteCommand
         var json = new Option<bool>("--json") { Description = "Print results.json to stdout at the end instead of the summary." };
         var outDir = new Option<string?>("--out")
         {
-            Description = "Directory for results.json and report.md [default: results/<host>-<UTC time>]",
+            Description = "Directory for results.json, report.html and report.md [default: results/<host>-<UTC time>]",
             HelpName = "DIR",
         };
         var command = new Command(
             "suite",
-            $"Run every experiment ({string.Join(", ", ExperimentCatalog.All.Select(e => e.Name))}) sized for this machine: under 2 minutes on 2 CPUs by default. Writes results.json and report.md after each experiment.")
+            $"Run every experiment ({string.Join(", ", ExperimentCatalog.All.Select(e => e.Name))}) sized for this machine: under 2 minutes on 2 CPUs by default. Writes results.json, report.html and report.md after each experiment.")
         {
             json, outDir,
         };
@@ -79,6 +79,7 @@ internal static class SuiteCommand
         }
         view.WriteLine();
         view.WriteLine($"Results: {directory.ResultsPath}");
-        view.WriteLine($"Report:  {directory.ReportPath}");
+        view.WriteLine($"Report:  {directory.HtmlReportPath}");
+        view.WriteLine($"         {directory.ReportPath}");
     }
 }

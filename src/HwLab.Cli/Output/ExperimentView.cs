@@ -12,18 +12,7 @@ internal static class ExperimentView
         if (result.Points.Count > 0)
         {
             view.WriteLine($"Median of each point's samples; {result.Points[0].Metric}.");
-            view.WriteTable(
-                ["point", "median", "min", "max", "CV", "clean/n", "derived"],
-                result.Points.Select(p => (IReadOnlyList<string>)
-                [
-                    p.Id,
-                    $"{Numbers.Format(p.Stats.Median)} {p.Unit}",
-                    Numbers.Format(p.Stats.Min),
-                    Numbers.Format(p.Stats.Max),
-                    Numbers.Percent(p.Stats.CoefficientOfVariation),
-                    $"{p.Stats.Clean}/{p.Stats.N}",
-                    string.Join(", ", p.Derived.Select(d => $"{d.Key} {Numbers.Format(d.Value)}")),
-                ]));
+            view.WriteTable(PointTable.Headers, result.Points.Select(PointTable.Row));
         }
         foreach (Verdict verdict in result.Verdicts)
         {

@@ -37,19 +37,7 @@ public static class MarkdownReport
     private static void WriteMachine(StringBuilder text, MachineInfo m)
     {
         text.AppendLine("## Machine").AppendLine();
-        string counters = string.Join("; ", m.Counters.Select(c => c.Available ? $"{c.Name}: yes" : $"{c.Name}: no ({c.UnavailableReason})"));
-        MarkdownTable.Write(text, ["", ""],
-        [
-            ["CPU", m.CpuModel ?? "unknown"],
-            ["CPUs", $"{m.Online.Count} online ({m.Online}), {m.Usable.Count} usable by HwLab ({m.Usable})"],
-            ["Topology", $"{m.Packages} package(s), {m.Cores} core(s), {m.ThreadsPerCore} thread(s) per core, {m.NumaNodes} NUMA node(s)"],
-            ["Cache line", $"{m.LineSize} bytes"],
-            ["Hypervisor", m.Hypervisor ? $"yes ({m.HypervisorVendor ?? "unknown"})" : "none"],
-            ["Kernel", m.KernelRelease ?? "unknown"],
-            ["Runtime", $"{m.Runtime} on {m.Os}"],
-            ["Clock read", $"{Numbers.Format(m.ClockReadNanoseconds)} ns per Stopwatch read"],
-            ["Counters", counters],
-        ]);
+        MarkdownTable.Write(text, ["", ""], MachineFacts.Rows(m));
     }
 
     private static void WriteVerdicts(StringBuilder text, ResultsDocument document)

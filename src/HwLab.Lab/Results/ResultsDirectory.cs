@@ -10,6 +10,7 @@ public sealed class ResultsDirectory
 {
     public const string ResultsFile = "results.json";
     public const string ReportFile = "report.md";
+    public const string HtmlReportFile = "report.html";
 
     private ResultsDirectory(string path) => Path = path;
 
@@ -18,6 +19,8 @@ public sealed class ResultsDirectory
     public string ResultsPath => System.IO.Path.Combine(Path, ResultsFile);
 
     public string ReportPath => System.IO.Path.Combine(Path, ReportFile);
+
+    public string HtmlReportPath => System.IO.Path.Combine(Path, HtmlReportFile);
 
     /// <summary>results/&lt;host&gt;-&lt;UTC timestamp&gt; under the current directory.</summary>
     public static string DefaultPath(string host, DateTimeOffset utc)
@@ -47,10 +50,17 @@ public sealed class ResultsDirectory
         return new ResultsDirectory(full);
     }
 
-    /// <summary>Writes results.json, then report.md, each atomically.</summary>
-    public void Write(ResultsDocument document, string report)
+    /// <summary>Writes results.json, then report.md and report.html, each atomically.</summary>
+    public void Write(ResultsDocument document)
     {
         AtomicFile.WriteAllText(ResultsPath, ResultsJson.Serialize(document));
-        AtomicFile.WriteAllText(ReportPath, report);
+        WriteReports(document);
+    }
+
+    /// <summary>Writes report.md and report.html from a document (results.json is left as it is).</summary>
+    public void WriteReports(ResultsDocument document)
+    {
+        AtomicFile.WriteAllText(ReportPath, Reports.MarkdownReport.Render(document));
+        AtomicFile.WriteAllText(HtmlReportPath, Reports.Html.HtmlReport.Render(document));
     }
 }

@@ -1,6 +1,5 @@
 using System.Reflection;
 using HwLab.Lab.Experiments;
-using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
 
@@ -54,7 +53,7 @@ public static class SuiteRunner
             }
 
             document = Append(document, result);
-            directory?.Write(document, MarkdownReport.Render(document));
+            directory?.Write(document);
             events?.Invoke(new SuiteEvent(index, experiments.Count, experiment.Name, experiment.Title, 1, 1, result));
             if (result.Status == ExperimentResult.Interrupted)
             {

@@ -1,0 +1,23 @@
+namespace HwLab.Lab.Reports.Html;
+
+/// <summary>The report's only stylesheet, inline: the page loads nothing from anywhere.</summary>
+internal static class HtmlStyle
+{
+    public const string Css = """
+        body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; margin: 0 auto; max-width: 1100px; padding: 0 24px 48px; }
+        h1 { margin-top: 28px; } h2 { border-bottom: 1px solid #ddd; padding-bottom: 4px; margin-top: 40px; }
+        table { border-collapse: collapse; margin: 12px 0; width: 100%; font-size: 13px; }
+        th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
+        th { background: #f5f5f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        .verdict { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; white-space: nowrap; }
+        .confirmed { background: #d8f3dc; color: #1b4332; } .refuted { background: #ffd6d6; color: #7f1d1d; }
+        .not-measurable { background: #e9ecef; color: #343a40; } .info { background: #dbeafe; color: #1e3a8a; }
+        .not-run { background: #fff3cd; color: #664d03; }
+        figure { margin: 18px 0; } figcaption { font-size: 13px; color: #555; margin-top: 4px; }
+        svg.chart { max-width: 100%; height: auto; background: #fff; border: 1px solid #eee; }
+        svg .grid { stroke: #eee; } svg .axis { stroke: #333; } svg .tick { font-size: 11px; fill: #444; }
+        svg .axis-title { font-size: 12px; fill: #222; } svg .legend-text { font-size: 12px; fill: #222; } svg .cell { font-size: 10px; }
+        .note { color: #555; font-size: 13px; } details { margin: 8px 0; } summary { cursor: pointer; color: #0b57d0; }
+        code { background: #f5f5f7; padding: 1px 4px; border-radius: 3px; }
+        """;
+}

@@ -1,0 +1,65 @@
+namespace HwLab.Lab.Reports.Svg;
+
+/// <summary>Grouped bars: one group per category, one bar per series, from zero, with an optional dashed reference level.</summary>
+internal sealed class BarChart(string id, string description, string xTitle, string yTitle, IReadOnlyList<string> categories)
+{
+    private readonly List<(string Name, IReadOnlyList<double?> Values)> _series = [];
+    private (string Name, double Y)? _level;
+
+    public BarChart Add(string name, IReadOnlyList<double?> values)
+    {
+        if (values.Count != categories.Count)
+        {
+            throw new ArgumentException($"Series {name} has {values.Count} values for {categories.Count} categories.", nameof(values));
+        }
+        _series.Add((name, values));
+        return this;
+    }
+
+    public BarChart Level(string name, double y)
+    {
+        _level = (name, y);
+        return this;
+    }
+
+    public string Render()
+    {
+        double max = _series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).Append(_level?.Y ?? 0).DefaultIfEmpty(1).Max();
+        LinearScale y = LinearScale.Nice(0, max, ChartStyle.Height - ChartStyle.Bottom, ChartStyle.Top);
+        double groupWidth = ChartStyle.PlotWidth / Math.Max(1, categories.Count);
+        double barWidth = groupWidth * 0.8 / Math.Max(1, _series.Count);
+
+        var svg = new SvgWriter();
+        Axes.WriteY(svg, y, yTitle);
+        for (int c = 0; c < categories.Count; c++)
+        {
+            double groupLeft = ChartStyle.Left + (c * groupWidth) + (groupWidth * 0.1);
+            for (int s = 0; s < _series.Count; s++)
+            {
+                if (_series[s].Values[c] is not double value)
+                {
+                    continue;
+                }
+                double top = y.Map(value);
+                double bottom = y.Map(0);
+                svg.Open("rect", ("x", groupLeft + (s * barWidth)), ("y", Math.Min(top, bottom)), ("width", barWidth * 0.92), ("height", Math.Abs(bottom - top)), ("fill", ChartStyle.Color(s)), ("data-series", _series[s].Name), ("data-category", categories[c]));
+                svg.Element("title", $"{_series[s].Name}, {categories[c]}: {Numbers.Format(value)}");
+                svg.Close("rect");
+            }
+            svg.Element("text", categories[c], ("x", ChartStyle.Left + (c * groupWidth) + (groupWidth / 2)), ("y", ChartStyle.Height - ChartStyle.Bottom + 18), ("text-anchor", "middle"), ("class", "tick"));
+        }
+        if (_level is (string name, double level))
+        {
+            double py = y.Map(level);
+            svg.Element("line", null, ("x1", ChartStyle.Left), ("x2", ChartStyle.Width - ChartStyle.Right), ("y1", py), ("y2", py), ("stroke", "#444"), ("stroke-dasharray", "6 4"), ("class", "level"));
+        }
+        Axes.WriteXBaseline(svg);
+        Axes.WriteXTitle(svg, xTitle);
+        var legend = _series.Select((s, i) => (s.Name, ChartStyle.Color(i), false)).ToList();
+        if (_level is (string levelName, _))
+        {
+            legend.Add((levelName, "#444", true));
+        }
+        return Axes.Frame(id, description, legend, svg);
+    }
+}

@@ -1,0 +1,117 @@
+namespace HwLab.Lab.Reports.Svg;
+
+/// <summary>Lines of (x, y) points on linear axes, with dashed reference levels and event markers.</summary>
+internal sealed class LineChart(string id, string description, string xTitle, string yTitle)
+{
+    private readonly List<(string Name, IReadOnlyList<(double X, double Y)> Points)> _series = [];
+    private readonly List<(string Name, double Y)> _levels = [];
+    private readonly List<(double X, string Kind, string Label)> _markers = [];
+
+    public bool YFromZero { get; init; } = true;
+
+    /// <summary>Only whole-number ticks on the x axis (worker counts).</summary>
+    public bool IntegerX { get; init; }
+
+    /// <summary>Clips the y axis at this value, so a detail near the bottom is not flattened by one large reading.</summary>
+    public double? YMax { get; init; }
+
+    public LineChart Add(string name, IReadOnlyList<(double X, double Y)> points)
+    {
+        _series.Add((name, points));
+        return this;
+    }
+
+    /// <summary>A horizontal dashed line (a watermark, a baseline) with its name in the legend.</summary>
+    public LineChart Level(string name, double y)
+    {
+        _levels.Add((name, y));
+        return this;
+    }
+
+    /// <summary>A vertical mark at x: an event; its label is its tooltip.</summary>
+    public LineChart Marker(double x, string kind, string label)
+    {
+        _markers.Add((x, kind, label));
+        return this;
+    }
+
+    public string Render()
+    {
+        double[] xs = [.. _series.SelectMany(s => s.Points.Select(p => p.X)), .. _markers.Select(m => m.X)];
+        double[] ys = [.. _series.SelectMany(s => s.Points.Select(p => p.Y)), .. _levels.Select(l => l.Y)];
+        var x = new LinearScale(xs.DefaultIfEmpty(0).Min(), xs.DefaultIfEmpty(1).Max(), ChartStyle.Left, ChartStyle.Width - ChartStyle.Right);
+        LinearScale y = LinearScale.Nice(YFromZero ? Math.Min(0, ys.DefaultIfEmpty(0).Min()) : ys.DefaultIfEmpty(0).Min(), YMax ?? ys.DefaultIfEmpty(1).Max(), ChartStyle.Height - ChartStyle.Bottom, ChartStyle.Top);
+
+        var svg = new SvgWriter();
+        svg.Open("defs").Open("clipPath", ("id", $"{id}-plot"));
+        svg.Element("rect", null, ("x", ChartStyle.Left), ("y", ChartStyle.Top), ("width", ChartStyle.PlotWidth), ("height", ChartStyle.PlotHeight));
+        svg.Close("clipPath").Close("defs");
+        Axes.WriteY(svg, y, yTitle);
+        IReadOnlyList<double> xTicks = XTicks(x);
+        foreach (double tick in xTicks)
+        {
+            svg.Element("text", Axes.TickText(tick, xTicks), ("x", x.Map(tick)), ("y", ChartStyle.Height - ChartStyle.Bottom + 18), ("text-anchor", "middle"), ("class", "tick"));
+        }
+        Axes.WriteXBaseline(svg);
+        Axes.WriteXTitle(svg, xTitle);
+
+        for (int i = 0; i < _levels.Count; i++)
+        {
+            double py = y.Map(_levels[i].Y);
+            svg.Element("line", null, ("x1", ChartStyle.Left), ("x2", ChartStyle.Width - ChartStyle.Right), ("y1", py), ("y2", py),
+                ("stroke", LevelColor(i)), ("stroke-dasharray", "6 4"), ("class", "level"));
+        }
+        foreach ((double mx, string kind, string label) in _markers)
+        {
+            double px = x.Map(mx);
+            svg.Open("g", ("class", $"marker marker-{kind}"));
+            svg.Element("title", label);
+            svg.Element("line", null, ("x1", px), ("x2", px), ("y1", ChartStyle.Top), ("y2", ChartStyle.Height - ChartStyle.Bottom), ("stroke", MarkerColor(kind)), ("stroke-width", kind == "warning" ? 1 : 2), ("opacity", kind == "warning" ? 0.5 : 0.9));
+            svg.Close("g");
+        }
+        for (int i = 0; i < _series.Count; i++)
+        {
+            string points = string.Join(' ', _series[i].Points.Select(p => $"{SvgWriter.Number(x.Map(p.X))},{SvgWriter.Number(y.Map(p.Y))}"));
+            svg.Element("polyline", null, ("points", points), ("fill", "none"), ("stroke", ChartStyle.Color(i)), ("stroke-width", 2.5), ("data-series", _series[i].Name), ("clip-path", $"url(#{id}-plot)"));
+            foreach ((double px, double py) in _series[i].Points.Count <= 40 ? _series[i].Points.Where(p => p.Y <= y.DomainMax) : [])
+            {
+                svg.Element("circle", null, ("cx", x.Map(px)), ("cy", y.Map(py)), ("r", 3.5), ("fill", ChartStyle.Color(i)));
+            }
+        }
+
+        var legend = new List<(string, string, bool)>();
+        legend.AddRange(_series.Select((s, i) => (s.Name, ChartStyle.Color(i), false)));
+        legend.AddRange(_levels.Select((l, i) => (l.Name, LevelColor(i), true)));
+        legend.AddRange(_markers.Select(m => m.Kind).Distinct().Select(kind => (kind, MarkerColor(kind), false)));
+        return Axes.Frame(id, description, legend, svg);
+    }
+
+    // Whole numbers only for counts: every one when there are few, else the round ticks that are whole.
+    private IReadOnlyList<double> XTicks(LinearScale x)
+    {
+        if (!IntegerX)
+        {
+            return x.Ticks(6);
+        }
+        double first = Math.Ceiling(x.DomainMin);
+        double last = Math.Floor(x.DomainMax);
+        return last - first <= 12
+            ? [.. Enumerable.Range(0, (int)(last - first) + 1).Select(i => first + i)]
+            : [.. x.Ticks(6).Where(t => t == Math.Floor(t))];
+    }
+
+    private static string LevelColor(int index) => index switch
+    {
+        0 => "#B22222",
+        1 => "#E69F00",
+        _ => "#2E8B57",
+    };
+
+    private static string MarkerColor(string kind) => kind switch
+    {
+        "oom-kill" => "#B22222",
+        "warning" => "#E69F00",
+        "reaped" => "#6A3D9A",
+        _ => "#2E8B57",
+    };
+}

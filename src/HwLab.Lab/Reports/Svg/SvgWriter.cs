@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+
+namespace HwLab.Lab.Reports.Svg;
+
+/// <summary>Writes SVG elements with every attribute and text escaped; numbers in invariant culture.</summary>
+internal sealed class SvgWriter
+{
+    private readonly StringBuilder _text = new();
+
+    public SvgWriter Open(string name, params (string Name, object Value)[] attributes)
+    {
+        _text.Append('<').Append(name);
+        WriteAttributes(attributes);
+        _text.Append('>');
+        return this;
+    }
+
+    public SvgWriter Close(string name)
+    {
+        _text.Append("</").Append(name).Append('>');
+        return this;
+    }
+
+    /// <summary>An element with optional text content (escaped).</summary>
+    public SvgWriter Element(string name, string? content, params (string Name, object Value)[] attributes)
+    {
+        _text.Append('<').Append(name);
+        WriteAttributes(attributes);
+        if (content is null)
+        {
+            _text.Append("/>");
+        }
+        else
+        {
+            _text.Append('>').Append(Escape(content)).Append("</").Append(name).Append('>');
+        }
+        return this;
+    }
+
+    /// <summary>Appends what another writer wrote (already escaped).</summary>
+    public SvgWriter Append(SvgWriter other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _text.Append(other._text);
+        return this;
+    }
+
+    public override string ToString() => _text.ToString();
+
+    /// <summary>XML text and attribute escaping: &amp;, &lt;, &gt; and both quotes.</summary>
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal)
+            .Replace("'", "&#39;", StringComparison.Ordinal);
+    }
+
+    public static string Number(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+
+    private void WriteAttributes((string Name, object Value)[] attributes)
+    {
+        foreach ((string name, object value) in attributes)
+        {
+            string text = value switch
+            {
+                double d => Number(d),
+                float f => Number(f),
+                int i => i.ToString(CultureInfo.InvariantCulture),
+                long l => l.ToString(CultureInfo.InvariantCulture),
+                _ => value.ToString() ?? "",
+            };
+            _text.Append(' ').Append(name).Append("=\"").Append(Escape(text)).Append('"');
+        }
+    }
+}
