@@ -13,38 +13,21 @@ internal static class CliOptions
 {
     /// <summary>An integer option that must satisfy <paramref name="isValid"/>, described by <paramref name="requirement"/> in errors.</summary>
     public static Option<int?> Int(string name, string description, string helpName, Func<int, bool> isValid, string requirement)
-    {
-        return new Option<int?>(name)
-        {
-            Description = description,
-            HelpName = helpName,
-            CustomParser = result => ParseInt(result, name, isValid, requirement),
-        };
-    }
+        => Scalar(name, description, helpName, (string text, out int value) => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value), isValid, requirement);
 
     /// <summary>A long option that must satisfy <paramref name="isValid"/>.</summary>
     public static Option<long?> Long(string name, string description, string helpName, Func<long, bool> isValid, string requirement)
-    {
-        return new Option<long?>(name)
-        {
-            Description = description,
-            HelpName = helpName,
-            CustomParser = result =>
-            {
-                if (result.Tokens.Count == 0)
-                {
-                    return null;
-                }
-                string text = result.Tokens[0].Value;
-                if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) || !isValid(value))
-                {
-                    result.AddError($"{name} must be {requirement}, not '{text}'.");
-                    return null;
-                }
-                return value;
-            },
-        };
-    }
+        => Scalar(name, description, helpName, (string text, out long value) => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value), isValid, requirement);
+
+    /// <summary>A floating-point option that must be finite and satisfy <paramref name="isValid"/>; a trailing % is allowed.</summary>
+    public static Option<double?> Double(string name, string description, string helpName, Func<double, bool> isValid, string requirement)
+        => Scalar(
+            name,
+            description,
+            helpName,
+            (string text, out double value) => double.TryParse(text.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value),
+            isValid,
+            requirement);
 
     /// <summary>A CPU list option in the kernel's cpulist form with strides: 0-3,8 or 0-63:2.</summary>
     public static Option<CpuSet?> Cpus(string name, string description)
@@ -131,18 +114,30 @@ internal static class CliOptions
     /// <summary>A list option's value, or <paramref name="fallback"/> when it was not given (an absent list option reads as empty, not null).</summary>
     public static IReadOnlyList<T> GivenOr<T>(T[]? given, IReadOnlyList<T> fallback) => given is { Length: > 0 } ? given : fallback;
 
-    private static int? ParseInt(ArgumentResult result, string name, Func<int, bool> isValid, string requirement)
+    private delegate bool TryParser<T>(string text, out T value);
+
+    // One value, parsed in the invariant culture and checked, or one error naming the option and what it takes.
+    private static Option<T?> Scalar<T>(string name, string description, string helpName, TryParser<T> tryParse, Func<T, bool> isValid, string requirement)
+        where T : struct
     {
-        if (result.Tokens.Count == 0)
+        return new Option<T?>(name)
         {
-            return null;
-        }
-        string text = result.Tokens[0].Value;
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) || !isValid(value))
-        {
-            result.AddError($"{name} must be {requirement}, not '{text}'.");
-            return null;
-        }
-        return value;
+            Description = description,
+            HelpName = helpName,
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 0)
+                {
+                    return null;
+                }
+                string text = result.Tokens[0].Value;
+                if (!tryParse(text, out T value) || !isValid(value))
+                {
+                    result.AddError($"{name} must be {requirement}, not '{text}'.");
+                    return null;
+                }
+                return value;
+            },
+        };
     }
 }

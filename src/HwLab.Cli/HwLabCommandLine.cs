@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.ComponentModel;
 using HwLab.Cli.Commands;
+using HwLab.Lab.Comparison;
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Results;
 using HwLab.Native.Threading;
 
 namespace HwLab.Cli;
@@ -23,6 +25,8 @@ internal static class HwLabCommandLine
             LayoutCommand.Create(output),
             RunCommand.Create(output, error),
             SuiteCommand.Create(output, error),
+            ReportCommand.Create(output),
+            CompareCommand.Create(output),
         };
         return root;
     }
@@ -83,5 +87,6 @@ internal static class HwLabCommandLine
         return parsed.Errors[0].Message;
     }
 
-    private static bool IsUsageError(Exception e) => e is UsageException or CpuNotAvailableException or ExperimentSettingsException;
+    private static bool IsUsageError(Exception e)
+        => e is UsageException or CpuNotAvailableException or ExperimentSettingsException or ResultsFormatException or ComparisonException;
 }

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using HwLab.Cli.Output;
+using HwLab.Lab.Comparison;
+
+namespace HwLab.Cli.Commands;
+
+/// <summary>`hwlab compare A B`: B against A per experiment and point, flagging only differences beyond the noise.</summary>
+internal static class CompareCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var a = new Argument<string>("A") { Description = "The baseline: a results directory or results.json." };
+        var b = new Argument<string>("B") { Description = "The results to compare with it (another machine, another run)." };
+        var json = new Option<bool>("--json") { Description = $"Print the comparison as JSON (schema {ResultsComparison.CurrentSchema})." };
+        var threshold = CliOptions.Double(
+            "--threshold",
+            $"Smallest difference, in percent of A, ever flagged [default: {ResultsComparer.DefaultThresholdPercent}]. A difference is flagged only when it also stands out of both sides' noise.",
+            "PCT",
+            value => value >= 0,
+            "a percentage, 0 or more");
+        var failOnDifference = new Option<bool>("--fail-on-difference") { Description = "Exit with code 1 when any point is flagged (for scripts guarding against regressions)." };
+        var command = new Command(
+            "compare",
+            "Compare two results (two machines, two runs): the ratio B/A of each point's median, each side's noise, and which differences exceed it. Exit code 2 when the two cannot be compared (another schema, no experiment in common).")
+        {
+            a, b, json, threshold, failOnDifference,
+        };
+        command.SetAction(parsed =>
+        {
+            ResultsInput inputA = ResultsInput.Read(parsed.GetValue(a)!);
+            ResultsInput inputB = ResultsInput.Read(parsed.GetValue(b)!);
+            ResultsComparison comparison = ResultsComparer.Compare(
+                inputA.Document, inputA.Source, inputB.Document, inputB.Source, parsed.GetValue(threshold) ?? ResultsComparer.DefaultThresholdPercent);
+
+            if (parsed.GetValue(json))
+            {
+                CliJson.Write(output, comparison);
+            }
+            else
+            {
+                CompareView.Write(ConsoleView.ForStandardOutput(output), comparison);
+            }
+            return parsed.GetValue(failOnDifference) && comparison.Flagged > 0 ? ExitCodes.Failure : ExitCodes.Success;
+        });
+        return command;
+    }
+}

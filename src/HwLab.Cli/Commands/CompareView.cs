@@ -1,0 +1,78 @@
+using System.Globalization;
+using HwLab.Cli.Output;
+using HwLab.Lab.Comparison;
+using HwLab.Lab.Reports;
+
+namespace HwLab.Cli.Commands;
+
+/// <summary>The tables of `hwlab compare`: one per experiment, then what could not be compared and the total.</summary>
+internal static class CompareView
+{
+    public static void Write(ConsoleView view, ResultsComparison comparison)
+    {
+        view.WriteHeading("Comparing B with A");
+        view.WriteFacts([("A", Describe(comparison.A)), ("B", Describe(comparison.B)), ("rule", comparison.Rule)]);
+
+        foreach (ExperimentComparison experiment in comparison.Experiments)
+        {
+            view.WriteHeading($"{experiment.Name}: {experiment.Title}");
+            if (experiment.Status != Lab.Results.ExperimentResult.Completed)
+            {
+                view.WriteLine($"status: {experiment.Status}");
+            }
+            foreach (string difference in experiment.ParameterDifferences)
+            {
+                view.WriteLine($"settings differ, {difference}");
+            }
+            if (experiment.Points.Count > 0)
+            {
+                view.WriteTable(
+                    ["point", "unit", "A median [interval]", "B median [interval]", "B/A", "A cv", "B cv", "finding"],
+                    experiment.Points.Select(p => (IReadOnlyList<string>)
+                    [
+                        p.Id,
+                        p.Unit,
+                        Side(p.A),
+                        Side(p.B),
+                        p.Ratio is double ratio ? ratio.ToString("0.000", CultureInfo.InvariantCulture) : "-",
+                        Numbers.Percent(p.A.CoefficientOfVariation),
+                        Numbers.Percent(p.B.CoefficientOfVariation),
+                        p.Flagged ? $"{p.Finding} (!)" : p.Finding,
+                    ]));
+            }
+            if (experiment.OnlyInA.Count > 0)
+            {
+                view.WriteLine($"only in A: {string.Join(", ", experiment.OnlyInA)}");
+            }
+            if (experiment.OnlyInB.Count > 0)
+            {
+                view.WriteLine($"only in B: {string.Join(", ", experiment.OnlyInB)}");
+            }
+            foreach (VerdictChange change in experiment.VerdictChanges)
+            {
+                view.WriteLine($"verdict changed: {change.Claim} A: {change.A ?? "absent"}, B: {change.B ?? "absent"}");
+            }
+        }
+
+        view.WriteLine();
+        if (comparison.ExperimentsOnlyInA.Count > 0)
+        {
+            view.WriteLine($"Experiments only in A: {string.Join(", ", comparison.ExperimentsOnlyInA)}");
+        }
+        if (comparison.ExperimentsOnlyInB.Count > 0)
+        {
+            view.WriteLine($"Experiments only in B: {string.Join(", ", comparison.ExperimentsOnlyInB)}");
+        }
+        int unjudged = comparison.Experiments.Sum(e => e.Points.Count) - comparison.Compared;
+        view.WriteLine($"{comparison.Compared} points compared{(unjudged > 0 ? $" ({unjudged} more could not be judged)" : "")}, {comparison.Flagged} differ beyond the noise.");
+        if (comparison.Flagged > 0 && (comparison.A.Hypervisor || comparison.B.Hypervisor))
+        {
+            view.WriteLine("A side ran in a virtual machine, where the hypervisor may move vCPUs between physical cores within seconds: figures that pass cache lines between CPUs (c2c, contended locks, several workers) can then differ between runs by more than one run's noise shows.");
+        }
+    }
+
+    private static string Describe(ComparedSide side)
+        => $"{side.Source}: {side.Host}, {side.CpuModel ?? "unknown CPU"}, {side.UsableCpus} CPUs{(side.Hypervisor ? " (virtual machine)" : "")}, {side.Profile} profile, {side.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+
+    private static string Side(SideFigures side) => $"{Numbers.Format(side.Median)} [{Numbers.Format(side.Low)}, {Numbers.Format(side.High)}]";
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using HwLab.Lab.Results;
+
+namespace HwLab.Cli.Tests;
+
+public sealed class CompareCommandTests
+{
+    [Fact]
+    public void A_run_compared_with_itself_flags_nothing()
+    {
+        using var temp = new TempDirectory();
+        ResultsDocument captured = ResultsFixtures.Captured();
+        string a = ResultsFixtures.WriteDirectory(temp, "a", captured);
+        string b = ResultsFixtures.WriteDirectory(temp, "b", captured);
+
+        CliRun run = CliRun.InProcess("compare", a, b);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("== c2c: Core-to-core latency", run.Output, StringComparison.Ordinal);
+        Assert.Contains("pair=0-1 relation=same-package impl=native", run.Output, StringComparison.Ordinal);
+        Assert.Contains(" 1.000 ", run.Output, StringComparison.Ordinal);
+        Assert.Contains(", 0 differ beyond the noise.", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("(!)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_output_has_every_common_point_with_both_sides()
+    {
+        using var temp = new TempDirectory();
+        ResultsDocument captured = ResultsFixtures.Captured();
+        string a = ResultsFixtures.WriteDirectory(temp, "a", captured);
+
+        CliRun run = CliRun.InProcess("compare", a, Path.Combine(a, "results.json"), "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using JsonDocument json = JsonDocument.Parse(run.Output);
+        Assert.Equal("hwlab.compare/1", json.RootElement.GetProperty("schema").GetString());
+        Assert.Equal(5, json.RootElement.GetProperty("thresholdPercent").GetDouble());
+        JsonElement first = json.RootElement.GetProperty("experiments")[0].GetProperty("points")[0];
+        Assert.Equal(1, first.GetProperty("ratio").GetDouble());
+        Assert.Equal("within noise", first.GetProperty("finding").GetString());
+        Assert.True(first.GetProperty("a").GetProperty("low").GetDouble() <= first.GetProperty("a").GetProperty("median").GetDouble());
+        Assert.Equal(captured.Experiments.Sum(e => e.Points.Count), json.RootElement.GetProperty("experiments").EnumerateArray().Sum(e => e.GetProperty("points").GetArrayLength()));
+    }
+
+    [Fact]
+    public void A_slower_run_is_flagged_and_can_fail_the_command()
+    {
+        using var temp = new TempDirectory();
+        ResultsDocument captured = ResultsFixtures.Captured();
+        ExperimentResult locks = captured.Experiment("locks")!;
+        PointResult slowed = Scaled(locks.Points[0], 2);
+        ResultsDocument slower = captured with { Experiments = [locks with { Points = [slowed, .. locks.Points.Skip(1)] }] };
+        string a = ResultsFixtures.WriteDirectory(temp, "a", captured);
+        string b = ResultsFixtures.WriteDirectory(temp, "b", slower);
+
+        CliRun run = CliRun.InProcess("compare", a, b);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("B higher (!)", run.Output, StringComparison.Ordinal);
+        Assert.Contains(", 1 differ beyond the noise.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Experiments only in A: c2c, falseshare, swap, churn, reserve", run.Output, StringComparison.Ordinal);
+
+        Assert.Equal(1, CliRun.InProcess("compare", a, b, "--fail-on-difference").ExitCode);
+        Assert.Contains(", 0 differ beyond the noise.", CliRun.InProcess("compare", a, b, "--threshold", "150").Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Results_of_different_experiments_are_a_usage_error()
+    {
+        using var temp = new TempDirectory();
+        ResultsDocument captured = ResultsFixtures.Captured();
+        string a = ResultsFixtures.WriteDirectory(temp, "a", captured with { Experiments = [captured.Experiment("c2c")!] });
+        string b = ResultsFixtures.WriteDirectory(temp, "b", captured with { Experiments = [captured.Experiment("reserve")!] });
+
+        CliRun.InProcess("compare", a, b).AssertUsageError("share no experiment (c2c against reserve)");
+    }
+
+    [Fact]
+    public void Results_of_another_schema_are_a_usage_error()
+    {
+        using var temp = new TempDirectory();
+        string a = ResultsFixtures.WriteDirectory(temp, "a", ResultsFixtures.Captured());
+        File.WriteAllText(temp.File("old.json"), "{\"schema\": \"hwlab.results/0\"}");
+
+        CliRun.InProcess("compare", a, temp.File("old.json")).AssertUsageError("has schema hwlab.results/0");
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("lots")]
+    public void A_bad_threshold_is_a_usage_error(string threshold)
+    {
+        CliRun.InProcess("compare", "a", "b", "--threshold", threshold).AssertUsageError("--threshold must be a percentage, 0 or more");
+    }
+
+    [Fact]
+    public void Both_sides_are_required()
+    {
+        Assert.Equal(2, CliRun.InProcess("compare", "a").ExitCode);
+    }
+
+    private static PointResult Scaled(PointResult point, double factor)
+    {
+        SampleRecord[] samples = [.. point.Samples.Select(s => s with { Value = s.Value * factor })];
+        return point with { Samples = samples, Stats = Statistics.From(samples) };
+    }
+}

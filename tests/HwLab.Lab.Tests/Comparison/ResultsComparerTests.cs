@@ -1,0 +1,166 @@
+using HwLab.Lab.Comparison;
+using HwLab.Lab.Results;
+using HwLab.Lab.Tests.Results;
+
+namespace HwLab.Lab.Tests.Comparison;
+
+public sealed class ResultsComparerTests
+{
+    [Fact]
+    public void A_run_against_itself_has_every_ratio_one_and_nothing_flagged()
+    {
+        ResultsDocument run = CapturedResults.Load();
+        ResultsComparison comparison = ResultsComparer.Compare(run, "a", run, "b");
+
+        Assert.Equal(run.Experiments.Select(e => e.Name), comparison.Experiments.Select(e => e.Name));
+        Assert.Equal(0, comparison.Flagged);
+        Assert.True(comparison.Compared > 40);
+        PointComparison[] points = [.. comparison.Experiments.SelectMany(e => e.Points)];
+        Assert.Equal(run.Experiments.Sum(e => e.Points.Count), points.Length);
+        Assert.All(points.Where(p => p.Ratio is not null), p => Assert.Equal(1.0, p.Ratio!.Value, 12));
+        Assert.All(comparison.Experiments, e => Assert.Empty(e.VerdictChanges));
+        Assert.All(comparison.Experiments, e => Assert.Empty(e.ParameterDifferences));
+    }
+
+    [Fact]
+    public void A_point_slower_beyond_both_noise_and_threshold_is_flagged()
+    {
+        ResultsDocument a = Document(Point("p", 10, 10.2, 9.9, 10.1, 10));
+        ResultsDocument b = Document(Point("p", 15, 15.3, 14.8, 15.1, 15));
+
+        PointComparison point = Only(ResultsComparer.Compare(a, "a", b, "b"));
+        Assert.Equal(PointComparison.Higher, point.Finding);
+        Assert.True(point.Flagged);
+        Assert.Equal(1.5, point.Ratio!.Value, 2);
+        Assert.Equal(1, ResultsComparer.Compare(a, "a", b, "b").Flagged);
+        Assert.Equal(PointComparison.Lower, Only(ResultsComparer.Compare(b, "b", a, "a")).Finding);
+    }
+
+    [Fact]
+    public void A_difference_inside_the_noise_is_not_flagged()
+    {
+        ResultsDocument a = Document(Point("p", 10, 14, 8, 12, 9, 13, 11));
+        ResultsDocument b = Document(Point("p", 12, 15, 9, 13, 10, 14, 12));
+
+        PointComparison point = Only(ResultsComparer.Compare(a, "a", b, "b"));
+        Assert.Equal(PointComparison.WithinNoise, point.Finding);
+        Assert.False(point.Flagged);
+        Assert.Equal(SideFigures.MedianCi, point.A.Interval);
+    }
+
+    [Fact]
+    public void A_clear_but_small_difference_stays_under_the_threshold()
+    {
+        ResultsDocument a = Document(Point("p", 10, 10, 10, 10, 10));
+        ResultsDocument b = Document(Point("p", 10.3, 10.3, 10.3, 10.3, 10.3));
+
+        Assert.Equal(PointComparison.WithinNoise, Only(ResultsComparer.Compare(a, "a", b, "b")).Finding);
+        Assert.Equal(PointComparison.Higher, Only(ResultsComparer.Compare(a, "a", b, "b", thresholdPercent: 1)).Finding);
+    }
+
+    [Fact]
+    public void One_sample_a_side_has_no_noise_estimate_and_is_never_flagged()
+    {
+        ResultsDocument a = Document(Point("p", 10));
+        ResultsDocument b = Document(Point("p", 20));
+
+        ResultsComparison comparison = ResultsComparer.Compare(a, "a", b, "b");
+        Assert.Equal(PointComparison.NoNoiseEstimate, Only(comparison).Finding);
+        Assert.Equal(0, comparison.Flagged);
+        Assert.Equal(0, comparison.Compared);
+    }
+
+    [Fact]
+    public void Two_samples_a_side_use_their_range()
+    {
+        Assert.Equal(SideFigures.Range, SideFigures.From(Statistics.From([SampleDocuments.Sample(0, 1), SampleDocuments.Sample(1, 3)])).Interval);
+    }
+
+    [Fact]
+    public void Points_and_settings_that_differ_are_listed_not_compared()
+    {
+        ExperimentResult a = Experiment("swap", Point("workers=1", 1, 1, 1), Point("workers=2", 2, 2, 2)) with
+        {
+            Parameters = new Dictionary<string, string> { ["workers"] = "1,2", ["samples"] = "3" },
+        };
+        ExperimentResult b = Experiment("swap", Point("workers=1", 1, 1, 1), Point("workers=16", 9, 9, 9)) with
+        {
+            Parameters = new Dictionary<string, string> { ["workers"] = "1,16", ["samples"] = "3" },
+        };
+
+        ExperimentComparison experiment = Assert.Single(ResultsComparer.Compare(SampleDocuments.Document(a), "a", SampleDocuments.Document(b), "b").Experiments);
+        Assert.Equal("workers=1", Assert.Single(experiment.Points).Id);
+        Assert.Equal(["workers=2"], experiment.OnlyInA);
+        Assert.Equal(["workers=16"], experiment.OnlyInB);
+        Assert.Equal(["workers: 1,2 / 1,16"], experiment.ParameterDifferences);
+    }
+
+    [Fact]
+    public void Experiments_on_one_side_only_are_named()
+    {
+        ResultsDocument a = SampleDocuments.Document(Experiment("c2c", Point("p", 1, 1, 1)), Experiment("locks", Point("p", 1, 1, 1)));
+        ResultsDocument b = SampleDocuments.Document(Experiment("locks", Point("p", 1, 1, 1)), Experiment("swap", Point("p", 1, 1, 1)));
+
+        ResultsComparison comparison = ResultsComparer.Compare(a, "a", b, "b");
+        Assert.Equal(["locks"], comparison.Experiments.Select(e => e.Name));
+        Assert.Equal(["c2c"], comparison.ExperimentsOnlyInA);
+        Assert.Equal(["swap"], comparison.ExperimentsOnlyInB);
+    }
+
+    [Fact]
+    public void Results_of_different_experiments_cannot_be_compared()
+    {
+        ResultsDocument a = SampleDocuments.Document(Experiment("c2c", Point("p", 1, 1, 1)));
+        ResultsDocument b = SampleDocuments.Document(Experiment("reserve", Point("p", 1, 1, 1)));
+
+        var e = Assert.Throws<ComparisonException>(() => ResultsComparer.Compare(a, "one", b, "two"));
+        Assert.Contains("share no experiment", e.Message, StringComparison.Ordinal);
+        Assert.Contains("c2c against reserve", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Common_experiments_without_a_point_cannot_be_compared()
+    {
+        ResultsDocument a = SampleDocuments.Document(SampleDocuments.Experiment("swap", ExperimentResult.Failed) with { Points = [] });
+        ResultsDocument b = SampleDocuments.Document(Experiment("swap", Point("p", 1, 1, 1)));
+
+        Assert.Throws<ComparisonException>(() => ResultsComparer.Compare(a, "a", b, "b"));
+    }
+
+    [Fact]
+    public void A_verdict_whose_outcome_changed_is_reported_by_topic()
+    {
+        ExperimentResult a = Experiment("falseshare", Point("p", 1, 1, 1)) with
+        {
+            Verdicts = [new Verdict("False sharing costs.", "3x", Verdict.Confirmed, "why") { Topic = Topics.SeedFalseSharing }],
+        };
+        ExperimentResult b = a with
+        {
+            Verdicts = [new Verdict("False sharing costs.", "1x", Verdict.Refuted, "why") { Topic = Topics.SeedFalseSharing }],
+        };
+
+        VerdictChange change = Assert.Single(Assert.Single(ResultsComparer.Compare(SampleDocuments.Document(a), "a", SampleDocuments.Document(b), "b").Experiments).VerdictChanges);
+        Assert.Equal((Topics.SeedFalseSharing, Verdict.Confirmed, Verdict.Refuted), (change.Key, change.A, change.B));
+    }
+
+    [Fact]
+    public void A_negative_threshold_is_refused()
+    {
+        ResultsDocument run = Document(Point("p", 1, 1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ResultsComparer.Compare(run, "a", run, "b", -1));
+    }
+
+    private static PointComparison Only(ResultsComparison comparison) => Assert.Single(Assert.Single(comparison.Experiments).Points);
+
+    private static ResultsDocument Document(PointResult point) => SampleDocuments.Document(Experiment("locks", point));
+
+    private static ExperimentResult Experiment(string name, params PointResult[] points)
+        => SampleDocuments.Experiment(name) with { Points = points, Verdicts = [] };
+
+    private static PointResult Point(string id, params double[] values)
+    {
+        SampleRecord[] samples = [.. values.Select((v, i) => SampleDocuments.Sample(i, v))];
+        var keys = new Dictionary<string, string> { ["point"] = id };
+        return new PointResult(id, keys, "ns per operation", "ns", Statistics.From(samples), samples, new Dictionary<string, double>());
+    }
+}
