@@ -15,19 +15,25 @@ internal sealed class HeatMap(string id, string description, string axisTitle, s
         double top = ChartStyle.Top;
 
         var svg = new SvgWriter();
+        // Pairs not measured show the grey ground; only measured pairs get a cell of their own, so a
+        // large machine whose pairs were sampled does not write a rectangle for every CPU pair.
+        svg.Element("rect", null, ("x", left), ("y", top), ("width", plot), ("height", plot), ("fill", NotMeasured), ("class", "unmeasured"));
         for (int row = 0; row < n; row++)
         {
             for (int col = 0; col < n; col++)
             {
-                double? value = values[row, col];
-                svg.Open("rect", ("x", left + (col * cell)), ("y", top + (row * cell)), ("width", cell), ("height", cell),
-                    ("fill", value is double v ? Shade(v, min, max) : "#f2f2f2"), ("stroke", "#fff"), ("stroke-width", 0.5));
-                svg.Element("title", value is double t ? $"CPU {labels[row]} to CPU {labels[col]}: {Numbers.Format(t)}" : $"CPU {labels[row]} to CPU {labels[col]}: not measured");
-                svg.Close("rect");
-                if (value is double shown && n <= 16)
+                if (values[row, col] is not double value)
                 {
-                    svg.Element("text", Numbers.Format(shown), ("x", left + ((col + 0.5) * cell)), ("y", top + ((row + 0.5) * cell) + 4), ("text-anchor", "middle"),
-                        ("class", "cell"), ("fill", (shown - min) / Math.Max(1e-9, max - min) > 0.6 ? "#fff" : "#111"));
+                    continue;
+                }
+                svg.Open("rect", ("x", left + (col * cell)), ("y", top + (row * cell)), ("width", cell), ("height", cell),
+                    ("fill", Shade(value, min, max)), ("stroke", "#fff"), ("stroke-width", n <= 64 ? 0.5 : 0));
+                svg.Element("title", $"CPU {labels[row]} to CPU {labels[col]}: {Numbers.Format(value)}");
+                svg.Close("rect");
+                if (n <= 16)
+                {
+                    svg.Element("text", Numbers.Format(value), ("x", left + ((col + 0.5) * cell)), ("y", top + ((row + 0.5) * cell) + 4), ("text-anchor", "middle"),
+                        ("class", "cell"), ("fill", (value - min) / Math.Max(1e-9, max - min) > 0.6 ? "#fff" : "#111"));
                 }
             }
         }
@@ -52,6 +58,8 @@ internal sealed class HeatMap(string id, string description, string axisTitle, s
         svg.Element("text", valueTitle, ("x", legendLeft), ("y", top - 12), ("class", "legend-text"));
         return Axes.Frame(id, description, [], svg);
     }
+
+    private const string NotMeasured = "#f2f2f2";
 
     // From a pale blue at the minimum to a deep blue at the maximum.
     private static string Shade(double value, double min, double max)

@@ -121,20 +121,35 @@ public sealed class ChartTests
     }
 
     [Fact]
-    public void Heat_map_shades_low_light_and_high_dark_and_names_every_cell()
+    public void Heat_map_shades_low_light_and_high_dark_and_names_every_measured_cell()
     {
-        double?[,] values = { { null, 20 }, { 20, null } };
-        values[0, 1] = 10;
+        double?[,] values = { { null, 10 }, { 20, null } };
         string svg = new HeatMap("h", "c2c", "CPU", "one-way latency (ns)", ["0", "1"], values).Render();
 
         XElement root = SvgText.Parse(svg);
         XElement[] cells = [.. SvgText.All(root, "rect").Where(r => r.Element(SvgText.Ns + "title") is not null)];
-        Assert.Equal(4, cells.Length);
-        Assert.Equal("#f2f2f2", cells[0].Attribute("fill")!.Value);
-        Assert.Equal("#deebf7", cells[1].Attribute("fill")!.Value);
-        Assert.Equal("#08306b", cells[2].Attribute("fill")!.Value);
-        Assert.Equal("CPU 0 to CPU 1: 10.0", cells[1].Element(SvgText.Ns + "title")!.Value);
+        Assert.Equal(2, cells.Length);
+        Assert.Equal("#deebf7", cells[0].Attribute("fill")!.Value);
+        Assert.Equal("#08306b", cells[1].Attribute("fill")!.Value);
+        Assert.Equal("CPU 0 to CPU 1: 10.0", cells[0].Element(SvgText.Ns + "title")!.Value);
+        Assert.Equal("CPU 1 to CPU 0: 20.0", cells[1].Element(SvgText.Ns + "title")!.Value);
+        Assert.Equal("#f2f2f2", SvgText.All(root, "rect").Single(r => (string?)r.Attribute("class") == "unmeasured").Attribute("fill")!.Value);
         Assert.Contains("one-way latency (ns)", SvgText.Texts(root));
+    }
+
+    [Fact]
+    public void A_large_sampled_matrix_draws_only_its_measured_pairs()
+    {
+        const int Cpus = 256;
+        var values = new double?[Cpus, Cpus];
+        for (int i = 0; i + 1 < Cpus; i += 2)
+        {
+            values[i, i + 1] = values[i + 1, i] = 40 + i;
+        }
+        string svg = new HeatMap("h", "c2c", "CPU", "one-way latency (ns)", [.. Enumerable.Range(0, Cpus).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))], values).Render();
+
+        Assert.Equal(Cpus, SvgText.All(SvgText.Parse(svg), "rect").Count(r => r.Element(SvgText.Ns + "title") is not null));
+        Assert.True(svg.Length < 200_000, $"{svg.Length} characters for {Cpus} measured cells");
     }
 
     private static void AssertNear((double X, double Y) expected, (double X, double Y) actual)
