@@ -12,38 +12,6 @@
 #define HWLAB_EXPORT __declspec(dllexport)
 #else
 #define HWLAB_EXPORT __attribute__((visibility("default")))
-/*
- * The layout probe (src/layout_probe.c): every struct of swap_cluster_info.h as the compiler
- * lays it out, as JSON. Writes at most capacity bytes, NUL included, to buffer (which may be
- * NULL when capacity is 0) and returns the size the whole document needs, NUL included.
- */
-HWLAB_EXPORT int32_t hwlab_layout_probe_json(char *buffer, int32_t capacity);
-
-/*
- * The kernel's bit spinlock on one bit of an unsigned long (src/bit_spinlock.c): lock bts to
- * acquire, spin on a plain read with pause, atomic clear to release. trylock returns 1 when it
- * took the lock.
- */
-HWLAB_EXPORT void hwlab_bit_spin_lock(unsigned long *addr, int32_t bitnum);
-HWLAB_EXPORT int32_t hwlab_bit_spin_trylock(unsigned long *addr, int32_t bitnum);
-HWLAB_EXPORT void hwlab_bit_spin_unlock(unsigned long *addr, int32_t bitnum);
-
-struct swap_cluster_info_seed;
-
-/*
- * The falseshare worker's loop (src/cache_line_loops.c): `iterations` times, take the cluster's
- * bit lock (bit CLUSTER_FLAG_LOCK_BIT), add one to its count as cluster_set_count does, release.
- * Returns the count after the last update.
- */
-HWLAB_EXPORT uint64_t hwlab_cluster_lock_loop(struct swap_cluster_info_seed *ci, uint64_t iterations);
-
-/*
- * One side of the core-to-core ping-pong on *line: role 0 pings, role 1 pongs, for rounds
- * first_round .. first_round + rounds - 1 (both sides must pass the same numbers). Returns the
- * line's value at the end: 2 * (first_round + rounds) once both sides are done.
- */
-HWLAB_EXPORT uint64_t hwlab_pingpong(uint64_t *line, int32_t role, uint64_t first_round, uint64_t rounds);
-
 #endif
 
 /*
