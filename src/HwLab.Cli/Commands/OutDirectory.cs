@@ -2,10 +2,11 @@ using HwLab.Lab.Results;
 
 namespace HwLab.Cli.Commands;
 
-/// <summary>--out DIR, prepared (created and proven writable) before any measurement, or a usage error.</summary>
+/// <summary>A results directory named on the command line, prepared (created and proven writable) before any work, or a usage error.</summary>
 internal static class OutDirectory
 {
-    public static ResultsDirectory Prepare(string path)
+    /// <param name="option">How the user named it, for the error: --out, or the command's argument.</param>
+    public static ResultsDirectory Prepare(string path, string option = "--out")
     {
         try
         {
@@ -13,7 +14,7 @@ internal static class OutDirectory
         }
         catch (IOException e)
         {
-            throw new UsageException($"--out {path}: {e.Message}", e);
+            throw new UsageException($"{option} {path}: {e.Message}", e);
         }
     }
 }

@@ -18,8 +18,7 @@ internal static class ReportCommand
         command.SetAction(parsed =>
         {
             ResultsInput input = ResultsInput.Read(parsed.GetValue(results)!);
-            CliPaths.EnsureWritableDirectory(input.Directory, "report", input.Source);
-            ResultsDirectory directory = ResultsDirectory.Prepare(input.Directory);
+            ResultsDirectory directory = OutDirectory.Prepare(input.Directory, "report");
             directory.WriteReports(input.Document);
             output.WriteLine($"Report: {directory.HtmlReportPath}");
             output.WriteLine($"        {directory.ReportPath}");

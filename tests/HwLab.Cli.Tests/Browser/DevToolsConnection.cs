@@ -61,10 +61,10 @@ internal sealed class DevToolsConnection : IAsyncDisposable
         return response["result"] as JsonObject ?? [];
     }
 
-    /// <summary>Waits until an event named <paramref name="method"/> has arrived.</summary>
-    public async Task WaitForEventAsync(string method, CancellationToken cancellation)
+    /// <summary>Waits until an event named <paramref name="method"/> has arrived from the page of <paramref name="sessionId"/>.</summary>
+    public async Task WaitForEventAsync(string method, string sessionId, CancellationToken cancellation)
     {
-        while (!_events.Any(e => (string?)e["method"] == method))
+        while (!_events.Any(e => (string?)e["method"] == method && (string?)e["sessionId"] == sessionId))
         {
             await Task.Delay(50, cancellation);
         }

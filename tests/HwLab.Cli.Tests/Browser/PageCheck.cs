@@ -33,7 +33,7 @@ internal sealed record PageCheck(
         await devTools.SendAsync("Page.enable", sessionId: session, cancellation: cancellation);
         await devTools.SendAsync("Network.enable", sessionId: session, cancellation: cancellation);
         await devTools.SendAsync("Page.navigate", new JsonObject { ["url"] = url.AbsoluteUri }, session, cancellation);
-        await WaitForLoadAsync(devTools, session, cancellation);
+        await devTools.WaitForEventAsync("Page.loadEventFired", session, cancellation);
 
         JsonObject evaluated = await devTools.SendAsync(
             "Runtime.evaluate", new JsonObject { ["expression"] = InspectScript, ["returnByValue"] = true }, session, cancellation);
@@ -51,14 +51,6 @@ internal sealed record PageCheck(
             .Select(e => (string?)e["params"]?["request"]?["url"] ?? "")
             .Where(u => u != url.AbsoluteUri)];
         return new PageCheck(errors, charts, requests, inspected.RootElement.GetProperty("title").GetString() ?? "", screenshot);
-    }
-
-    private static async Task WaitForLoadAsync(DevToolsConnection devTools, string session, CancellationToken cancellation)
-    {
-        while (!devTools.Events.Any(e => (string?)e["method"] == "Page.loadEventFired" && (string?)e["sessionId"] == session))
-        {
-            await Task.Delay(50, cancellation);
-        }
     }
 
     private static async Task<byte[]> FullPageScreenshotAsync(DevToolsConnection devTools, string session, CancellationToken cancellation)

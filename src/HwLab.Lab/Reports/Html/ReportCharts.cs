@@ -75,11 +75,12 @@ internal static class ReportCharts
     private static IEnumerable<(string, string)> Locks(ExperimentResult e)
     {
         string[] kinds = [.. e.Points.Select(p => p.Key("kind")).Distinct()];
-        string[] contentions = [.. e.Points.Select(p => $"{p.Key("contention")} ({p.Key("workers")} worker{(p.Key("workers") == "1" ? "" : "s")})").Distinct()];
+        static string Contention(PointResult p) => $"{p.Key("contention")} ({p.Key("workers")} worker{(p.Key("workers") == "1" ? "" : "s")})";
+        string[] contentions = [.. e.Points.Select(Contention).Distinct()];
         var chart = new BarChart("locks-ns", "Lock kinds, alone and contended", "lock kind", "time per lock/unlock pair (ns)", kinds);
         foreach (string contention in contentions)
         {
-            chart.Add(contention, [.. kinds.Select(k => e.Points.FirstOrDefault(p => p.Key("kind") == k && $"{p.Key("contention")} ({p.Key("workers")} worker{(p.Key("workers") == "1" ? "" : "s")})" == contention)?.Stats.Median)]);
+            chart.Add(contention, [.. kinds.Select(k => e.Points.FirstOrDefault(p => p.Key("kind") == k && Contention(p) == contention)?.Stats.Median)]);
         }
         yield return (chart.Render(), "Median ns per lock/unlock pair: one worker alone, and all workers on one lock (wall time per pair of all of them).");
         PointResult[] contended = [.. e.Points.Where(p => p.Derived.ContainsKey("fairnessMinOverMax"))];
@@ -100,13 +101,14 @@ internal static class ReportCharts
         }
         yield return (chart.Render(), "Median operations per second of all workers together, per lock mode, free-cluster order and layout.");
 
-        PointResult[] most = [.. e.Points.Where(p => Int(p, "workers") == e.Points.Max(q => Int(q, "workers")))];
-        var picks = new BarChart("swap-same-line", "Same-line cluster picks", "lock mode, layout", "same-line picks (%)",
-            [.. most.Select(p => $"{p.Key("mode")}, {p.Key("layout")} B").Distinct()]);
+        int workers = e.Points.Max(p => Int(p, "workers"));
+        PointResult[] most = [.. e.Points.Where(p => Int(p, "workers") == workers)];
+        static string ModeAndLayout(PointResult p) => $"{p.Key("mode")}, {p.Key("layout")} B";
+        string[] categories = [.. most.Select(ModeAndLayout).Distinct()];
+        var picks = new BarChart("swap-same-line", "Same-line cluster picks", "lock mode, layout", "same-line picks (%)", categories);
         foreach (string order in most.Select(p => p.Key("order")).Distinct())
         {
-            picks.Add(order, [.. most.Select(p => $"{p.Key("mode")}, {p.Key("layout")} B").Distinct()
-                .Select(c => most.FirstOrDefault(p => $"{p.Key("mode")}, {p.Key("layout")} B" == c && p.Key("order") == order)?.Derived.GetValueOrDefault("sameLineShare") * 100)]);
+            picks.Add(order, [.. categories.Select(c => most.FirstOrDefault(p => ModeAndLayout(p) == c && p.Key("order") == order)?.Derived.GetValueOrDefault("sameLineShare") * 100)]);
         }
         yield return (picks.Render(), "Share of first-round new-cluster picks whose swap_cluster_info shared a cache line with another worker's current cluster, at the most workers.");
     }
