@@ -8,7 +8,7 @@ internal sealed record ResultsInput(string Source, string Directory, ResultsDocu
     /// <exception cref="UsageException">The path does not exist, holds no results.json, or is not a results document of this schema.</exception>
     public static ResultsInput Read(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        CliPaths.Require(path, "results");
         string full = Path.GetFullPath(path);
         string file = System.IO.Directory.Exists(full) ? Path.Combine(full, ResultsDirectory.ResultsFile) : full;
         if (!File.Exists(file))

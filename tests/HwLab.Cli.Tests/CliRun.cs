@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace HwLab.Cli.Tests;
 
 /// <summary>One `hwlab` invocation's exit code and output.</summary>
@@ -17,26 +15,8 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     /// <summary>Runs the built hwlab as its own process, as a user's shell would.</summary>
     public static CliRun AsProcess(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hwlab.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"hwlab {string.Join(' ', args)} did not finish in 2 minutes.");
-        }
-        return new CliRun(process.ExitCode, output.Result, error.Result);
+        using HwLabProcess process = HwLabProcess.Start(args);
+        return process.WaitForExit(TimeSpan.FromMinutes(2));
     }
 
     /// <summary>Asserts the bad-input contract: exit code 2, one line on stderr, nothing on stdout.</summary>

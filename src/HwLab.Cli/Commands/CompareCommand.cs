@@ -27,6 +27,9 @@ internal static class CompareCommand
         };
         command.SetAction(parsed =>
         {
+            // Both paths are checked before either is read, so a bad one is named whatever its place.
+            CliPaths.Require(parsed.GetValue(a), "A");
+            CliPaths.Require(parsed.GetValue(b), "B");
             ResultsInput inputA = ResultsInput.Read(parsed.GetValue(a)!);
             ResultsInput inputB = ResultsInput.Read(parsed.GetValue(b)!);
             ResultsComparison comparison = ResultsComparer.Compare(

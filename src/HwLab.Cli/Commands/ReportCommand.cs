@@ -18,7 +18,7 @@ internal static class ReportCommand
         command.SetAction(parsed =>
         {
             ResultsInput input = ResultsInput.Read(parsed.GetValue(results)!);
-            ResultsDirectory directory = OutDirectory.Prepare(input.Directory, "report");
+            using ResultsDirectory directory = OutDirectory.Prepare(input.Directory, "report");
             directory.WriteReports(input.Document);
             output.WriteLine($"Report: {directory.HtmlReportPath}");
             output.WriteLine($"        {directory.ReportPath}");

@@ -41,6 +41,10 @@ internal static class TopologyCommand
         {
             CliPaths.EnsureWritableFile(capturePath, "--capture");
         }
+        if (fromPath is not null)
+        {
+            CliPaths.Require(fromPath, "--from");
+        }
 
         SysfsSnapshot snapshot = fromPath is null ? SysfsSnapshot.ReadLive() : ParseCapture(fromPath);
         CpuTopology topology = OperatingSystem.IsLinux() || fromPath is not null ? TopologyParser.Parse(snapshot) : TopologyReader.Read();

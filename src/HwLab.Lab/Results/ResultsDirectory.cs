@@ -1,18 +1,27 @@
 using System.Globalization;
+using HwLab.Native.Files;
 
 namespace HwLab.Lab.Results;
 
 /// <summary>
 /// A results directory: results.json and report.md, each rewritten atomically after every
-/// experiment, so an interruption or a later failure keeps everything already measured.
+/// experiment, so an interruption or a later failure keeps everything already measured. It is
+/// locked while open (<see cref="DirectoryLock"/>), so a second run into the same directory is
+/// refused instead of mixing its files with this one's.
 /// </summary>
-public sealed class ResultsDirectory
+public sealed class ResultsDirectory : IDisposable
 {
     public const string ResultsFile = "results.json";
     public const string ReportFile = "report.md";
     public const string HtmlReportFile = "report.html";
 
-    private ResultsDirectory(string path) => Path = path;
+    private readonly DirectoryLock _lock;
+
+    private ResultsDirectory(string path, DirectoryLock directoryLock)
+    {
+        Path = path;
+        _lock = directoryLock;
+    }
 
     public string Path { get; }
 
@@ -26,15 +35,20 @@ public sealed class ResultsDirectory
     public static string DefaultPath(string host, DateTimeOffset utc)
         => System.IO.Path.Combine("results", $"{host}-{utc.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}");
 
-    /// <summary>Creates the directory if needed and proves it writable, before any measurement starts.</summary>
-    /// <exception cref="IOException">It cannot be created or written; the message says why.</exception>
+    /// <summary>
+    /// Creates the directory if needed, proves it writable, locks it, and checks that the files it
+    /// will replace are regular files (or absent), all before any measurement starts.
+    /// </summary>
+    /// <exception cref="DirectoryInUseException">Another run holds the directory.</exception>
+    /// <exception cref="IOException">It cannot be created, written or locked, or a file in it must not be replaced; the message says why.</exception>
     public static ResultsDirectory Prepare(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string full = System.IO.Path.GetFullPath(path);
-        if (File.Exists(full))
+        FileKind kind = FileKinds.OfTarget(full);
+        if (kind is not (FileKind.Absent or FileKind.Directory))
         {
-            throw new IOException($"{path} is a file, not a directory");
+            throw new IOException($"{path} is {FileKindText.Describe(kind)}, not a directory");
         }
         try
         {
@@ -47,8 +61,26 @@ public sealed class ResultsDirectory
         {
             throw new IOException($"{path} is not writable ({e.Message})", e);
         }
-        return new ResultsDirectory(full);
+
+        DirectoryLock directoryLock = DirectoryLock.Acquire(full);
+        var directory = new ResultsDirectory(full, directoryLock);
+        try
+        {
+            foreach (string file in new[] { directory.ResultsPath, directory.ReportPath, directory.HtmlReportPath })
+            {
+                AtomicFile.EnsureReplaceable(file);
+            }
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+        return directory;
     }
+
+    /// <summary>Releases the directory's lock.</summary>
+    public void Dispose() => _lock.Dispose();
 
     /// <summary>Writes results.json, then report.md and report.html, each atomically.</summary>
     public void Write(ResultsDocument document)

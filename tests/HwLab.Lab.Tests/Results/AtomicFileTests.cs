@@ -51,4 +51,28 @@ public sealed class AtomicFileTests : IDisposable
         await writer;
         Assert.True(reads > 0);
     }
+
+    [Fact]
+    public void A_symbolic_link_is_refused_not_replaced_and_its_target_is_untouched()
+    {
+        string target = Path.Combine(_directory, "users-file");
+        File.WriteAllText(target, "the user's own");
+        string link = Path.Combine(_directory, "results.json");
+        File.CreateSymbolicLink(link, target);
+
+        UnsafeWriteTargetException refused = Assert.Throws<UnsafeWriteTargetException>(() => AtomicFile.WriteAllText(link, "results"));
+
+        Assert.Equal(HwLab.Native.Files.FileKind.SymbolicLink, refused.Kind);
+        Assert.Equal(target, new FileInfo(link).LinkTarget);
+        Assert.Equal("the user's own", File.ReadAllText(target));
+        Assert.Equal([link, target], Directory.GetFileSystemEntries(_directory).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_directory_is_refused()
+    {
+        string path = Directory.CreateDirectory(Path.Combine(_directory, "report.md")).FullName;
+        Assert.Throws<UnsafeWriteTargetException>(() => AtomicFile.WriteAllText(path, "report"));
+        Assert.True(Directory.Exists(path));
+    }
 }

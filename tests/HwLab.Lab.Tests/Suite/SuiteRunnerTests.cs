@@ -26,7 +26,8 @@ public sealed class SuiteRunnerTests : IDisposable
         });
         var third = new FakeExperiment("third", _ => SampleDocuments.Experiment("third", ExperimentResult.Failed));
 
-        ResultsDocument document = SuiteRunner.Run([first, second, third], SuiteProfile.Quick, ResultsDirectory.Prepare(_directory), "hwlab suite", TopologyReader.Read(), CancellationToken.None);
+        using ResultsDirectory directory = ResultsDirectory.Prepare(_directory);
+        ResultsDocument document = SuiteRunner.Run([first, second, third], SuiteProfile.Quick, directory, "hwlab suite", TopologyReader.Read(), CancellationToken.None);
 
         Assert.Equal([1], seen);
         Assert.Equal(["completed", "skipped", "failed"], document.Experiments.Select(e => e.Status));
@@ -44,7 +45,8 @@ public sealed class SuiteRunnerTests : IDisposable
         var second = new FakeExperiment("second", _ => SampleDocuments.Experiment("second", ExperimentResult.Interrupted));
         var third = new FakeExperiment("third", _ => throw new InvalidOperationException("must not run"));
 
-        ResultsDocument document = SuiteRunner.Run([first, second, third], SuiteProfile.Quick, ResultsDirectory.Prepare(_directory), "hwlab suite", TopologyReader.Read(), CancellationToken.None);
+        using ResultsDirectory directory = ResultsDirectory.Prepare(_directory);
+        ResultsDocument document = SuiteRunner.Run([first, second, third], SuiteProfile.Quick, directory, "hwlab suite", TopologyReader.Read(), CancellationToken.None);
 
         Assert.Equal(["completed", "interrupted"], document.Experiments.Select(e => e.Status));
         Assert.Equal(["third"], document.NotRun);
