@@ -13,4 +13,7 @@ internal static class ExitCodes
 
     /// <summary>Interrupted by Ctrl+C; results already measured were kept.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (a service manager, a CI cancel, timeout(1)); results already measured were kept. 128 + 15, as a shell reports it.</summary>
+    public const int Terminated = 143;
 }

@@ -42,7 +42,7 @@ internal static class HwLabCommandLine
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"hwlab: {FirstError(parsed)} (see hwlab --help)");
+            error.WriteLine($"hwlab: {OneLine(FirstError(parsed))} (see hwlab --help)");
             return ExitCodes.Usage;
         }
 
@@ -53,7 +53,7 @@ internal static class HwLabCommandLine
         }
         catch (Exception e) when (IsUsageError(e))
         {
-            error.WriteLine($"hwlab: {e.Message}");
+            error.WriteLine($"hwlab: {OneLine(e.Message)}");
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException)
@@ -63,12 +63,29 @@ internal static class HwLabCommandLine
         }
         catch (Exception e) when (e is Win32Exception or IOException or UnauthorizedAccessException or InvalidOperationException or PlatformNotSupportedException)
         {
-            error.WriteLine($"hwlab: error: {e.Message}");
-            if (Environment.GetEnvironmentVariable("HWLAB_TRACE") == "1")
-            {
-                error.WriteLine(e);
-            }
+            error.WriteLine($"hwlab: error: {OneLine(e.Message)}");
+            WriteTraceIfAsked(error, e);
             return ExitCodes.Failure;
+        }
+        catch (Exception e)
+        {
+            // Anything else is a fault in HwLab, not in the input; it still gets one line, because a
+            // stack trace in a script's log hides the message a user can act on.
+            error.WriteLine($"hwlab: internal error: {e.GetType().Name}: {OneLine(e.Message)} (HWLAB_TRACE=1 prints where)");
+            WriteTraceIfAsked(error, e);
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>A message as one line: exceptions from the runtime and libraries may carry newlines.</summary>
+    internal static string OneLine(string message)
+        => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static void WriteTraceIfAsked(TextWriter error, Exception e)
+    {
+        if (Environment.GetEnvironmentVariable("HWLAB_TRACE") == "1")
+        {
+            error.WriteLine(e);
         }
     }
 

@@ -23,7 +23,7 @@ internal static class RunPipeline
         where TSettings : class
     {
         experiment.Validate(settings, topology);
-        ResultsDirectory? directory = outputOptions.OutDirectory is null ? null : OutDirectory.Prepare(outputOptions.OutDirectory);
+        using ResultsDirectory? directory = outputOptions.OutDirectory is null ? null : OutDirectory.Prepare(outputOptions.OutDirectory);
 
         using var interrupt = new InterruptSource(error);
         ExperimentResult result = ProgressDisplay.Run(error, onEvent =>
@@ -53,13 +53,17 @@ internal static class RunPipeline
                 view.WriteLine($"Written: {directory.ResultsPath}, {directory.HtmlReportPath} and {directory.ReportPath}");
             }
         }
-        return ExitCodeOf([result]);
+        return ExitCodeOf([result], interrupt);
     }
 
-    public static int ExitCodeOf(IEnumerable<ExperimentResult> results)
+    /// <summary>
+    /// 130 or 143 when a signal stopped the run (even between experiments, where no result says
+    /// so), 1 when an experiment failed, else 0.
+    /// </summary>
+    public static int ExitCodeOf(IEnumerable<ExperimentResult> results, InterruptSource interrupt)
     {
         ExperimentResult[] all = [.. results];
-        return all.Any(r => r.Status == ExperimentResult.Interrupted) ? ExitCodes.Interrupted
+        return interrupt.Token.IsCancellationRequested || all.Any(r => r.Status == ExperimentResult.Interrupted) ? interrupt.InterruptedExitCode
             : all.Any(r => r.Status == ExperimentResult.Failed) ? ExitCodes.Failure
             : ExitCodes.Success;
     }

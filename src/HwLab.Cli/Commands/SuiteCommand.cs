@@ -32,7 +32,7 @@ internal static class SuiteCommand
             SuiteProfile chosen = profile.Read(parsed);
             CpuTopology topology = TopologyReader.Read();
             string path = parsed.GetValue(outDir) ?? ResultsDirectory.DefaultPath(Environment.MachineName, DateTimeOffset.UtcNow);
-            ResultsDirectory directory = OutDirectory.Prepare(path);
+            using ResultsDirectory directory = OutDirectory.Prepare(path);
 
             using var interrupt = new InterruptSource(error);
             ResultsDocument document = ProgressDisplay.Run(error, onEvent =>
@@ -46,7 +46,7 @@ internal static class SuiteCommand
             {
                 WriteSummary(ConsoleView.ForStandardOutput(output), document, directory);
             }
-            return RunPipeline.ExitCodeOf(document.Experiments);
+            return RunPipeline.ExitCodeOf(document.Experiments, interrupt);
         });
         return command;
     }
