@@ -34,7 +34,12 @@ public static class CpuChoice
         }
         if (cpus.Count < needed)
         {
-            throw new ExperimentSettingsException($"{option} gives {cpus.Count} CPU{(cpus.Count == 1 ? "" : "s")} ({cpus}), but this needs {needed}.");
+            // Without --cpus the set is every CPU this process may use; naming the option then
+            // would send the user looking for a flag they never gave.
+            string source = cpus.Equals(topology.Usable)
+                ? $"This process may use {cpus.Count} CPU{(cpus.Count == 1 ? "" : "s")} ({cpus}; taskset, container cpusets and offline CPUs narrow it)"
+                : $"{option} gives {cpus.Count} CPU{(cpus.Count == 1 ? "" : "s")} ({cpus})";
+            throw new ExperimentSettingsException($"{source}, but this needs {needed}.");
         }
     }
 }
