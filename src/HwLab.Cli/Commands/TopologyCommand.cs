@@ -47,7 +47,9 @@ internal static class TopologyCommand
         }
 
         SysfsSnapshot snapshot = fromPath is null ? SysfsSnapshot.ReadLive() : ParseCapture(fromPath);
-        CpuTopology topology = OperatingSystem.IsLinux() || fromPath is not null ? TopologyParser.Parse(snapshot) : TopologyReader.Read();
+        CpuTopology topology = fromPath is not null
+            ? ReadCapture(fromPath, () => TopologyParser.Parse(snapshot))
+            : OperatingSystem.IsLinux() ? TopologyParser.Parse(snapshot) : TopologyReader.Read();
         IReadOnlyList<CounterAvailability>? counters = fromPath is null ? CounterAvailability.Probe() : null;
 
         if (capturePath is not null)
@@ -78,9 +80,15 @@ internal static class TopologyCommand
     private static SysfsSnapshot ParseCapture(string path)
     {
         string text = CliPaths.ReadExistingFile(path, "--from");
+        return ReadCapture(path, () => SysfsSnapshot.Parse(text));
+    }
+
+    // Bad capture content, in its text or in what it says about the machine, is bad input.
+    private static T ReadCapture<T>(string path, Func<T> parse)
+    {
         try
         {
-            return SysfsSnapshot.Parse(text);
+            return parse();
         }
         catch (FormatException e)
         {

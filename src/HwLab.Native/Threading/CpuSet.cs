@@ -15,6 +15,8 @@ namespace HwLab.Native.Threading;
 public sealed class CpuSet : IReadOnlyList<int>, IEquatable<CpuSet>
 {
     // The kernel's NR_CPUS tops out at 8192 today; anything far beyond is a typo, not a machine.
+    // Eight times that leaves room for larger kernels while a set stays small (at most 65537
+    // numbers) however its text is written: parsing never holds more than one bit per number.
     public const int MaxCpuNumber = 1 << 16;
 
     private readonly int[] _cpus; // sorted ascending, distinct
@@ -87,7 +89,13 @@ public sealed class CpuSet : IReadOnlyList<int>, IEquatable<CpuSet>
         => TryParse(text, out CpuSet? set, out string? error) ? set : throw new FormatException(error);
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out CpuSet? set, [NotNullWhen(false)] out string? error)
+        => TryParse(text, MaxCpuNumber, out set, out error);
+
+    /// <summary>As <see cref="TryParse(string?, out CpuSet?, out string?)"/>, refusing CPU numbers above <paramref name="maxCpuNumber"/>.</summary>
+    public static bool TryParse(string? text, int maxCpuNumber, [NotNullWhen(true)] out CpuSet? set, [NotNullWhen(false)] out string? error)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCpuNumber);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCpuNumber, MaxCpuNumber);
         set = null;
         if (text is null)
         {
@@ -95,27 +103,29 @@ public sealed class CpuSet : IReadOnlyList<int>, IEquatable<CpuSet>
             return false;
         }
 
-        var cpus = new List<int>();
+        // One bit per CPU number up to the highest named: a list that repeats a range a million
+        // times costs no more memory than the range once.
+        ulong[] bits = [];
         string trimmed = text.Trim();
         if (trimmed.Length > 0)
         {
             foreach (string rawPart in trimmed.Split(','))
             {
                 string part = rawPart.Trim();
-                if (!TryParseRange(part, cpus, out error))
+                if (!TryParseRange(part, maxCpuNumber, ref bits, out error))
                 {
-                    error = $"CPU list '{trimmed}': {error}";
+                    error = $"CPU list '{Excerpt(trimmed)}': {error}";
                     return false;
                 }
             }
         }
 
-        set = Of(cpus);
+        set = FromMask(bits);
         error = null;
         return true;
     }
 
-    private static bool TryParseRange(string part, List<int> cpus, [NotNullWhen(false)] out string? error)
+    private static bool TryParseRange(string part, int maxCpuNumber, ref ulong[] bits, [NotNullWhen(false)] out string? error)
     {
         int stride = 1;
         string range = part;
@@ -125,7 +135,7 @@ public sealed class CpuSet : IReadOnlyList<int>, IEquatable<CpuSet>
             range = part[..colon];
             if (!TryParseNumber(part[(colon + 1)..], out stride) || stride == 0)
             {
-                error = $"'{part}' has a stride that is not a positive number";
+                error = $"'{Excerpt(part)}' has a stride that is not a positive number";
                 return false;
             }
         }
@@ -135,56 +145,91 @@ public sealed class CpuSet : IReadOnlyList<int>, IEquatable<CpuSet>
         string lastText = dash >= 0 ? range[(dash + 1)..] : range;
         if (!TryParseNumber(firstText, out int first) || !TryParseNumber(lastText, out int last))
         {
-            error = part.Length == 0 ? "an empty entry between commas" : $"'{part}' is not a CPU number or range (write 3, 0-7 or 0-63:2)";
+            error = part.Length == 0 ? "an empty entry between commas" : $"'{Excerpt(part)}' is not a CPU number or range (write 3, 0-7 or 0-63:2)";
+            return false;
+        }
+        if (first > maxCpuNumber || last > maxCpuNumber)
+        {
+            error = $"'{Excerpt(part)}' names a CPU beyond {maxCpuNumber}";
             return false;
         }
         if (last < first)
         {
-            error = $"'{part}' ends before it starts";
-            return false;
-        }
-        if (last > MaxCpuNumber)
-        {
-            error = $"'{part}' names a CPU beyond {MaxCpuNumber}";
+            error = $"'{Excerpt(part)}' ends before it starts";
             return false;
         }
         if (colon >= 0 && dash < 0)
         {
-            error = $"'{part}' has a stride but no range (write 0-63:2)";
+            error = $"'{Excerpt(part)}' has a stride but no range (write 0-63:2)";
             return false;
         }
 
-        for (int cpu = first; cpu <= last; cpu += stride)
+        if (bits.Length <= last / 64)
         {
-            cpus.Add(cpu);
+            Array.Resize(ref bits, (last / 64) + 1);
+        }
+        // long: a stride near int.MaxValue must end the loop, not wrap to a negative CPU.
+        for (long cpu = first; cpu <= last; cpu += stride)
+        {
+            bits[cpu / 64] |= 1UL << (int)(cpu % 64);
         }
         error = null;
         return true;
     }
 
+    // Decimal digits only. A run of digits too long for an int is as much beyond every CPU as
+    // 70000 is: it reads as int.MaxValue, so the caller's range check names it, rather than
+    // calling a number "not a number".
     private static bool TryParseNumber(string text, out int value)
-        => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    {
+        value = 0;
+        if (text.Length == 0 || text.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value))
+        {
+            value = int.MaxValue;
+        }
+        return true;
+    }
 
     /// <summary>Parses a hexadecimal CPU mask as sysfs writes them: 32-bit groups separated by commas, most significant first (<c>ff,00000001</c>).</summary>
-    public static CpuSet ParseMask(string text)
+    /// <exception cref="FormatException">A group is not hexadecimal, or a set bit is a CPU beyond <see cref="MaxCpuNumber"/>.</exception>
+    public static CpuSet ParseMask(string text) => ParseMask(text, MaxCpuNumber);
+
+    /// <summary>As <see cref="ParseMask(string)"/>, refusing CPU numbers above <paramref name="maxCpuNumber"/>.</summary>
+    public static CpuSet ParseMask(string text, int maxCpuNumber)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string[] groups = text.Trim().Split(',');
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCpuNumber);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCpuNumber, MaxCpuNumber);
+        string trimmed = text.Trim();
+        string[] groups = trimmed.Split(',');
         var cpus = new List<int>();
         for (int g = 0; g < groups.Length; g++)
         {
             if (!uint.TryParse(groups[g], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out uint bits))
             {
-                throw new FormatException($"CPU mask '{text.Trim()}': '{groups[g]}' is not a hexadecimal group");
+                throw new FormatException($"CPU mask '{Excerpt(trimmed)}': '{Excerpt(groups[g])}' is not a hexadecimal group");
             }
-            int baseCpu = (groups.Length - 1 - g) * 32;
+            // long: leading zero groups are allowed in any number, and their count times 32 may pass int.MaxValue.
+            long baseCpu = (groups.Length - 1L - g) * 32;
             for (; bits != 0; bits &= bits - 1)
             {
-                cpus.Add(baseCpu + System.Numerics.BitOperations.TrailingZeroCount(bits));
+                long cpu = baseCpu + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                if (cpu > maxCpuNumber)
+                {
+                    throw new FormatException($"CPU mask '{Excerpt(trimmed)}' names CPU {cpu}, beyond {maxCpuNumber}");
+                }
+                cpus.Add((int)cpu);
             }
         }
         return Of(cpus);
     }
+
+    // Messages quote at most 80 characters of the text, so that a bad value cannot flood a one-line error.
+    private static string Excerpt(string text) => text.Length <= 80 ? text : text[..80] + "...";
 
     /// <summary>The set from a cpu_set_t-style mask of 64-bit words, CPU n at bit n % 64 of word n / 64.</summary>
     public static CpuSet FromMask(ReadOnlySpan<ulong> words)

@@ -54,9 +54,10 @@ internal sealed class ProcCpuInfo
             {
                 continue;
             }
-            if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out int processor) || processor > CpuSet.MaxCpuNumber)
+            if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out int processor) || processor > SysfsText.MaxCpuNumber)
             {
-                throw new FormatException($"{SysfsPaths.CpuInfo}: processor '{number}' is not a CPU number.");
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                    $"{SysfsPaths.CpuInfo}: processor '{SysfsText.Quote(number)}' is not a CPU number (0 to {SysfsText.MaxCpuNumber})."));
             }
             if (!byProcessor.TryAdd(processor, b))
             {

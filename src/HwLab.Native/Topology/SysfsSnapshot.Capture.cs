@@ -12,15 +12,22 @@ namespace HwLab.Native.Topology;
 //
 // The path is everything before the first ':' (the paths read contain none); the rest of the line,
 // ':' included, is one line of the file. An empty file is one line with nothing after the ':'.
+// A file's lines come together, as grep and ToCaptureText write them: the same path again after
+// another path is the file recorded twice, and is refused.
 public sealed partial class SysfsSnapshot
 {
     /// <summary>Loads a capture written by <see cref="ToCaptureText"/> or by <c>grep -H '' FILES</c>.</summary>
-    /// <exception cref="FormatException">A line has no path, or a CPUID line is not a leaf and four registers; the message names the line.</exception>
+    /// <exception cref="FormatException">
+    /// The capture holds no file and no CPUID leaf; or a line has no path, holds a carriage return,
+    /// records a file or CPUID leaf a second time, or is a CPUID line that is not a leaf and four
+    /// registers. The message names the line.
+    /// </exception>
     public static SysfsSnapshot Parse(string captureText)
     {
         ArgumentNullException.ThrowIfNull(captureText);
-        var files = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
+        var files = new Dictionary<string, (StringBuilder Text, int FirstLine)>(StringComparer.Ordinal);
         var order = new List<string>();
+        string? previousPath = null;
         var leaves = new Dictionary<CpuIdLeaf, CpuIdRegisters>();
         var comments = new List<string>();
 
@@ -43,7 +50,12 @@ public sealed partial class SysfsSnapshot
             int colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)
             {
-                throw new FormatException($"capture line {n + 1}: '{Shorten(line)}' is not PATH:TEXT.");
+                throw new FormatException($"capture line {n + 1}: '{SysfsText.Quote(line)}' is not PATH:TEXT.");
+            }
+            if (line.Contains('\r', StringComparison.Ordinal))
+            {
+                // Only a line's end may hold one (a Windows checkout); inside, the file is not text from /sys.
+                throw new FormatException($"capture line {n + 1} holds a carriage return before its end.");
             }
             string path = line[..colon];
             string text = line[(colon + 1)..];
@@ -52,19 +64,28 @@ public sealed partial class SysfsSnapshot
             {
                 AddLeaf(leaves, n + 1, path, text);
             }
-            else if (files.TryGetValue(path, out StringBuilder? existing))
+            else if (files.TryGetValue(path, out (StringBuilder Text, int FirstLine) existing))
             {
-                existing.Append('\n').Append(text);
+                if (path != previousPath)
+                {
+                    throw new FormatException($"capture line {n + 1}: {SysfsText.Quote(path)} is recorded twice (first on line {existing.FirstLine}).");
+                }
+                existing.Text.Append('\n').Append(text);
             }
             else
             {
-                files.Add(path, new StringBuilder(text));
+                files.Add(path, (new StringBuilder(text), n + 1));
                 order.Add(path);
             }
+            previousPath = path;
         }
 
+        if (order.Count == 0 && leaves.Count == 0)
+        {
+            throw new FormatException("the capture holds no file and no CPUID leaf.");
+        }
         return new SysfsSnapshot(
-            order.Select(path => KeyValuePair.Create(path, files[path].ToString())),
+            order.Select(path => KeyValuePair.Create(path, files[path].Text.ToString())),
             leaves,
             comments);
     }
@@ -95,17 +116,15 @@ public sealed partial class SysfsSnapshot
     {
         if (!CpuIdLeaf.TryParse(path.AsSpan(SysfsPaths.CpuIdPrefix.Length), out CpuIdLeaf leaf))
         {
-            throw new FormatException($"capture line {lineNumber}: '{path}' is not cpuid/LEAF.SUBLEAF in hexadecimal.");
+            throw new FormatException($"capture line {lineNumber}: '{SysfsText.Quote(path)}' is not cpuid/LEAF.SUBLEAF in hexadecimal.");
         }
         if (!CpuIdRegisters.TryParse(text, out CpuIdRegisters registers))
         {
-            throw new FormatException($"capture line {lineNumber}: {path}: '{Shorten(text)}' is not eax=0x... ebx=0x... ecx=0x... edx=0x....");
+            throw new FormatException($"capture line {lineNumber}: {path}: '{SysfsText.Quote(text)}' is not eax=0x... ebx=0x... ecx=0x... edx=0x....");
         }
         if (!leaves.TryAdd(leaf, registers))
         {
             throw new FormatException($"capture line {lineNumber}: {path} is recorded twice.");
         }
     }
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "...";
 }

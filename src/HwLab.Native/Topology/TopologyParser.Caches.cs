@@ -28,7 +28,7 @@ public static partial class TopologyParser
                     fallbacks.Add($"{label}/level or type", cpu, "that cache is left out");
                     continue;
                 }
-                int level = SysfsText.ParseInt(levelPath, levelText);
+                int level = SysfsText.ParseCount(levelPath, levelText);
                 CacheType type = SysfsText.ParseCacheType(typePath, typeText);
 
                 long size = 0;
@@ -41,9 +41,9 @@ public static partial class TopologyParser
                 {
                     fallbacks.Add($"{label}/{SysfsPaths.CacheSize}", cpu, "the size is given as 0");
                 }
-                int lineSize = OptionalCacheInt(snapshot, indexDirectory, label, SysfsPaths.CacheLineSize, cpu, fallbacks);
-                int ways = OptionalCacheInt(snapshot, indexDirectory, label, SysfsPaths.CacheWays, cpu, fallbacks);
-                int sets = OptionalCacheInt(snapshot, indexDirectory, label, SysfsPaths.CacheSets, cpu, fallbacks);
+                int lineSize = OptionalCacheInt(snapshot, indexDirectory, label, SysfsPaths.CacheLineSize, cpu, fallbacks, SysfsText.ParseLineSize);
+                int ways = OptionalCacheInt(snapshot, indexDirectory, label, SysfsPaths.CacheWays, cpu, fallbacks, SysfsText.ParseCount);
+                int sets = OptionalCacheInt(snapshot, indexDirectory, label, SysfsPaths.CacheSets, cpu, fallbacks, SysfsText.ParseCount);
 
                 string sharedPath = $"{indexDirectory}/{SysfsPaths.CacheSharedCpuList}";
                 CpuSet shared;
@@ -98,12 +98,13 @@ public static partial class TopologyParser
         return byCpu;
     }
 
-    private static int OptionalCacheInt(SysfsSnapshot snapshot, string indexDirectory, string label, string file, int cpu, FallbackNotes fallbacks)
+    private static int OptionalCacheInt(
+        SysfsSnapshot snapshot, string indexDirectory, string label, string file, int cpu, FallbackNotes fallbacks, Func<string, string, int> parse)
     {
         string path = $"{indexDirectory}/{file}";
         if (snapshot.TryGet(path, out string? text))
         {
-            return SysfsText.ParseInt(path, text);
+            return parse(path, text);
         }
         fallbacks.Add($"{label}/{file}", cpu, "the value is given as 0");
         return 0;

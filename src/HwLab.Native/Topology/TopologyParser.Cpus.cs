@@ -63,14 +63,20 @@ public static partial class TopologyParser
             .Select((set, number) => (set, number))
             .ToDictionary(pair => pair.set, pair => pair.number);
 
+        int PackageOf(CpuIds ids) => ids.PackageId ?? packageNumbers[ids.PackageCpus!];
+
+        // The CPUs of each (package, die, core), grouped in one pass: a search per CPU would be
+        // quadratic, minutes for a capture of thousands of CPUs without sibling lists.
+        Dictionary<(int Package, int Die, int Core), CpuSet> coreCpus = found
+            .GroupBy(ids => (PackageOf(ids), ids.DieId, ids.CoreId))
+            .ToDictionary(group => group.Key, group => CpuSet.Of(group.Select(ids => ids.Cpu)));
+
         var cpus = new List<LogicalCpu>(found.Count);
         var withoutNode = new List<int>();
         foreach (CpuIds ids in found)
         {
-            int packageId = ids.PackageId ?? packageNumbers[ids.PackageCpus!];
-            CpuSet siblings = ids.Siblings ?? CpuSet.Of(found
-                .Where(other => other.CoreId == ids.CoreId && other.DieId == ids.DieId && (other.PackageId ?? packageNumbers[other.PackageCpus!]) == packageId)
-                .Select(other => other.Cpu));
+            int packageId = PackageOf(ids);
+            CpuSet siblings = ids.Siblings ?? coreCpus[(packageId, ids.DieId, ids.CoreId)];
             int node = numaNodes.FirstOrDefault(n => n.Cpus.Contains(ids.Cpu))?.Id ?? -1;
             if (node < 0)
             {

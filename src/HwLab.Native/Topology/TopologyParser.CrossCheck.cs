@@ -30,6 +30,32 @@ public static partial class TopologyParser
         return 64;
     }
 
+    // CPUID's line sizes stand in for coherency_line_size where /sys lacks it, so they pass the same
+    // rule; the message names the leaf as a capture writes it.
+    private static void CheckCpuIdLineSizes(CpuIdSummary? cpuId)
+    {
+        if (cpuId is null)
+        {
+            return;
+        }
+        // The decoder reads subleaves from 0 and stops at the first that is not a cache: the
+        // cache's index is its subleaf.
+        for (int subleaf = 0; subleaf < cpuId.Caches.Count; subleaf++)
+        {
+            int lineSize = cpuId.Caches[subleaf].LineSize;
+            if (!CacheLineSizes.IsPlausible(lineSize))
+            {
+                string leaf = SysfsPaths.CpuIdPrefix + new CpuIdLeaf(cpuId.CacheLeaf, (uint)subleaf);
+                throw new FormatException(Invariant($"{leaf}: the line size {lineSize} (EBX bits 11:0, plus 1) is not {CacheLineSizes.Rule}."));
+            }
+        }
+        if (cpuId.ClflushLineSize > 0 && !CacheLineSizes.IsPlausible(cpuId.ClflushLineSize))
+        {
+            string leaf = SysfsPaths.CpuIdPrefix + new CpuIdLeaf(CpuIdLeaves.Signature, 0);
+            throw new FormatException(Invariant($"{leaf}: the CLFLUSH line size {cpuId.ClflushLineSize} (EBX bits 15:8, times 8) is not {CacheLineSizes.Rule}."));
+        }
+    }
+
     private static List<string> CrossCheck(CpuIdSummary? cpuId, List<CacheInfo> caches, bool? hypervisorFlag, string? modelName, List<string> notes)
     {
         var discrepancies = new List<string>();

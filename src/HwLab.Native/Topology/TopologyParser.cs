@@ -7,12 +7,17 @@ namespace HwLab.Native.Topology;
 /// Builds a <see cref="CpuTopology"/> from a <see cref="SysfsSnapshot"/>. Pure: it reads the snapshot
 /// only, so it is tested on captured and synthesized machines. A missing file never throws: the
 /// parser falls back to another source or a safe assumption and says so in
-/// <see cref="CpuTopology.Notes"/>. A file with unreadable content throws a
-/// <see cref="FormatException"/> naming the file, because guessing there would hide a real problem.
+/// <see cref="CpuTopology.Notes"/>. A file with unreadable content, or a snapshot in which no
+/// source names a CPU, throws a <see cref="FormatException"/> naming the file or what is missing,
+/// because guessing there would hide a real problem. No other exception comes from the snapshot's
+/// content, so a caller replaying a capture catches FormatException alone.
 /// </summary>
 public static partial class TopologyParser
 {
-    /// <exception cref="FormatException">A file's content is malformed; the message starts with its path.</exception>
+    /// <exception cref="FormatException">
+    /// A file's content is malformed (the message starts with its path, or with the CPUID leaf's
+    /// pseudo path), or no source lists an online CPU.
+    /// </exception>
     public static CpuTopology Parse(SysfsSnapshot snapshot) => Parse(snapshot, processorCount: null, []);
 
     /// <param name="snapshot">What was read.</param>
@@ -29,6 +34,7 @@ public static partial class TopologyParser
             notes.Add($"{SysfsPaths.CpuInfo} is absent; the CPU model and hypervisor flag come from CPUID alone.");
         }
         CpuIdSummary? cpuId = CpuIdDecoder.Decode(snapshot.CpuIdLeaves);
+        CheckCpuIdLineSizes(cpuId);
 
         CpuSet online = ReadOnline(snapshot, cpuInfo, processorCount, notes);
         CpuSet possible = ReadCpuListOrOnline(snapshot, SysfsPaths.Possible, online, notes);
@@ -63,13 +69,10 @@ public static partial class TopologyParser
                 : "/proc/cpuinfo has no \"model name\"; the CPU model is the CPUID brand string.");
         }
 
-        string? kernelRelease = null;
-        if (snapshot.TryGet(SysfsPaths.OsRelease, out string? release) && release.Trim().Length > 0)
+        string? kernelRelease = snapshot.TryGet(SysfsPaths.OsRelease, out string? release) ? SysfsText.OneLine(SysfsPaths.OsRelease, release) : null;
+        if (string.IsNullOrEmpty(kernelRelease))
         {
-            kernelRelease = release.Trim();
-        }
-        else
-        {
+            kernelRelease = null;
             notes.Add($"{SysfsPaths.OsRelease} is absent or empty; the kernel release is unknown.");
         }
 
@@ -124,8 +127,9 @@ public static partial class TopologyParser
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"The online CPUs are taken to be 0 to {count - 1} from the processor count the OS reports; it counts the CPUs this process may use."));
             return CpuSet.Range(0, count - 1);
         }
-        notes.Add("No source lists the online CPUs; CPU 0 alone is assumed.");
-        return CpuSet.Of(0);
+        // Assuming CPU 0 would invent a machine; a snapshot that names no CPU is not of one.
+        throw new FormatException(
+            $"No CPU is named: {SysfsPaths.Online} is absent, {SysfsPaths.CpuInfo} lists no processor and no {SysfsPaths.CpuRoot}/cpuN/topology file is recorded.");
     }
 
     private static CpuSet CpusWithTopology(SysfsSnapshot snapshot)
@@ -138,7 +142,9 @@ public static partial class TopologyParser
             int cpu = SysfsPaths.NumberedName(parts[0], "cpu");
             if (cpu >= 0 && parts.Length == 3 && parts[1] == "topology")
             {
-                cpus.Add(cpu);
+                cpus.Add(cpu <= SysfsText.MaxCpuNumber
+                    ? cpu
+                    : throw new FormatException(Invariant($"{path}: cpu{cpu} is beyond the highest CPU number a kernel has, {SysfsText.MaxCpuNumber}.")));
             }
         }
         return CpuSet.Of(cpus);
@@ -182,6 +188,10 @@ public static partial class TopologyParser
             int node = SysfsPaths.NumberedName(parts[0], "node");
             if (node >= 0 && parts.Length == 2 && parts[1] == "cpulist" && snapshot.TryGet(path, out string? text))
             {
+                if (node > SysfsText.MaxNodeNumber)
+                {
+                    throw new FormatException(Invariant($"{path}: node{node} is beyond the highest node number a kernel has, {SysfsText.MaxNodeNumber}."));
+                }
                 nodes.Add(new NumaNode(node, SysfsText.ParseCpuList(path, text)));
             }
         }
