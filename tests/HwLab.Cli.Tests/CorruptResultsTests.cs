@@ -3,7 +3,8 @@ namespace HwLab.Cli.Tests;
 /// <summary>
 /// `hwlab report` and `hwlab compare` on a results.json that parses but breaks the schema: the
 /// captured quick-suite results with one field removed, nulled, retyped or out of range. Each is
-/// refused with exit code 2 and one line naming the field, and nothing is written.
+/// refused with exit code 2 and one line naming the field, and nothing is written. Figures
+/// that are extreme but valid are not refused, and are printed short.
 /// </summary>
 public sealed class CorruptResultsTests
 {
@@ -86,7 +87,7 @@ public sealed class CorruptResultsTests
     public void Report_refuses_it_with_the_field_named_and_writes_nothing(string path, string? edit, string expected)
     {
         using var temp = new TempDirectory();
-        string dir = WriteCorrupted(temp, "run", path, edit);
+        string dir = WriteEdited(temp, "run", path, edit);
 
         AssertRefused(CliRun.InProcess("report", dir), $"{dir}: {expected}");
         Assert.Equal([Results(dir)], Directory.GetFiles(dir));
@@ -97,7 +98,7 @@ public sealed class CorruptResultsTests
     public void Report_leaves_earlier_reports_as_they_were(string path, string? edit, string expected)
     {
         using var temp = new TempDirectory();
-        string dir = WriteCorrupted(temp, "run", path, edit);
+        string dir = WriteEdited(temp, "run", path, edit);
         File.WriteAllText(Path.Combine(dir, "report.md"), "# An earlier report\n");
         File.WriteAllText(Path.Combine(dir, "report.html"), "<!DOCTYPE html><p>An earlier report</p>\n");
 
@@ -112,10 +113,8 @@ public sealed class CorruptResultsTests
     public void Compare_refuses_it_on_either_side_as_text_and_as_json(string path, string? edit, string expected)
     {
         using var temp = new TempDirectory();
-        string corrupt = WriteCorrupted(temp, "corrupt", path, edit);
-        string good = temp.File("good");
-        Directory.CreateDirectory(good);
-        File.Copy(ResultsFixtures.CapturedPath, Results(good));
+        string corrupt = WriteEdited(temp, "corrupt", path, edit);
+        string good = WriteCaptured(temp, "good");
 
         AssertRefused(CliRun.InProcess("compare", corrupt, good), $"{corrupt}: {expected}");
         AssertRefused(CliRun.InProcess("compare", good, corrupt, "--json"), $"{corrupt}: {expected}");
@@ -125,9 +124,7 @@ public sealed class CorruptResultsTests
     public void Every_corruption_starts_from_results_that_are_read_as_they_are()
     {
         using var temp = new TempDirectory();
-        string dir = temp.File("run");
-        Directory.CreateDirectory(dir);
-        File.Copy(ResultsFixtures.CapturedPath, Results(dir));
+        string dir = WriteCaptured(temp, "run");
 
         CliRun run = CliRun.InProcess("report", dir);
 
@@ -136,10 +133,34 @@ public sealed class CorruptResultsTests
     }
 
     [Fact]
+    public void Extreme_but_valid_figures_are_compared_not_refused_and_printed_short()
+    {
+        using var temp = new TempDirectory();
+        const string point = "experiments[2].points[0].stats";
+        string tiny = WriteEdited(temp, "tiny", point, Stats(1e-300));
+        string huge = WriteEdited(temp, "huge", point, Stats(1e300));
+        string good = WriteCaptured(temp, "good");
+
+        CliRun beyond = CliRun.InProcess("compare", tiny, huge);
+        Assert.True(beyond.ExitCode == 0, beyond.Error);
+        Assert.Contains("not comparable", beyond.Output, StringComparison.Ordinal);
+        CliRun far = CliRun.InProcess("compare", good, huge, "--json");
+        Assert.True(far.ExitCode == 0, far.Error);
+        CliRun farText = CliRun.InProcess("compare", good, huge);
+        Assert.Contains("e298", farText.Output, StringComparison.Ordinal);
+        foreach (string output in new[] { beyond.Output, far.Output, farText.Output })
+        {
+            Assert.DoesNotContain("Infinity", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("NaN", output, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\d[\d,]{30,}", output);
+        }
+    }
+
+    [Fact]
     public void A_path_holding_a_line_break_still_gives_one_line()
     {
         using var temp = new TempDirectory();
-        string dir = WriteCorrupted(temp, "two\nlines", "experiments[1].points[3].stats.median", null);
+        string dir = WriteEdited(temp, "two\nlines", "experiments[1].points[3].stats.median", null);
 
         AssertRefused(CliRun.InProcess("report", dir), $"{dir.Replace('\n', ' ')}: experiments[1].points[3].stats.median: missing");
         string nowhere = temp.File("no\nwhere");
@@ -147,11 +168,23 @@ public sealed class CorruptResultsTests
         AssertRefused(CliRun.InProcess("report", nowhere), $"{nowhere.Replace('\n', ' ')}: no such file or directory");
     }
 
-    private static string WriteCorrupted(TempDirectory temp, string name, string path, string? edit)
+    // A valid stats object whose every figure is the one given: five clean samples, no spread.
+    private static string Stats(double figure)
+    {
+        string f = figure.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        return $"{{\"n\": 5, \"clean\": 5, \"basis\": \"clean samples\", \"median\": {f}, \"min\": {f}, \"max\": {f}, \"mean\": {f}, \"standardDeviation\": 0, \"coefficientOfVariation\": 0, \"medianCiLower\": {f}, \"medianCiUpper\": {f}}}";
+    }
+
+    private static string WriteEdited(TempDirectory temp, string name, string path, string? edit)
+        => WriteResults(temp, name, ResultsFixtures.CapturedWithEdit(path, edit));
+
+    private static string WriteCaptured(TempDirectory temp, string name) => WriteResults(temp, name, File.ReadAllText(ResultsFixtures.CapturedPath));
+
+    private static string WriteResults(TempDirectory temp, string name, string json)
     {
         string dir = temp.File(name);
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Results(dir), ResultsFixtures.CapturedWithEdit(path, edit));
+        File.WriteAllText(Results(dir), json);
         return dir;
     }
 
