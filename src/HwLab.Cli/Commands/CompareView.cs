@@ -2,6 +2,7 @@ using System.Globalization;
 using HwLab.Cli.Output;
 using HwLab.Lab.Comparison;
 using HwLab.Lab.Reports;
+using HwLab.Lab.Results;
 
 namespace HwLab.Cli.Commands;
 
@@ -34,7 +35,7 @@ internal static class CompareView
                         p.Unit,
                         Side(p.A),
                         Side(p.B),
-                        p.Ratio is double ratio ? ratio.ToString("0.000", CultureInfo.InvariantCulture) : "-",
+                        p.Ratio is double ratio ? Ratio(ratio) : "-",
                         Numbers.Percent(p.A.CoefficientOfVariation),
                         Numbers.Percent(p.B.CoefficientOfVariation),
                         p.Flagged ? $"{p.Finding} (!)" : p.Finding,
@@ -71,8 +72,13 @@ internal static class CompareView
         }
     }
 
+    // One line whatever the host or the path holds.
     private static string Describe(ComparedSide side)
-        => $"{side.Source}: {side.Host}, {side.CpuModel ?? "unknown CPU"}, {side.UsableCpus} CPUs{(side.Hypervisor ? " (virtual machine)" : "")}, {side.Profile} profile, {side.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+        => OneLineText.Of($"{side.Source}: {side.Host}, {side.CpuModel ?? "unknown CPU"}, {side.UsableCpus} CPUs{(side.Hypervisor ? " (virtual machine)" : "")}, {side.Profile} profile, {side.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
+
+    // Three decimals read best for the ratios runs give (0.998, 1.012); far from 1 they would be 300 digits or 0.000.
+    private static string Ratio(double ratio)
+        => ratio == 0 || Math.Abs(ratio) is >= 1e-3 and < 1e6 ? ratio.ToString("0.000", CultureInfo.InvariantCulture) : Numbers.Scientific(ratio);
 
     private static string Side(SideFigures side) => $"{Numbers.Format(side.Median)} [{Numbers.Format(side.Low)}, {Numbers.Format(side.High)}]";
 }

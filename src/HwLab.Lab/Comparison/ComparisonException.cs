@@ -1,6 +1,9 @@
+using HwLab.Lab.Results;
+
 namespace HwLab.Lab.Comparison;
 
 /// <summary>Two results documents that cannot be compared: they share no experiment, or no point.</summary>
+/// <remarks>The message is one line (it names the paths given, which may hold anything).</remarks>
 public sealed class ComparisonException : Exception
 {
     public ComparisonException()
@@ -8,12 +11,12 @@ public sealed class ComparisonException : Exception
     }
 
     public ComparisonException(string message)
-        : base(message)
+        : base(OneLineText.Of(message))
     {
     }
 
     public ComparisonException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(OneLineText.Of(message), innerException)
     {
     }
 }

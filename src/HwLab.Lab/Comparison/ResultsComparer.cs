@@ -1,4 +1,3 @@
-using System.Globalization;
 using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 
@@ -66,7 +65,9 @@ public static class ResultsComparer
         ArgumentNullException.ThrowIfNull(b);
         SideFigures sideA = SideFigures.From(a.Stats);
         SideFigures sideB = SideFigures.From(b.Stats);
-        double? ratio = sideA.Median != 0 ? sideB.Median / sideA.Median : null;
+        // B over A: none when A is 0, nor when the quotient leaves the double range (1e300 over 1e-300).
+        double quotient = sideB.Median / sideA.Median;
+        double? ratio = sideA.Median != 0 && double.IsFinite(quotient) ? quotient : null;
 
         (string finding, string why) = (a.Unit == b.Unit) switch
         {
@@ -74,7 +75,8 @@ public static class ResultsComparer
             true when !double.IsFinite(sideA.Median) || !double.IsFinite(sideB.Median) => (PointComparison.NotComparable, "a median is not a finite number"),
             true when sideA.Overlaps(sideB) => (PointComparison.WithinNoise, "the noise intervals overlap"),
             true when sideA.N < 2 || sideB.N < 2 => (PointComparison.NoNoiseEstimate, "one sample on a side: its noise is unknown, so no difference is flagged"),
-            true when ratio is null => Flag(sideB.Median > 0, "A is 0"),
+            true when sideA.Median == 0 => Flag(sideB.Median > 0, "A is 0"),
+            true when ratio is null => (PointComparison.NotComparable, $"B over A ({Numbers.Format(sideB.Median)} over {Numbers.Format(sideA.Median)}) is beyond the range of a number"),
             true when Math.Abs(ratio.Value - 1) * 100 <= thresholdPercent => (PointComparison.WithinNoise, $"the intervals are apart but the difference is {Percent(ratio.Value)}, within the {Numbers.Format(thresholdPercent)}% threshold"),
             _ => Flag(ratio.Value > 1, $"{Percent(ratio.Value)}, beyond both sides' noise"),
         };
@@ -121,8 +123,8 @@ public static class ResultsComparer
     private static ComparedSide SideOf(ResultsDocument document, string source)
         => new(source, document.Machine.Host, document.Machine.CpuModel, document.Profile, document.CreatedUtc, document.Machine.Hypervisor, document.Machine.Usable.Count);
 
-    private static string Percent(double ratio)
-        => string.Create(CultureInfo.InvariantCulture, $"{(ratio - 1) * 100:+0.0;-0.0;0.0}%");
+    // The difference in percent of A, signed: +12.3%, -4.0%.
+    private static string Percent(double ratio) => ratio > 1 ? "+" + Numbers.Percent(ratio - 1) : Numbers.Percent(ratio - 1);
 
     private static string Listed(string[] names) => names.Length == 0 ? "none" : string.Join(", ", names);
 }

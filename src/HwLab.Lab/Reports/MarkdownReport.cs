@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
 using HwLab.Lab.Results;
+using static HwLab.Lab.Reports.MarkdownText;
 
 namespace HwLab.Lab.Reports;
 
 /// <summary>
 /// report.md: the machine, every verdict in one table, then each experiment's points with their
 /// noise and flags, and how to read it all. Rendered from results.json alone, so a report can be
-/// rebuilt from any results directory.
+/// rebuilt from any results directory. Every text from the document is escaped: it comes from
+/// the machine or the command line, and must not add markup or break a table.
 /// </summary>
 public static class MarkdownReport
 {
@@ -17,7 +19,7 @@ public static class MarkdownReport
         var text = new StringBuilder();
         MachineInfo m = document.Machine;
         text.AppendLine("# HwLab report").AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Measured on **{m.Host}** ({m.CpuModel ?? "unknown CPU"}), {document.CreatedUtc.UtcDateTime:yyyy-MM-dd HH:mm} UTC, profile **{document.Profile}**, HwLab {document.HwlabVersion}. Command: `{document.CommandLine}`.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Measured on **{Escape(m.Host)}** ({Escape(m.CpuModel ?? "unknown CPU")}), {document.CreatedUtc.UtcDateTime:yyyy-MM-dd HH:mm} UTC, profile **{Escape(document.Profile)}**, HwLab {Escape(document.HwlabVersion)}. Command: {Escape(document.CommandLine)}.");
         text.AppendLine();
         WriteMachine(text, m);
         WriteVerdicts(text, document);
@@ -28,7 +30,7 @@ public static class MarkdownReport
         if (document.NotRun.Count > 0)
         {
             text.AppendLine("## Not run").AppendLine();
-            text.AppendLine(CultureInfo.InvariantCulture, $"These experiments were planned but never started: {string.Join(", ", document.NotRun)}.").AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"These experiments were planned but never started: {Escape(string.Join(", ", document.NotRun))}.").AppendLine();
         }
         WriteHowToRead(text);
         return text.ToString();
@@ -56,16 +58,16 @@ public static class MarkdownReport
 
     private static void WriteExperiment(StringBuilder text, ExperimentResult e)
     {
-        text.AppendLine(CultureInfo.InvariantCulture, $"## {e.Name}: {e.Title}").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"## {Escape(e.Name)}: {Escape(e.Title)}").AppendLine();
         string status = e.Status switch
         {
-            ExperimentResult.Completed => $"Completed in {e.DurationSeconds:0.0} s.",
-            _ => $"**{e.Status}**{(e.Error is null ? "" : $": {e.Error}")}.",
+            ExperimentResult.Completed => $"Completed in {Numbers.Format(e.DurationSeconds)} s.",
+            _ => $"**{Escape(e.Status)}**{(e.Error is null ? "" : $": {Escape(e.Error)}")}.",
         };
         text.AppendLine(status).AppendLine();
         if (e.Parameters.Count > 0)
         {
-            text.AppendLine("Settings: " + string.Join(", ", e.Parameters.Select(p => $"{p.Key} = `{p.Value}`")) + ".").AppendLine();
+            text.AppendLine("Settings: " + string.Join(", ", e.Parameters.Select(p => $"{Escape(p.Key)} = {Escape(p.Value)}")) + ".").AppendLine();
         }
         if (e.Name == "c2c" && e.Points.Count > 0)
         {
@@ -73,7 +75,7 @@ public static class MarkdownReport
         }
         if (e.Points.Count > 0)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Each point: the median of its samples ({e.Points[0].Metric}), the range, the coefficient of variation, the 95% confidence interval of the median, and the samples it rests on.").AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Each point: the median of its samples ({Escape(e.Points[0].Metric)}), the range, the coefficient of variation, the 95% confidence interval of the median, and the samples it rests on.").AppendLine();
             MarkdownTable.Write(
                 text,
                 ["point", "median", "min", "max", "CV", "95% CI", "clean/n", "flags", "derived"],
@@ -86,7 +88,7 @@ public static class MarkdownReport
         }
         foreach (Verdict v in e.Verdicts)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- **{v.Outcome}**: {v.Claim} Measured: {v.Measured}. {v.Why}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(v.Outcome)}**: {Escape(v.Claim)} Measured: {Escape(v.Measured)}. {Escape(v.Why)}");
         }
         if (e.Verdicts.Count > 0)
         {
@@ -94,7 +96,7 @@ public static class MarkdownReport
         }
         foreach (string note in e.Notes)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"> {note}").AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"> {Escape(note)}").AppendLine();
         }
     }
 

@@ -11,8 +11,8 @@ internal static class TimelineTable
 
     public static void Write(StringBuilder text, Timeline timeline)
     {
-        string levels = string.Join(", ", timeline.Levels.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Key} {l.Value:0}")));
-        text.AppendLine(CultureInfo.InvariantCulture, $"Timeline, {timeline.Id}: {timeline.YUnit} over {timeline.XUnit} ({levels}); the HTML report draws it in full.").AppendLine();
+        string levels = string.Join(", ", timeline.Levels.Select(l => $"{l.Key} {Numbers.Format(l.Value)}"));
+        text.AppendLine(CultureInfo.InvariantCulture, $"Timeline, {MarkdownText.Escape(timeline.Id)}: {MarkdownText.Escape(timeline.YUnit)} over {MarkdownText.Escape(timeline.XUnit)} ({MarkdownText.Escape(levels)}); the HTML report draws it in full.").AppendLine();
         if (timeline.Points.Count == 0)
         {
             return;

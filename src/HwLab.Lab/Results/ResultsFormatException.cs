@@ -1,6 +1,7 @@
 namespace HwLab.Lab.Results;
 
 /// <summary>A file that should be results.json is not one this version can read.</summary>
+/// <remarks>The message is always one line (see <see cref="OneLineText"/>): the command line prints it as the whole error.</remarks>
 public sealed class ResultsFormatException : Exception
 {
     public ResultsFormatException()
@@ -8,12 +9,12 @@ public sealed class ResultsFormatException : Exception
     }
 
     public ResultsFormatException(string message)
-        : base(message)
+        : base(OneLineText.Of(message))
     {
     }
 
     public ResultsFormatException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(OneLineText.Of(message), innerException)
     {
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HwLab.Lab.Comparison;
 using HwLab.Lab.Results;
 using HwLab.Lab.Tests.Results;
@@ -141,6 +142,34 @@ public sealed class ResultsComparerTests
 
         VerdictChange change = Assert.Single(Assert.Single(ResultsComparer.Compare(SampleDocuments.Document(a), "a", SampleDocuments.Document(b), "b").Experiments).VerdictChanges);
         Assert.Equal((Topics.SeedFalseSharing, Verdict.Confirmed, Verdict.Refuted), (change.Key, change.A, change.B));
+    }
+
+    [Fact]
+    public void A_ratio_beyond_the_range_of_a_number_makes_the_point_not_comparable()
+    {
+        ResultsDocument a = Document(Point("p", 1e-300, 1e-300, 1e-300));
+        ResultsDocument b = Document(Point("p", 1e300, 1e300, 1e300));
+
+        ResultsComparison comparison = ResultsComparer.Compare(a, "a", b, "b");
+        PointComparison point = Only(comparison);
+        Assert.Equal(PointComparison.NotComparable, point.Finding);
+        Assert.Null(point.Ratio);
+        Assert.Equal("B over A (1.00e300 over 1.00e-300) is beyond the range of a number", point.Why);
+        Assert.Equal((0, 0), (comparison.Compared, comparison.Flagged));
+        // compare --json writes the comparison with options that refuse NaN and the infinities.
+        Assert.DoesNotContain("Infinity", JsonSerializer.Serialize(comparison, new JsonSerializerOptions(JsonSerializerDefaults.Web)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_huge_but_finite_difference_is_said_in_powers_of_ten()
+    {
+        ResultsDocument a = Document(Point("p", 1e-10, 1e-10, 1e-10));
+        ResultsDocument b = Document(Point("p", 1e290, 1e290, 1e290));
+
+        PointComparison point = Only(ResultsComparer.Compare(a, "a", b, "b"));
+        Assert.Equal(PointComparison.Higher, point.Finding);
+        Assert.Equal("+1.00e302%, beyond both sides' noise", point.Why);
+        Assert.Equal("-100.0%, beyond both sides' noise", Only(ResultsComparer.Compare(b, "b", a, "a")).Why);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed partial class ResultsJsonTests
     [InlineData("not json at all", "is not JSON")]
     [InlineData("{\"name\": \"x\"}", "has no \"schema\"")]
     [InlineData("[1, 2]", "has no \"schema\"")]
-    [InlineData("{\"schema\": \"hwlab.results/1\", \"experiments\": 7}", "does not follow hwlab.results/1")]
+    [InlineData("{\"schema\": \"hwlab.results/1\", \"experiments\": 7}", "x.json: hwlabVersion: missing")]
     public void Documents_that_are_not_results_are_refused(string json, string expected)
     {
         ResultsFormatException error = Assert.Throws<ResultsFormatException>(() => ResultsJson.Deserialize(json, "x.json"));

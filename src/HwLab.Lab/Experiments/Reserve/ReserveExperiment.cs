@@ -127,19 +127,7 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
             0,
             0,
             [],
-            new Dictionary<string, double>
-            {
-                ["recovered"] = o.Recovered ? 1 : 0,
-                ["timeToRecoverTicks"] = o.TimeToRecover ?? double.NaN,
-                ["stalled"] = o.Stalled ? 1 : 0,
-                ["warnings"] = o.Warnings,
-                ["oomKills"] = o.OomKills,
-                ["writtenBack"] = o.WrittenBack,
-                ["deepestFree"] = o.DeepestFree,
-                ["dipBelowMin"] = o.DipBelowMin,
-                ["reachedZero"] = o.ReachedZero ? 1 : 0,
-                ["endTick"] = o.EndTick,
-            }))];
+            Extras(o)))];
         double[] recoveryTimes = [.. runs.Where(o => o.TimeToRecover is not null).Select(o => (double)o.TimeToRecover!.Value).Order()];
         var derived = new Dictionary<string, double>
         {
@@ -155,6 +143,28 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
             derived["timeToRecoverTicksMedian"] = Median(recoveryTimes);
         }
         return new PointResult(PointResult.IdOf(keys), keys, "pages written back after the first OOM kill", "pages", Statistics.From(samples), samples, derived);
+    }
+
+    // A run that never recovered has no time to recover: the figure is left out rather than written as NaN.
+    private static Dictionary<string, double> Extras(ReserveOutcome o)
+    {
+        var extras = new Dictionary<string, double>
+        {
+            ["recovered"] = o.Recovered ? 1 : 0,
+            ["stalled"] = o.Stalled ? 1 : 0,
+            ["warnings"] = o.Warnings,
+            ["oomKills"] = o.OomKills,
+            ["writtenBack"] = o.WrittenBack,
+            ["deepestFree"] = o.DeepestFree,
+            ["dipBelowMin"] = o.DipBelowMin,
+            ["reachedZero"] = o.ReachedZero ? 1 : 0,
+            ["endTick"] = o.EndTick,
+        };
+        if (o.TimeToRecover is long ticks)
+        {
+            extras["timeToRecoverTicks"] = ticks;
+        }
+        return extras;
     }
 
     private static Timeline ToTimeline(Dictionary<string, string> keys, ReserveOutcome run)

@@ -88,7 +88,7 @@ public static class HtmlReport
     {
         html.Append("<h2 id=\"").Append(E(e.Name)).Append("\">").Append(E($"{e.Name}: {e.Title}")).Append("</h2>");
         html.Append("<p>").Append(E(e.Status == ExperimentResult.Completed
-            ? string.Create(CultureInfo.InvariantCulture, $"Completed in {e.DurationSeconds:0.0} s.")
+            ? $"Completed in {Numbers.Format(e.DurationSeconds)} s."
             : $"{e.Status}{(e.Error is null ? "" : $": {e.Error}")}.")).Append("</p>");
         foreach ((string svg, string caption) in ReportCharts.For(e))
         {

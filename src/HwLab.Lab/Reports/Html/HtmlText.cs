@@ -8,7 +8,7 @@ internal static class HtmlText
 {
     public static string E(string text) => WebUtility.HtmlEncode(text);
 
-    public static string Badge(string outcome) => $"<span class=\"verdict {outcome.Replace(' ', '-')}\">{E(outcome)}</span>";
+    public static string Badge(string outcome) => $"<span class=\"verdict {E(outcome.Replace(' ', '-'))}\">{E(outcome)}</span>";
 
     public static void Table(StringBuilder html, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlySet<int>? rawColumns = null, IReadOnlySet<int>? numericColumns = null)
     {

@@ -9,18 +9,16 @@ internal static class ReportCharts
 {
     public static IEnumerable<(string Svg, string Caption)> For(ExperimentResult experiment)
     {
-        if (experiment.Points.Count == 0 && experiment.Timelines.Count == 0)
-        {
-            return [];
-        }
         return experiment.Name switch
         {
+            "reserve" => Reserve(experiment),
+            // Every other chart is drawn from points (a failed run may have none).
+            _ when experiment.Points.Count == 0 => [],
             "c2c" => CoreToCore(experiment),
             "falseshare" => FalseShare(experiment),
             "locks" => Locks(experiment),
             "swap" => Swap(experiment),
             "churn" => Churn(experiment),
-            "reserve" => Reserve(experiment),
             _ => [],
         };
     }
@@ -134,7 +132,7 @@ internal static class ReportCharts
         foreach (Timeline timeline in e.Timelines)
         {
             // Zoomed to three times the high watermark: the zone starts far above it, and the story is near min.
-            double zoom = timeline.Levels.Values.DefaultIfEmpty(1).Max() * 3;
+            double zoom = Math.Min(timeline.Levels.Values.DefaultIfEmpty(1).Max() * 3, double.MaxValue);
             var chart = new LineChart($"reserve-{timeline.Keys["policy"]}-{timeline.Keys["mode"]}", $"Free pages, {timeline.Id}", $"time ({timeline.XUnit})", timeline.YUnit) { YMax = zoom };
             chart.Add("free pages", [.. timeline.Points.Select(p => (p.X, p.Y))]);
             foreach ((string name, double level) in timeline.Levels.OrderBy(l => l.Value))

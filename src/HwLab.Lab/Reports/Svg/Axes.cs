@@ -39,6 +39,11 @@ internal static class Axes
         {
             return "0";
         }
+        // Far beyond millions, or far below one thousandth, the axis reads in powers of ten.
+        if (largest >= 1e12 || largest < 1e-3)
+        {
+            return Numbers.Scientific(value);
+        }
         if (largest >= 1e6)
         {
             return (value / 1e6).ToString("0.##", invariant) + "M";

@@ -12,7 +12,8 @@ internal sealed class BarChart(string id, string description, string xTitle, str
         {
             throw new ArgumentException($"Series {name} has {values.Count} values for {categories.Count} categories.", nameof(values));
         }
-        _series.Add((name, values));
+        // A figure that is not defined (NaN) or not finite gets no bar, like one not measured.
+        _series.Add((name, [.. values.Select(v => v is double d && double.IsFinite(d) ? v : null)]));
         return this;
     }
 

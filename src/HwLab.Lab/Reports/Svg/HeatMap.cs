@@ -6,7 +6,7 @@ internal sealed class HeatMap(string id, string description, string axisTitle, s
     public string Render()
     {
         int n = labels.Count;
-        double[] present = [.. values.Cast<double?>().Where(v => v is not null).Select(v => v!.Value)];
+        double[] present = [.. values.Cast<double?>().Where(v => v is double d && double.IsFinite(d)).Select(v => v!.Value)];
         double min = present.DefaultIfEmpty(0).Min();
         double max = present.DefaultIfEmpty(1).Max();
         double plot = Math.Min(ChartStyle.PlotHeight, ChartStyle.PlotWidth - 140);
@@ -22,7 +22,8 @@ internal sealed class HeatMap(string id, string description, string axisTitle, s
         {
             for (int col = 0; col < n; col++)
             {
-                if (values[row, col] is not double value)
+                // Not measured, or a figure that is not finite: the grey ground shows.
+                if (values[row, col] is not double value || !double.IsFinite(value))
                 {
                     continue;
                 }
@@ -33,7 +34,7 @@ internal sealed class HeatMap(string id, string description, string axisTitle, s
                 if (n <= 16)
                 {
                     svg.Element("text", Numbers.Format(value), ("x", left + ((col + 0.5) * cell)), ("y", top + ((row + 0.5) * cell) + 4), ("text-anchor", "middle"),
-                        ("class", "cell"), ("fill", (value - min) / Math.Max(1e-9, max - min) > 0.6 ? "#fff" : "#111"));
+                        ("class", "cell"), ("fill", LinearScale.Fraction(value, min, max) > 0.6 ? "#fff" : "#111"));
                 }
             }
         }
@@ -64,7 +65,7 @@ internal sealed class HeatMap(string id, string description, string axisTitle, s
     // From a pale blue at the minimum to a deep blue at the maximum.
     private static string Shade(double value, double min, double max)
     {
-        double t = max > min ? Math.Clamp((value - min) / (max - min), 0, 1) : 0.5;
+        double t = Math.Clamp(LinearScale.Fraction(value, min, max), 0, 1);
         int r = (int)Math.Round(222 + ((8 - 222) * t));
         int g = (int)Math.Round(235 + ((48 - 235) * t));
         int b = (int)Math.Round(247 + ((107 - 247) * t));

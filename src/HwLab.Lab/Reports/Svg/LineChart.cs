@@ -15,23 +15,30 @@ internal sealed class LineChart(string id, string description, string xTitle, st
     /// <summary>Clips the y axis at this value, so a detail near the bottom is not flattened by one large reading.</summary>
     public double? YMax { get; init; }
 
+    /// <summary>A line through the points; a point with a coordinate that is not finite is left out.</summary>
     public LineChart Add(string name, IReadOnlyList<(double X, double Y)> points)
     {
-        _series.Add((name, points));
+        _series.Add((name, [.. points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y))]));
         return this;
     }
 
     /// <summary>A horizontal dashed line (a watermark, a baseline) with its name in the legend.</summary>
     public LineChart Level(string name, double y)
     {
-        _levels.Add((name, y));
+        if (double.IsFinite(y))
+        {
+            _levels.Add((name, y));
+        }
         return this;
     }
 
     /// <summary>A vertical mark at x: an event; its label is its tooltip.</summary>
     public LineChart Marker(double x, string kind, string label)
     {
-        _markers.Add((x, kind, label));
+        if (double.IsFinite(x))
+        {
+            _markers.Add((x, kind, label));
+        }
         return this;
     }
 

@@ -59,7 +59,11 @@ internal sealed class SvgWriter
             .Replace("'", "&#39;", StringComparison.Ordinal);
     }
 
-    public static string Number(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>A coordinate or size with two decimals at most. The charts leave out figures that are not finite, so NaN or an infinity here is a bug, refused rather than drawn.</summary>
+    public static string Number(double value)
+        => double.IsFinite(value)
+            ? Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture)
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "An SVG number must be finite.");
 
     private void WriteAttributes((string Name, object Value)[] attributes)
     {

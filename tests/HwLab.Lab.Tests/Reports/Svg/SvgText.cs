@@ -16,4 +16,13 @@ internal static class SvgText
     public static IEnumerable<XElement> All(XElement root, string name) => root.Descendants(Ns + name);
 
     public static IEnumerable<string> Texts(XElement root) => All(root, "text").Select(t => t.Value);
+
+    /// <summary>Every coordinate and size the chart draws with, polyline points included, as written.</summary>
+    public static IEnumerable<string> Coordinates(XElement root)
+        => root.DescendantsAndSelf().SelectMany(e => e.Attributes()).SelectMany(a => a.Name.LocalName switch
+        {
+            "x" or "y" or "x1" or "x2" or "y1" or "y2" or "cx" or "cy" or "r" or "width" or "height" => [a.Value],
+            "points" => a.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries),
+            _ => [],
+        });
 }

@@ -1,0 +1,232 @@
+using System.Text.Json;
+using HwLab.Native.Threading;
+
+namespace HwLab.Lab.Results;
+
+/// <summary>
+/// Checks a parsed results document against schema hwlab.results/1 (docs/results-schema.md)
+/// before it is bound to the model: every required field present, not null unless the schema
+/// says it may be, of its JSON type; numbers finite; counts not negative; clean samples no more
+/// than samples; a confidence interval whose ends are in order; known statuses and outcomes;
+/// dates that parse; ids unique. What `hwlab report` and `hwlab compare` read has passed this, so
+/// they never render or compare a figure they cannot trust; what fails is refused with one line
+/// naming the field.
+/// </summary>
+internal static class ResultsValidator
+{
+    private static readonly string[] s_statuses = [ExperimentResult.Completed, ExperimentResult.Failed, ExperimentResult.Interrupted, ExperimentResult.Skipped];
+    private static readonly string[] s_outcomes = [Verdict.Confirmed, Verdict.Refuted, Verdict.NotMeasurable, Verdict.Info];
+
+    /// <exception cref="ResultsFormatException">The first field that breaks the schema, as "SOURCE: PATH: problem".</exception>
+    public static void Validate(JsonElement root, string source)
+    {
+        var document = new ResultsField(root, source, "");
+        document.Property("hwlabVersion").String();
+        document.Property("createdUtc").Date();
+        document.Property("updatedUtc").Date();
+        document.Property("commandLine").String();
+        document.Property("profile").String();
+        MachineFields(document.Property("machine"));
+        var experiments = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (ResultsField experiment in document.Property("experiments").Items())
+        {
+            ExperimentFields(experiment, experiments);
+        }
+        Strings(document.Property("notRun"));
+    }
+
+    private static void MachineFields(ResultsField machine)
+    {
+        machine.Property("host").String();
+        machine.Property("cpuModel").NullableString();
+        machine.Property("kernelRelease").NullableString();
+        machine.Property("runtime").String();
+        machine.Property("os").String();
+        machine.Property("hypervisor").Boolean();
+        machine.Property("hypervisorVendor").NullableString();
+        CpuList(machine.Property("online"));
+        CpuList(machine.Property("usable"));
+        foreach (string count in (string[])["packages", "cores", "threadsPerCore", "numaNodes", "lineSize"])
+        {
+            machine.Property(count).Count();
+        }
+        foreach (ResultsField counter in machine.Property("counters").Items())
+        {
+            counter.Property("name").String();
+            counter.Property("available").Boolean();
+            counter.Property("unavailableReason").NullableString();
+        }
+        machine.Property("clockReadNanoseconds").NonNegativeNumber();
+    }
+
+    private static void ExperimentFields(ResultsField experiment, Dictionary<string, string> seen)
+    {
+        string name = Unique(experiment.Property("name"), seen);
+        experiment.Property("title").String();
+        Known(experiment.Property("status"), s_statuses, "status");
+        experiment.Property("error").NullableString();
+        experiment.Property("startedUtc").Date();
+        experiment.Property("durationSeconds").NonNegativeNumber();
+        StringMap(experiment.Property("parameters"));
+        var points = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (ResultsField point in experiment.Property("points").Items())
+        {
+            PointFields(point, points);
+            ExperimentKeys.CheckPoint(name, point.Property("keys"));
+        }
+        foreach (ResultsField verdict in experiment.Property("verdicts").Items())
+        {
+            VerdictFields(verdict);
+        }
+        Strings(experiment.Property("notes"));
+        foreach (ResultsField timeline in experiment.Optional("timelines")?.Items() ?? [])
+        {
+            TimelineFields(timeline);
+            ExperimentKeys.CheckTimeline(name, timeline.Property("keys"));
+        }
+    }
+
+    private static void PointFields(ResultsField point, Dictionary<string, string> seen)
+    {
+        Unique(point.Property("id"), seen);
+        StringMap(point.Property("keys"));
+        point.Property("metric").String();
+        point.Property("unit").String();
+        StatisticsFields(point.Property("stats"));
+        foreach (ResultsField sample in point.Property("samples").Items())
+        {
+            SampleFields(sample);
+        }
+        FigureMap(point.Property("derived"));
+    }
+
+    private static void StatisticsFields(ResultsField stats)
+    {
+        int n = stats.Property("n").Count();
+        int clean = stats.Property("clean").Count();
+        if (clean > n)
+        {
+            throw stats.Fail($"clean {clean} is more than n {n}");
+        }
+        stats.Property("basis").String();
+        foreach (string figure in (string[])["median", "min", "max", "mean", "coefficientOfVariation"])
+        {
+            stats.Property(figure).Number();
+        }
+        stats.Property("standardDeviation").NonNegativeNumber();
+        double? lower = stats.Property("medianCiLower").NullableNumber();
+        double? upper = stats.Property("medianCiUpper").NullableNumber();
+        if (lower > upper)
+        {
+            throw stats.Fail(FormattableString.Invariant($"medianCiLower {lower} is more than medianCiUpper {upper}"));
+        }
+    }
+
+    private static void SampleFields(ResultsField sample)
+    {
+        sample.Property("index").Count();
+        sample.Property("value").Number();
+        sample.Property("operations").LongCount();
+        sample.Property("elapsedNanoseconds").NonNegativeNumber();
+        Strings(sample.Property("flags"));
+        // Written for readers of the file; the model computes it from the flags.
+        sample.Optional("isClean")?.Boolean();
+        sample.Property("garbageCollections").Count();
+        sample.Property("jitCompilations").LongCount();
+        foreach (ResultsField worker in sample.Property("workers").Items())
+        {
+            worker.Property("worker").Count();
+            worker.Property("cpu").Count();
+            worker.Property("operations").LongCount();
+            worker.Property("elapsedNanoseconds").NonNegativeNumber();
+            worker.Property("onCpuNanoseconds").NullableLongCount();
+            worker.Property("migrations").NullableLongCount();
+            worker.Property("contextSwitches").NullableLongCount();
+        }
+        FigureMap(sample.Property("extras"));
+    }
+
+    private static void VerdictFields(ResultsField verdict)
+    {
+        verdict.Property("claim").String();
+        verdict.Property("measured").String();
+        Known(verdict.Property("outcome"), s_outcomes, "outcome");
+        verdict.Property("why").String();
+        verdict.Optional("topic")?.NullableString();
+    }
+
+    private static void TimelineFields(ResultsField timeline)
+    {
+        timeline.Property("id").String();
+        StringMap(timeline.Property("keys"));
+        timeline.Property("xUnit").String();
+        timeline.Property("yUnit").String();
+        foreach (ResultsField point in timeline.Property("points").Items())
+        {
+            point.Property("x").Number();
+            point.Property("y").Number();
+        }
+        foreach ((_, ResultsField level) in timeline.Property("levels").Members())
+        {
+            level.Number();
+        }
+        foreach (ResultsField marker in timeline.Property("markers").Items())
+        {
+            marker.Property("x").Number();
+            marker.Property("kind").String();
+            marker.Property("label").String();
+        }
+        timeline.Property("markersLeftOut").Count();
+    }
+
+    private static void CpuList(ResultsField field)
+    {
+        if (!CpuSet.TryParse(field.String(), out _, out string? error))
+        {
+            throw field.Fail(error);
+        }
+    }
+
+    private static void Known(ResultsField field, string[] known, string what)
+    {
+        string value = field.String();
+        if (!known.Contains(value, StringComparer.Ordinal))
+        {
+            throw field.Fail($"unknown {what} {OneLineText.Quoted(value)} (expected {string.Join(", ", known[..^1])} or {known[^1]})");
+        }
+    }
+
+    // Experiment names and point ids are what reports and comparisons look things up by.
+    private static string Unique(ResultsField field, Dictionary<string, string> seen)
+    {
+        string value = field.String();
+        int dot = field.Path.LastIndexOf('.');
+        return seen.TryAdd(value, field.Path[..dot]) ? value : throw field.Fail($"{OneLineText.Quoted(value)} is also the {field.Path[(dot + 1)..]} of {seen[value]}");
+    }
+
+    private static void Strings(ResultsField array)
+    {
+        foreach (ResultsField item in array.Items())
+        {
+            item.String();
+        }
+    }
+
+    private static void StringMap(ResultsField map)
+    {
+        foreach ((_, ResultsField value) in map.Members())
+        {
+            value.String();
+        }
+    }
+
+    // derived and extras: finite figures, or "NaN" for one that is not defined (documents written
+    // before HwLab left such a figure out hold it, as the reserve experiment's timeToRecoverTicks).
+    private static void FigureMap(ResultsField map)
+    {
+        foreach ((_, ResultsField value) in map.Members())
+        {
+            value.NumberOrNotDefined();
+        }
+    }
+}
