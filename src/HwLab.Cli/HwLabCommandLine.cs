@@ -77,9 +77,8 @@ internal static class HwLabCommandLine
         }
     }
 
-    /// <summary>A message as one line: exceptions from the runtime and libraries may carry newlines.</summary>
-    internal static string OneLine(string message)
-        => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    // Exceptions from the runtime and libraries, and paths the user typed, may carry line breaks.
+    private static string OneLine(string message) => OneLineText.Of(message.Trim());
 
     private static void WriteTraceIfAsked(TextWriter error, Exception e)
     {

@@ -97,6 +97,13 @@ public sealed class WriteTargetTests
         CliRun.InProcess(args).AssertUsageError("the path is empty");
     }
 
+    [Fact]
+    public void A_path_with_a_line_break_still_gives_one_line()
+    {
+        using var temp = new TempDirectory();
+        CliRun.InProcess("topology", "--capture", temp.File("no\nsuch/capture")).AssertUsageError("does not exist");
+    }
+
     private static string Make(TempDirectory temp, string kind, string name)
     {
         string path = temp.File(name);

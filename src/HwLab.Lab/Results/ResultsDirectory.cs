@@ -89,10 +89,16 @@ public sealed class ResultsDirectory : IDisposable
         WriteReports(document);
     }
 
-    /// <summary>Writes report.md and report.html from a document (results.json is left as it is).</summary>
+    /// <summary>
+    /// Writes report.md and report.html from a document (results.json is left as it is). Both are
+    /// rendered before either is written, so a render that fails leaves the old pair, not a new
+    /// report.md beside an old report.html.
+    /// </summary>
     public void WriteReports(ResultsDocument document)
     {
-        AtomicFile.WriteAllText(ReportPath, Reports.MarkdownReport.Render(document));
-        AtomicFile.WriteAllText(HtmlReportPath, Reports.Html.HtmlReport.Render(document));
+        string markdown = Reports.MarkdownReport.Render(document);
+        string html = Reports.Html.HtmlReport.Render(document);
+        AtomicFile.WriteAllText(ReportPath, markdown);
+        AtomicFile.WriteAllText(HtmlReportPath, html);
     }
 }
