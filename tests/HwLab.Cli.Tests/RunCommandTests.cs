@@ -47,10 +47,10 @@ public sealed class RunCommandTests
     [InlineData("churn", "--layouts", "16", "There is no 16-byte swap_cluster_info")]
     [InlineData("churn", "--fifo", "0", "--fifo")]
     [InlineData("reserve", "--min-free-kbytes", "16384", "The watermarks do not fit the zone")]
-    [InlineData("reserve", "--zone-pages", "8", "A zone holds 16")]
+    [InlineData("reserve", "--zone-pages", "8", "--zone-pages must be a whole number from 16 to 262144, not '8'")]
     [InlineData("reserve", "--policies", "lenient", "--policies takes")]
     [InlineData("reserve", "--modes", "async", "--modes takes")]
-    [InlineData("reserve", "--exit-pages", "0", "at least one writer")]
+    [InlineData("reserve", "--exit-pages", "0", "--exit-pages must be a whole number from 1 to 65536, not '0'")]
     public void Bad_values_are_one_line_and_exit_code_2(string experiment, string option, string value, string expected)
     {
         CliRun.InProcess("run", experiment, option, value).AssertUsageError(expected);
