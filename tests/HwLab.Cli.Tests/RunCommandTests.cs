@@ -47,7 +47,7 @@ public sealed class RunCommandTests
     [InlineData("churn", "--layouts", "16", "There is no 16-byte swap_cluster_info")]
     [InlineData("churn", "--fifo", "0", "--fifo")]
     [InlineData("reserve", "--min-free-kbytes", "16384", "The watermarks do not fit the zone")]
-    [InlineData("reserve", "--zone-pages", "8", "--zone-pages must be a whole number from 16 to 262144, not '8'")]
+    [InlineData("reserve", "--zone-pages", "8", "--zone-pages must be a whole number from 128 to 262144, not '8'")]
     [InlineData("reserve", "--policies", "lenient", "--policies takes")]
     [InlineData("reserve", "--modes", "async", "--modes takes")]
     [InlineData("reserve", "--exit-pages", "0", "--exit-pages must be a whole number from 1 to 65536, not '0'")]

@@ -100,9 +100,9 @@ public sealed class RunBudgetTests
             ExperimentCatalog.C2c.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = [.. s_topology.Usable.Take(2)], RoundTrips = long.MaxValue }, s_topology)), StringComparison.Ordinal);
         Assert.Contains("--samples must be a whole number from 5 to 10000, not '2147483647'", Refusal(() => ExperimentCatalog.FalseShare.Validate(
             Falseshare() with { Samples = int.MaxValue }, s_topology)), StringComparison.Ordinal);
-        Assert.Contains("--device-slots must be a whole number from 1 to 1048576, not '9223372036854775807'", Refusal(() => ExperimentCatalog.Churn.Validate(
+        Assert.Contains("--device-slots must be a whole number from 4 to 1048576, not '9223372036854775807'", Refusal(() => ExperimentCatalog.Churn.Validate(
             ExperimentCatalog.Churn.DefaultSettings(SuiteProfile.Quick, s_topology) with { DeviceSlots = long.MaxValue }, s_topology)), StringComparison.Ordinal);
-        Assert.Contains("--zone-pages must be a whole number from 16 to 262144, not '9223372036854775807'", Refusal(() => ExperimentCatalog.Reserve.Validate(
+        Assert.Contains("--zone-pages must be a whole number from 128 to 262144, not '9223372036854775807'", Refusal(() => ExperimentCatalog.Reserve.Validate(
             ReserveSettings.ForProfile(SuiteProfile.Quick) with { Scenario = new() { ZonePages = long.MaxValue } }, s_topology)), StringComparison.Ordinal);
         Assert.Contains("--duration-ms must be a whole number from 1 to 60000, not '0.5'", Refusal(() => ExperimentCatalog.Locks.Validate(
             ExperimentCatalog.Locks.DefaultSettings(SuiteProfile.Quick, s_topology) with { ContendedDuration = TimeSpan.FromMilliseconds(0.5) }, s_topology)), StringComparison.Ordinal);

@@ -17,11 +17,13 @@ public sealed record ReserveSettings(
     public static IReadOnlyList<string> KnownModes { get; } = [ReserveOutcome.Deterministic, ReserveOutcome.Threaded];
 
     /// <summary>
-    /// Pages of 4 KiB in the zone, each a real page faulted in for every run: at least 16; at most
-    /// 262 144 (1 GiB), which the consumer, a page a tick, takes longer to fill than the longest
-    /// deterministic run (<see cref="MaxTicksRange"/>) lasts.
+    /// Pages of 4 KiB in the zone, each a real page faulted in for every run: at least 128, room for
+    /// a writeback batch (32), the consumer's 64 pages and the dirty limit (a fifth of the zone)
+    /// above the smallest watermarks; at most 262 144 (1 GiB), which the consumer, a page a tick,
+    /// takes longer to fill than the longest deterministic run (<see cref="MaxTicksRange"/>) lasts.
+    /// Whether the zone fits the other settings is checked with them.
     /// </summary>
-    public static ValueRange ZonePagesRange { get; } = new(16, 262_144);
+    public static ValueRange ZonePagesRange { get; } = new(128, 262_144);
 
     /// <summary>min_free_kbytes: at least a page (4 KiB); at most 256 MiB. Whether the watermarks fit the zone is checked with it.</summary>
     public static ValueRange MinFreeKbytesRange { get; } = new(4, 262_144);

@@ -48,11 +48,12 @@ public sealed record SwapSettings(
     public static ValueRange FifoRange { get; } = new(1, 65_536);
 
     /// <summary>
-    /// Slots of the device, each backed by a 4 KiB page mapped for the whole run: at most 2^20 (4 GiB),
+    /// Slots of the device, each backed by a 4 KiB page mapped for the whole run: at least 4, the
+    /// header's cluster and one worker's of the smallest clusters (2 slots); at most 2^20 (4 GiB),
     /// where the automatic size stops too unless the workers need more. Every mode, order and layout
     /// gets a device of its own, so the devices together are checked against the memory a run may map.
     /// </summary>
-    public static ValueRange DeviceSlotsRange { get; } = new(1, MaxAutoSlots);
+    public static ValueRange DeviceSlotsRange { get; } = new(4, MaxAutoSlots);
 
     /// <summary>Layout sizes are 4 to 64 bytes; which sizes exist is the device factory's to say.</summary>
     public static ValueRange LayoutRange { get; } = new(4, 64);
