@@ -29,10 +29,10 @@ public sealed class RunCommandTests
 
     [Theory]
     [InlineData("falseshare", "--cpus", "0-x", "--cpus")]
-    [InlineData("falseshare", "--ops", "0", "--ops must be at least 1000")]
+    [InlineData("falseshare", "--ops", "0", "--ops must be a whole number from 1000 to 100000000, not '0'")]
     [InlineData("falseshare", "--ops", "-5", "--ops")]
-    [InlineData("falseshare", "--samples", "0", "--samples must be at least 5")]
-    [InlineData("falseshare", "--distances", "8,x", "--distances")]
+    [InlineData("falseshare", "--samples", "0", "--samples must be a whole number from 5 to 10000, not '0'")]
+    [InlineData("falseshare", "--distances", "8,x", "--distances takes whole numbers from 8 to 4096 separated by commas, not '8,x'")]
     [InlineData("falseshare", "--distances", "12", "--distances must be multiples of 8")]
     [InlineData("falseshare", "--impls", "fast", "--impls takes")]
     [InlineData("locks", "--duration-ms", "0", "--duration-ms")]
@@ -125,8 +125,8 @@ public sealed class RunCommandTests
         {
             Assert.Contains(option, run.Output, StringComparison.Ordinal);
         }
-        Assert.Contains("[default: 9; 5 with --quick, 15 with --full]", run.Output, StringComparison.Ordinal);
-        Assert.Contains("[default: 8,16,32,64,128]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("[default: 9; 5 with --quick, 15 with --full; 5 to 10000]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("[default: 8,16,32,64,128; each 8 to 4096]", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
