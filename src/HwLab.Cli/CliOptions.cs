@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using HwLab.Lab.Experiments;
 using HwLab.Native.Threading;
 
 namespace HwLab.Cli;
@@ -11,6 +12,23 @@ namespace HwLab.Cli;
 /// </summary>
 internal static class CliOptions
 {
+    /// <summary>
+    /// An integer option within <paramref name="range"/> (which must lie within int). Text that is no
+    /// int at all, too big for one included, gets the same error as a number out of range: it names the range.
+    /// </summary>
+    public static Option<int?> Int(string name, string description, string helpName, ValueRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        return Int(name, description, helpName, v => range.Contains(v), $"a whole number from {range}");
+    }
+
+    /// <summary>A long option within <paramref name="range"/>; overflowing text is refused naming the range.</summary>
+    public static Option<long?> Long(string name, string description, string helpName, ValueRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        return Long(name, description, helpName, range.Contains, $"a whole number from {range}");
+    }
+
     /// <summary>An integer option that must satisfy <paramref name="isValid"/>, described by <paramref name="requirement"/> in errors.</summary>
     public static Option<int?> Int(string name, string description, string helpName, Func<int, bool> isValid, string requirement)
         => Scalar(name, description, helpName, (string text, out int value) => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value), isValid, requirement);
@@ -57,9 +75,10 @@ internal static class CliOptions
         };
     }
 
-    /// <summary>A comma-separated list of positive integers.</summary>
-    public static Option<int[]?> IntList(string name, string description, string helpName)
+    /// <summary>A comma-separated list of whole numbers, each within <paramref name="range"/> (which must lie within int).</summary>
+    public static Option<int[]?> IntList(string name, string description, string helpName, ValueRange range)
     {
+        ArgumentNullException.ThrowIfNull(range);
         return new Option<int[]?>(name)
         {
             Description = description,
@@ -74,9 +93,9 @@ internal static class CliOptions
                 var values = new List<int>();
                 foreach (string part in text.Split(','))
                 {
-                    if (!int.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value <= 0)
+                    if (!int.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int value) || !range.Contains(value))
                     {
-                        result.AddError($"{name} takes positive whole numbers separated by commas, not '{text}'.");
+                        result.AddError(range.ListRefusal(name, text));
                         return null;
                     }
                     values.Add(value);

@@ -29,10 +29,10 @@ public sealed class RunCommandTests
 
     [Theory]
     [InlineData("falseshare", "--cpus", "0-x", "--cpus")]
-    [InlineData("falseshare", "--ops", "0", "--ops must be at least 1000")]
+    [InlineData("falseshare", "--ops", "0", "--ops must be a whole number from 1000 to 100000000, not '0'")]
     [InlineData("falseshare", "--ops", "-5", "--ops")]
-    [InlineData("falseshare", "--samples", "0", "--samples must be at least 5")]
-    [InlineData("falseshare", "--distances", "8,x", "--distances")]
+    [InlineData("falseshare", "--samples", "0", "--samples must be a whole number from 5 to 10000, not '0'")]
+    [InlineData("falseshare", "--distances", "8,x", "--distances takes whole numbers from 8 to 4096 separated by commas, not '8,x'")]
     [InlineData("falseshare", "--distances", "12", "--distances must be multiples of 8")]
     [InlineData("falseshare", "--impls", "fast", "--impls takes")]
     [InlineData("locks", "--duration-ms", "0", "--duration-ms")]
@@ -47,10 +47,10 @@ public sealed class RunCommandTests
     [InlineData("churn", "--layouts", "16", "There is no 16-byte swap_cluster_info")]
     [InlineData("churn", "--fifo", "0", "--fifo")]
     [InlineData("reserve", "--min-free-kbytes", "16384", "The watermarks do not fit the zone")]
-    [InlineData("reserve", "--zone-pages", "8", "A zone holds 16")]
+    [InlineData("reserve", "--zone-pages", "8", "--zone-pages must be a whole number from 128 to 262144, not '8'")]
     [InlineData("reserve", "--policies", "lenient", "--policies takes")]
     [InlineData("reserve", "--modes", "async", "--modes takes")]
-    [InlineData("reserve", "--exit-pages", "0", "at least one writer")]
+    [InlineData("reserve", "--exit-pages", "0", "--exit-pages must be a whole number from 1 to 65536, not '0'")]
     public void Bad_values_are_one_line_and_exit_code_2(string experiment, string option, string value, string expected)
     {
         CliRun.InProcess("run", experiment, option, value).AssertUsageError(expected);
@@ -125,8 +125,8 @@ public sealed class RunCommandTests
         {
             Assert.Contains(option, run.Output, StringComparison.Ordinal);
         }
-        Assert.Contains("[default: 9; 5 with --quick, 15 with --full]", run.Output, StringComparison.Ordinal);
-        Assert.Contains("[default: 8,16,32,64,128]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("[default: 9; 5 with --quick, 15 with --full; 5 to 10000]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("[default: 8,16,32,64,128; each 8 to 4096]", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,39 +6,56 @@ using HwLab.Native.Topology;
 
 namespace HwLab.Cli.Commands;
 
-/// <summary>`hwlab run falseshare`.</summary>
-internal static class FalseShareRunCommand
+/// <summary>`hwlab run falseshare`: its options, and the settings they make (built apart from the run, so they can be checked without one).</summary>
+internal sealed class FalseShareRunCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    private readonly FalseShareExperiment _experiment = ExperimentCatalog.FalseShare;
+    private readonly ProfileOptions _profile = new();
+    private readonly RunOutputOptions _output = new();
+    private readonly Option<CpuSet?> _cpus = CliOptions.Cpus("--cpus", "CPUs for the workers, one each [default: usable CPUs, one per core first]");
+    private readonly Option<int?> _threads = CliOptions.Int(
+        "--threads", $"Workers, each owning one cluster, one per CPU {ProfileDefaults.With($"usable CPUs, at most {FalseShareSettings.DefaultMaxWorkers}", ExperimentLimits.Workers)}", "N", ExperimentLimits.Workers);
+    private readonly Option<int?> _samples = CliOptions.Int("--samples", $"Samples per distance and implementation {Defaults(s => s.Samples, ExperimentLimits.Samples)}", "N", ExperimentLimits.Samples);
+    private readonly Option<long?> _ops = CliOptions.Long("--ops", $"Lock/unlock pairs per worker per sample {Defaults(s => s.OperationsPerWorker, FalseShareSettings.OperationsRange)}", "N", FalseShareSettings.OperationsRange);
+    private readonly Option<int[]?> _distances = CliOptions.IntList(
+        "--distances",
+        $"Bytes between neighbouring clusters, multiples of 8; the largest is the baseline {ProfileDefaults.Text(Profile, s => string.Join(',', s.Distances), FalseShareSettings.DistanceRange, each: true)}",
+        "LIST",
+        FalseShareSettings.DistanceRange);
+    private readonly Option<string[]?> _impls = CliOptions.NameList(
+        "--impls", $"Locks to run: {string.Join(", ", FalseShareSettings.KnownImplementations)} {ProfileDefaults.Text(Profile, s => s.Implementations)}", FalseShareSettings.KnownImplementations);
+
+    public static Command Create(TextWriter output, TextWriter error) => new FalseShareRunCommand().Build(output, error);
+
+    /// <summary>The command, whose action reads the topology, builds the settings and runs them.</summary>
+    internal Command Build(TextWriter output, TextWriter error)
     {
-        FalseShareExperiment experiment = ExperimentCatalog.FalseShare;
-        var profile = new ProfileOptions();
-        var outputOptions = new RunOutputOptions();
-        Option<CpuSet?> cpus = CliOptions.Cpus("--cpus", "CPUs for the workers, one each [default: usable CPUs, one per core first]");
-        Option<int?> threads = CliOptions.Int("--threads", $"Workers (each owns one cluster) [default: usable CPUs, at most {FalseShareSettings.DefaultMaxWorkers}]", "N", v => v >= 1, "a positive number");
-        Option<int?> samples = CliOptions.Int("--samples", $"Samples per distance and implementation {Defaults(s => s.Samples)}", "N", v => v >= 5, "at least 5");
-        Option<long?> ops = CliOptions.Long("--ops", $"Lock/unlock pairs per worker per sample {Defaults(s => s.OperationsPerWorker)}", "N", v => v >= 1000, "at least 1000");
-        Option<int[]?> distances = CliOptions.IntList("--distances", $"Bytes between neighbouring clusters; the largest is the baseline {Defaults(s => string.Join(',', s.Distances))}", "LIST");
-        Option<string[]?> impls = CliOptions.NameList("--impls", $"Locks to run: {string.Join(", ", FalseShareSettings.KnownImplementations)} {Defaults(s => s.Implementations)}", FalseShareSettings.KnownImplementations);
-        var command = new Command(experiment.Name, experiment.Description) { cpus, threads, samples, ops, distances, impls };
-        profile.AddTo(command);
-        outputOptions.AddTo(command);
+        var command = new Command(_experiment.Name, _experiment.Description) { _cpus, _threads, _samples, _ops, _distances, _impls };
+        _profile.AddTo(command);
+        _output.AddTo(command);
         command.SetAction(parsed =>
         {
             CpuTopology topology = TopologyReader.Read();
-            FalseShareSettings settings = experiment.DefaultSettings(profile.Read(parsed), topology);
-            settings = settings with
-            {
-                Cpus = WorkerCpus.Choose(topology, parsed.GetValue(cpus), parsed.GetValue(threads), settings.Cpus),
-                Samples = parsed.GetValue(samples) ?? settings.Samples,
-                OperationsPerWorker = parsed.GetValue(ops) ?? settings.OperationsPerWorker,
-                Distances = CliOptions.GivenOr(parsed.GetValue(distances), settings.Distances),
-                Implementations = CliOptions.GivenOr(parsed.GetValue(impls), settings.Implementations),
-            };
-            return RunPipeline.Execute(experiment, settings, topology, outputOptions.Read(parsed), output, error);
+            return RunPipeline.Execute(_experiment, BuildSettings(parsed, topology), topology, _output.Read(parsed), output, error);
         });
         return command;
     }
 
-    private static string Defaults<T>(Func<FalseShareSettings, T> value) => ProfileDefaults.Text(p => FalseShareSettings.ForProfile(p, []), value);
+    /// <summary>The profile's settings for this machine with every option given put over them.</summary>
+    internal FalseShareSettings BuildSettings(ParseResult parsed, CpuTopology topology)
+    {
+        FalseShareSettings settings = _experiment.DefaultSettings(_profile.Read(parsed), topology);
+        return settings with
+        {
+            Cpus = WorkerCpus.Choose(topology, parsed.GetValue(_cpus), parsed.GetValue(_threads), settings.Cpus),
+            Samples = parsed.GetValue(_samples) ?? settings.Samples,
+            OperationsPerWorker = parsed.GetValue(_ops) ?? settings.OperationsPerWorker,
+            Distances = CliOptions.GivenOr(parsed.GetValue(_distances), settings.Distances),
+            Implementations = CliOptions.GivenOr(parsed.GetValue(_impls), settings.Implementations),
+        };
+    }
+
+    private static FalseShareSettings Profile(SuiteProfile profile) => FalseShareSettings.ForProfile(profile, []);
+
+    private static string Defaults<T>(Func<FalseShareSettings, T> value, ValueRange range) => ProfileDefaults.Text(Profile, value, range);
 }

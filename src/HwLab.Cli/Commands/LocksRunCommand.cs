@@ -6,39 +6,53 @@ using HwLab.Native.Topology;
 
 namespace HwLab.Cli.Commands;
 
-/// <summary>`hwlab run locks`.</summary>
-internal static class LocksRunCommand
+/// <summary>`hwlab run locks`: its options, and the settings they make (built apart from the run, so they can be checked without one).</summary>
+internal sealed class LocksRunCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    private readonly LocksExperiment _experiment = ExperimentCatalog.Locks;
+    private readonly ProfileOptions _profile = new();
+    private readonly RunOutputOptions _output = new();
+    private readonly Option<CpuSet?> _cpus = CliOptions.Cpus("--cpus", "CPUs for the contending workers; the first also runs the uncontended one [default: usable CPUs, one per core first]");
+    private readonly Option<int?> _threads = CliOptions.Int(
+        "--threads", $"Contending workers on one lock, one per CPU {ProfileDefaults.With($"usable CPUs, at most {LocksSettings.DefaultMaxWorkers}", ExperimentLimits.Workers)}", "N", ExperimentLimits.Workers);
+    private readonly Option<int?> _samples = CliOptions.Int("--samples", $"Samples per lock kind and contention {Defaults(s => s.Samples, ExperimentLimits.Samples)}", "N", ExperimentLimits.Samples);
+    private readonly Option<long?> _ops = CliOptions.Long("--ops", $"Lock/unlock pairs per uncontended sample {Defaults(s => s.UncontendedOperations, LocksSettings.OperationsRange)}", "N", LocksSettings.OperationsRange);
+    private readonly Option<int?> _duration = CliOptions.Int(
+        "--duration-ms", $"Milliseconds per contended sample {Defaults(s => s.ContendedDuration, LocksSettings.DurationMillisecondsRange)}", "MS", LocksSettings.DurationMillisecondsRange);
+    private readonly Option<string[]?> _kinds = CliOptions.NameList(
+        "--kinds", $"Locks to run: {string.Join(", ", LocksSettings.KnownKinds)} {ProfileDefaults.Text(Profile, s => s.Kinds)}", LocksSettings.KnownKinds);
+
+    public static Command Create(TextWriter output, TextWriter error) => new LocksRunCommand().Build(output, error);
+
+    /// <summary>The command, whose action reads the topology, builds the settings and runs them.</summary>
+    internal Command Build(TextWriter output, TextWriter error)
     {
-        LocksExperiment experiment = ExperimentCatalog.Locks;
-        var profile = new ProfileOptions();
-        var outputOptions = new RunOutputOptions();
-        Option<CpuSet?> cpus = CliOptions.Cpus("--cpus", "CPUs for the contending workers; the first also runs the uncontended one [default: usable CPUs, one per core first]");
-        Option<int?> threads = CliOptions.Int("--threads", $"Contending workers on one lock [default: usable CPUs, at most {LocksSettings.DefaultMaxWorkers}]", "N", v => v >= 1, "a positive number");
-        Option<int?> samples = CliOptions.Int("--samples", $"Samples per lock kind and contention {Defaults(s => s.Samples)}", "N", v => v >= 5, "at least 5");
-        Option<long?> ops = CliOptions.Long("--ops", $"Lock/unlock pairs per uncontended sample {Defaults(s => s.UncontendedOperations)}", "N", v => v >= 1000, "at least 1000");
-        Option<int?> duration = CliOptions.Int("--duration-ms", $"Milliseconds per contended sample {Defaults(s => s.ContendedDuration)}", "MS", v => v >= 1, "at least 1");
-        Option<string[]?> kinds = CliOptions.NameList("--kinds", $"Locks to run: {string.Join(", ", LocksSettings.KnownKinds)} {Defaults(s => s.Kinds)}", LocksSettings.KnownKinds);
-        var command = new Command(experiment.Name, experiment.Description) { cpus, threads, samples, ops, duration, kinds };
-        profile.AddTo(command);
-        outputOptions.AddTo(command);
+        var command = new Command(_experiment.Name, _experiment.Description) { _cpus, _threads, _samples, _ops, _duration, _kinds };
+        _profile.AddTo(command);
+        _output.AddTo(command);
         command.SetAction(parsed =>
         {
             CpuTopology topology = TopologyReader.Read();
-            LocksSettings settings = experiment.DefaultSettings(profile.Read(parsed), topology);
-            settings = settings with
-            {
-                Cpus = WorkerCpus.Choose(topology, parsed.GetValue(cpus), parsed.GetValue(threads), settings.Cpus),
-                Samples = parsed.GetValue(samples) ?? settings.Samples,
-                UncontendedOperations = parsed.GetValue(ops) ?? settings.UncontendedOperations,
-                ContendedDuration = parsed.GetValue(duration) is int ms ? TimeSpan.FromMilliseconds(ms) : settings.ContendedDuration,
-                Kinds = CliOptions.GivenOr(parsed.GetValue(kinds), settings.Kinds),
-            };
-            return RunPipeline.Execute(experiment, settings, topology, outputOptions.Read(parsed), output, error);
+            return RunPipeline.Execute(_experiment, BuildSettings(parsed, topology), topology, _output.Read(parsed), output, error);
         });
         return command;
     }
 
-    private static string Defaults<T>(Func<LocksSettings, T> value) => ProfileDefaults.Text(p => LocksSettings.ForProfile(p, []), value);
+    /// <summary>The profile's settings for this machine with every option given put over them.</summary>
+    internal LocksSettings BuildSettings(ParseResult parsed, CpuTopology topology)
+    {
+        LocksSettings settings = _experiment.DefaultSettings(_profile.Read(parsed), topology);
+        return settings with
+        {
+            Cpus = WorkerCpus.Choose(topology, parsed.GetValue(_cpus), parsed.GetValue(_threads), settings.Cpus),
+            Samples = parsed.GetValue(_samples) ?? settings.Samples,
+            UncontendedOperations = parsed.GetValue(_ops) ?? settings.UncontendedOperations,
+            ContendedDuration = parsed.GetValue(_duration) is int ms ? TimeSpan.FromMilliseconds(ms) : settings.ContendedDuration,
+            Kinds = CliOptions.GivenOr(parsed.GetValue(_kinds), settings.Kinds),
+        };
+    }
+
+    private static LocksSettings Profile(SuiteProfile profile) => LocksSettings.ForProfile(profile, []);
+
+    private static string Defaults<T>(Func<LocksSettings, T> value, ValueRange range) => ProfileDefaults.Text(Profile, value, range);
 }

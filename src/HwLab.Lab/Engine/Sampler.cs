@@ -10,8 +10,9 @@ namespace HwLab.Lab.Engine;
 public static class Sampler
 {
     /// <summary>Runs every variant; <paramref name="progress"/> gets (runs done, runs planned) after each run.</summary>
-    /// <returns>Each variant's samples, in the variants' order. On cancellation, the points measured so far
-    /// (only variants with at least one sample) come back through <see cref="SamplingInterruptedException"/>.</returns>
+    /// <returns>Each variant's samples, in the variants' order. On cancellation, between runs or inside one (whose
+    /// partial figures are dropped: a cut run is not a sample), the points measured so far (only variants with
+    /// at least one sample) come back through <see cref="SamplingInterruptedException"/>.</returns>
     public static IReadOnlyList<PointResult> Run(IReadOnlyList<Variant> variants, SamplingPlan plan, CancellationToken cancellation, Action<int, int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(variants);
@@ -32,7 +33,7 @@ public static class Sampler
                 for (int v = 0; v < variants.Count; v++)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    TeamRun run = WorkerTeam.Run(variants[v].Cpus, variants[v].Workload, variants[v].Limit);
+                    TeamRun run = WorkerTeam.Run(variants[v].Cpus, variants[v].Workload, variants[v].Limit, cancellation);
                     samples[v].Add(Record(round, variants[v], run));
                     progress?.Invoke(++done, planned);
                 }
@@ -51,7 +52,7 @@ public static class Sampler
         for (int run = 1; run <= plan.MaxWarmup; run++)
         {
             cancellation.ThrowIfCancellationRequested();
-            TeamRun warm = WorkerTeam.Run(variant.Cpus, variant.Workload, variant.Limit);
+            TeamRun warm = WorkerTeam.Run(variant.Cpus, variant.Workload, variant.Limit, cancellation);
             double value = variant.Value(warm);
             bool settled = warm.JitCompilations == 0 && Math.Abs(value - previous) <= plan.WarmupTolerance * Math.Abs(previous);
             if (run >= plan.MinWarmup && settled)

@@ -5,9 +5,11 @@ namespace HwLab.Lab.Engine;
 /// <param name="MinWarmup">Warm-up runs before anything counts; the first one compiles every hot loop.</param>
 /// <param name="MaxWarmup">Warm-up stops here even if figures still move.</param>
 /// <param name="WarmupTolerance">Warm-up is done once a run without JIT activity lands within this fraction of the previous one.</param>
-public sealed record SamplingPlan(int Samples, int MinWarmup = 2, int MaxWarmup = 6, double WarmupTolerance = 0.05)
+public sealed record SamplingPlan(int Samples, int MinWarmup = SamplingPlan.DefaultMinWarmup, int MaxWarmup = 6, double WarmupTolerance = 0.05)
 {
     public const int MinimumSamples = 5;
+
+    public const int DefaultMinWarmup = 2;
 
     public void Validate()
     {

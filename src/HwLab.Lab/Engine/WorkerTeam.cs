@@ -16,9 +16,11 @@ public static class WorkerTeam
     private static readonly CounterKind[] s_workerCounters = [CounterKind.TaskClock, CounterKind.CpuMigrations, CounterKind.ContextSwitches];
 
     /// <summary>Runs <paramref name="workload"/> once, worker i pinned to <paramref name="cpus"/>[i].</summary>
+    /// <param name="cancellation">Seen by every worker between batches: a cancelled run ends within a batch or two.</param>
     /// <exception cref="ArgumentException">The CPU count does not match the workload's workers.</exception>
     /// <exception cref="AggregateException">A worker failed (could not pin, or the workload threw).</exception>
-    public static TeamRun Run(IReadOnlyList<int> cpus, IWorkload workload, RunLimit limit)
+    /// <exception cref="OperationCanceledException">The run was cancelled before every worker reached its limit: it is not a sample.</exception>
+    public static TeamRun Run(IReadOnlyList<int> cpus, IWorkload workload, RunLimit limit, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(cpus);
         ArgumentNullException.ThrowIfNull(workload);
@@ -30,6 +32,10 @@ public static class WorkerTeam
         }
 
         workload.BeginRun();
+        var stop = new RunStop();
+        // The workers read the padded stop line, not the token: the token's source is an object
+        // whose neighbours nobody chose.
+        using CancellationTokenRegistration registration = cancellation.UnsafeRegister(static s => ((RunStop)s!).Request(), stop);
         var gate = new StartGate(workers);
         var results = new WorkerResult?[workers];
         var failures = new ConcurrentQueue<Exception>();
@@ -40,7 +46,7 @@ public static class WorkerTeam
         for (int i = 0; i < workers; i++)
         {
             int worker = i;
-            threads[i] = new Thread(() => WorkerMain(worker, cpus[worker], workload, limit, gate, results, failures))
+            threads[i] = new Thread(() => WorkerMain(worker, cpus[worker], workload, limit, stop, gate, results, failures))
             {
                 IsBackground = true,
                 Name = $"hwlab worker {worker} (CPU {cpus[worker]})",
@@ -59,11 +65,16 @@ public static class WorkerTeam
             throw new AggregateException("A worker failed.", failures);
         }
         var run = new TeamRun([.. results.Select(r => r!)], collections, jitCompilations);
+        // Every worker stopped at a batch boundary, so the invariants hold for a cut run too.
         workload.Verify(run);
+        if (stop.CutShort)
+        {
+            throw new OperationCanceledException("The run was cancelled before every worker reached its limit.", cancellation);
+        }
         return run;
     }
 
-    private static void WorkerMain(int worker, int cpu, IWorkload workload, RunLimit limit, StartGate gate, WorkerResult?[] results, ConcurrentQueue<Exception> failures)
+    private static void WorkerMain(int worker, int cpu, IWorkload workload, RunLimit limit, RunStop stop, StartGate gate, WorkerResult?[] results, ConcurrentQueue<Exception> failures)
     {
         PinnedThreadScope pin;
         ThreadCounters counters;
@@ -91,7 +102,7 @@ public static class WorkerTeam
                 // teammate is still starting) is not part of the measurement.
                 CounterSnapshot before = counters.Read();
                 long start = Stopwatch.GetTimestamp();
-                long operations = RunUntilLimit(worker, workload, limit, start);
+                long operations = RunUntilLimit(worker, workload, limit, stop, start);
                 long end = Stopwatch.GetTimestamp();
                 CounterSnapshot delta = counters.Read() - before;
                 results[worker] = new WorkerResult(
@@ -111,17 +122,19 @@ public static class WorkerTeam
         }
     }
 
-    // The clock is read between batches only; a counted run reads it twice in all.
-    private static long RunUntilLimit(int worker, IWorkload workload, RunLimit limit, long start)
+    // The clock and the stop line are read between batches only; a counted run reads the clock twice in all.
+    private static long RunUntilLimit(int worker, IWorkload workload, RunLimit limit, RunStop stop, long start)
     {
         long done = 0;
+        long batches = 0;
         if (limit.Operations is long operations)
         {
-            while (done < operations)
+            while (done < operations && !stop.ShouldStop(batches))
             {
                 long batch = Math.Min(limit.Batch, operations - done);
                 workload.RunBatch(worker, batch);
                 done += batch;
+                batches++;
             }
             return done;
         }
@@ -131,8 +144,9 @@ public static class WorkerTeam
         {
             workload.RunBatch(worker, limit.Batch);
             done += limit.Batch;
+            batches++;
         }
-        while (Stopwatch.GetTimestamp() < deadline);
+        while (Stopwatch.GetTimestamp() < deadline && !stop.ShouldStop(batches));
         return done;
     }
 

@@ -2,22 +2,22 @@ using HwLab.Lab.Engine;
 
 namespace HwLab.Lab.Experiments;
 
-/// <summary>Range checks every experiment's settings share, with the option's name in the message.</summary>
-internal static class ExperimentLimits
+/// <summary>The ranges of the settings several experiments share.</summary>
+public static class ExperimentLimits
 {
-    public static void EnsureSamples(int samples)
-    {
-        if (samples < SamplingPlan.MinimumSamples)
-        {
-            throw new ExperimentSettingsException($"--samples must be at least {SamplingPlan.MinimumSamples} (every figure needs its noise), not {samples}.");
-        }
-    }
+    /// <summary>
+    /// Samples per point: at least 5, or a figure has no noise to show; at most 10 000, past which
+    /// a median and its interval no longer move while the run time and the results keep growing.
+    /// </summary>
+    public static ValueRange Samples { get; } = new(SamplingPlan.MinimumSamples, 10_000);
 
-    public static void EnsureAtLeast(long value, long minimum, string option)
-    {
-        if (value < minimum)
-        {
-            throw new ExperimentSettingsException($"{option} must be at least {minimum}, not {value}.");
-        }
-    }
+    /// <summary>
+    /// Workers of a run (--threads, each of --workers): one pinned thread per CPU, and the kernel's
+    /// NR_CPUS tops out at 8192, so no machine has more CPUs to pin to. The CPUs actually usable
+    /// narrow it further.
+    /// </summary>
+    public static ValueRange Workers { get; } = new(1, 8192);
+
+    /// <summary>A seed: any 32-bit whole number gives a run that can be repeated.</summary>
+    public static ValueRange Seed { get; } = new(int.MinValue, int.MaxValue);
 }

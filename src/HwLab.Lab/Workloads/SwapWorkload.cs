@@ -15,9 +15,10 @@ namespace HwLab.Lab.Workloads;
 /// <remarks>
 /// With <paramref name="churn"/>, every run starts by allocating the whole device and freeing it
 /// in random order, so the free list is scrambled before the measured allocations begin: the
-/// state the seed expects after the first round.
+/// state the seed expects after the first round. The scramble walks the whole device on the
+/// engine's thread before the workers start, so it looks for <paramref name="cancellation"/> as it goes.
 /// </remarks>
-internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bool churn, int seed) : IClusterWorkload
+internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bool churn, int seed, CancellationToken cancellation = default) : IClusterWorkload
 {
     private const int ExtraReferenceEvery = 16;
     private const int PageBytes = SwapDeviceOptions.PageBytes;
@@ -132,9 +133,14 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
     private void Churn(Random random)
     {
         // Every slot, so that no cluster keeps its place from the first round.
+        const int CheckEvery = 4096;
         var slots = new List<long>();
         for (int i = 0; ; i++)
         {
+            if (i % CheckEvery == 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+            }
             long slot = device.GetSwapPage(i % workers);
             if (slot == 0)
             {
@@ -144,9 +150,14 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
         }
         long[] order = [.. slots];
         random.Shuffle(order);
-        foreach (long slot in order)
+        for (int i = 0; i < order.Length; i++)
         {
-            device.SwapcacheFree(slot);
+            // Cancelled half way, the device holds allocated slots; the next run's reset frees them all.
+            if (i % CheckEvery == 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+            }
+            device.SwapcacheFree(order[i]);
         }
     }
 

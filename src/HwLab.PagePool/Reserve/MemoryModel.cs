@@ -21,13 +21,14 @@ public sealed class MemoryModel : IDisposable
     private readonly List<(long Tick, long Free)> _timeline = [];
     private long _lastSample = long.MinValue;
 
-    public MemoryModel(ReserveScenario scenario, ReservePolicy policy)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled while the zone's pages were faulted in.</exception>
+    public MemoryModel(ReserveScenario scenario, ReservePolicy policy, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         scenario.Validate();
         Scenario = scenario;
         Policy = policy;
-        Zone = new Zone(scenario.ZoneOptions);
+        Zone = new Zone(scenario.ZoneOptions, cancellation);
         DeepestFree = Zone.FreePages;
     }
 

@@ -13,9 +13,10 @@ public static class ReserveRunner
     /// <summary>Threaded mode runs 20 ticks per millisecond: a congestion wait becomes 1 ms, so a bound of a second sees many retries.</summary>
     public const double TicksPerMillisecond = 20;
 
-    public static ReserveOutcome RunDeterministic(ReserveScenario scenario, ReservePolicy policy)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; it is looked at every tick.</exception>
+    public static ReserveOutcome RunDeterministic(ReserveScenario scenario, ReservePolicy policy, CancellationToken cancellation = default)
     {
-        using var mm = new MemoryModel(scenario, policy);
+        using var mm = new MemoryModel(scenario, policy, cancellation);
         List<SimTask> tasks = CreateTasks(scenario, policy);
         mm.SetTasks(tasks);
         var random = new Random(scenario.Seed);
@@ -24,6 +25,7 @@ public static class ReserveRunner
         long now = 0;
         while (now < scenario.MaxTicks)
         {
+            cancellation.ThrowIfCancellationRequested();
             SimTask[] runnable = [.. tasks.Where(t => !done.Contains(t) && t.WakeAt <= now)];
             if (runnable.Length == 0)
             {
@@ -56,10 +58,11 @@ public static class ReserveRunner
         return Outcome(mm, ReserveOutcome.Deterministic, scenario.MaxTicks, violations, null);
     }
 
-    public static ReserveOutcome RunThreaded(ReserveScenario scenario, ReservePolicy policy, TimeSpan duration)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled: every task looks at it between steps, and sleeps no longer than a few ticks.</exception>
+    public static ReserveOutcome RunThreaded(ReserveScenario scenario, ReservePolicy policy, TimeSpan duration, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
-        using var mm = new MemoryModel(scenario, policy);
+        using var mm = new MemoryModel(scenario, policy, cancellation);
         List<SimTask> tasks = CreateTasks(scenario, policy);
         mm.SetTasks(tasks);
         var failures = new ConcurrentQueue<Exception>();
@@ -71,7 +74,7 @@ public static class ReserveRunner
         {
             try
             {
-                for (long now = Now(); now < end; now = Now())
+                for (long now = Now(); now < end && !cancellation.IsCancellationRequested; now = Now())
                 {
                     StepResult result = task.Step(mm, now);
                     if (result.Finished)
@@ -95,18 +98,20 @@ public static class ReserveRunner
         }).ToList();
 
         threads.ForEach(t => t.Start());
-        for (long now = Now(); now < end && threads.Any(t => t.IsAlive); now = Now())
+        for (long now = Now(); now < end && !cancellation.IsCancellationRequested && threads.Any(t => t.IsAlive); now = Now())
         {
             mm.Sample(now);
             Thread.Sleep(1);
         }
-        // Every thread checks the bound between steps and sleeps at most until it, so all end here.
+        // Every thread checks the bound and the cancellation between steps and sleeps at most until
+        // the bound, so all end here.
         threads.ForEach(t => t.Join());
         mm.Sample(Now());
         if (!failures.IsEmpty)
         {
             throw new AggregateException("A task of the reserve scenario failed.", failures);
         }
+        cancellation.ThrowIfCancellationRequested();
 
         var violations = new List<string>();
         long accounted = mm.AccountedPages();

@@ -41,7 +41,9 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock> : ISwapDevice
     private readonly int _clusterPages;
     private readonly int _lineSize;
 
-    public SwapDevice(SwapDeviceOptions options)
+    /// <param name="cancellation">Looked at while the backing pages are faulted in, which for gigabytes takes seconds.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled before the device was ready.</exception>
+    public SwapDevice(SwapDeviceOptions options, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -64,7 +66,8 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock> : ISwapDevice
             // Backing pages faulted in up front and on transparent huge pages where the kernel
             // obliges: every operation copies a page in and out, and page faults or a TLB miss per
             // copy would land in the measurement instead of the lock and allocation paths.
-            _pages = PageArena.Allocate(Slots * SwapDeviceOptions.PageBytes, new PageArenaOptions { TransparentHugePages = true, Prefault = true });
+            _pages = PageArena.Allocate(Slots * SwapDeviceOptions.PageBytes, new PageArenaOptions { TransparentHugePages = true });
+            ArenaPrefault.Touch(_pages, cancellation);
         }
         catch
         {

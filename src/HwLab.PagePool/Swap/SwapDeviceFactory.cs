@@ -28,22 +28,23 @@ public static class SwapDeviceFactory
     };
 
     /// <exception cref="SwapDeviceConfigurationException">An unsupported mode and layout pair, or options no device can be built with.</exception>
-    public static ISwapDevice Create(SwapLockMode mode, int layoutBytes, SwapDeviceOptions options)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled while the device's pages were faulted in.</exception>
+    public static ISwapDevice Create(SwapLockMode mode, int layoutBytes, SwapDeviceOptions options, CancellationToken cancellation = default)
     {
         EnsureSupported(mode, layoutBytes);
         ClusterLayout layout = LayoutFor(mode, layoutBytes);
         return (mode, layout) switch
         {
-            (SwapLockMode.Device, ClusterLayout.Bitfield4) => new SwapDevice<swap_cluster_info_bitfield, NoClusterLock>(options),
-            (SwapLockMode.Device, ClusterLayout.Seed8) => new SwapDevice<swap_cluster_info_seed, NoClusterLock>(options),
-            (SwapLockMode.Device, ClusterLayout.List24) => new SwapDevice<swap_cluster_info_list, NoClusterLock>(options),
-            (SwapLockMode.Device, ClusterLayout.Table32) => new SwapDevice<swap_cluster_info_table, NoClusterLock>(options),
-            (SwapLockMode.Device, ClusterLayout.Padded64) => new SwapDevice<swap_cluster_info_padded, NoClusterLock>(options),
-            (SwapLockMode.BitLock, ClusterLayout.Seed8) => new SwapDevice<swap_cluster_info_seed, ClusterBitLock>(options),
-            (SwapLockMode.BitLock, ClusterLayout.Padded64) => new SwapDevice<swap_cluster_info_padded, ClusterBitLock>(options),
-            (SwapLockMode.SpinLock, ClusterLayout.Spinlock8) => new SwapDevice<swap_cluster_info_spinlock, ClusterTicketLock>(options),
-            (SwapLockMode.SpinLock, ClusterLayout.List24) => new SwapDevice<swap_cluster_info_list, ClusterTicketLock>(options),
-            (SwapLockMode.SpinLock, ClusterLayout.Table32) => new SwapDevice<swap_cluster_info_table, ClusterTicketLock>(options),
+            (SwapLockMode.Device, ClusterLayout.Bitfield4) => new SwapDevice<swap_cluster_info_bitfield, NoClusterLock>(options, cancellation),
+            (SwapLockMode.Device, ClusterLayout.Seed8) => new SwapDevice<swap_cluster_info_seed, NoClusterLock>(options, cancellation),
+            (SwapLockMode.Device, ClusterLayout.List24) => new SwapDevice<swap_cluster_info_list, NoClusterLock>(options, cancellation),
+            (SwapLockMode.Device, ClusterLayout.Table32) => new SwapDevice<swap_cluster_info_table, NoClusterLock>(options, cancellation),
+            (SwapLockMode.Device, ClusterLayout.Padded64) => new SwapDevice<swap_cluster_info_padded, NoClusterLock>(options, cancellation),
+            (SwapLockMode.BitLock, ClusterLayout.Seed8) => new SwapDevice<swap_cluster_info_seed, ClusterBitLock>(options, cancellation),
+            (SwapLockMode.BitLock, ClusterLayout.Padded64) => new SwapDevice<swap_cluster_info_padded, ClusterBitLock>(options, cancellation),
+            (SwapLockMode.SpinLock, ClusterLayout.Spinlock8) => new SwapDevice<swap_cluster_info_spinlock, ClusterTicketLock>(options, cancellation),
+            (SwapLockMode.SpinLock, ClusterLayout.List24) => new SwapDevice<swap_cluster_info_list, ClusterTicketLock>(options, cancellation),
+            (SwapLockMode.SpinLock, ClusterLayout.Table32) => new SwapDevice<swap_cluster_info_table, ClusterTicketLock>(options, cancellation),
             _ => throw new SwapDeviceConfigurationException($"{mode} locking with the {layoutBytes}-byte layout is not supported."),
         };
     }

@@ -19,13 +19,24 @@ public sealed unsafe class Zone : IDisposable
     private readonly long[] _owner; // -1 while free: a managed mirror of what each page says
     private long _free;
 
-    public Zone(ZoneOptions options)
+    /// <param name="cancellation">Looked at while the pages are faulted in, which for a large zone takes a while.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled before the zone was ready.</exception>
+    public Zone(ZoneOptions options, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
         Watermarks = options.Watermarks;
-        _pages = PageArena.Allocate(options.Pages * PageBytes, new PageArenaOptions { Prefault = true });
+        _pages = PageArena.Allocate(options.Pages * PageBytes);
+        try
+        {
+            ArenaPrefault.Touch(_pages, cancellation);
+        }
+        catch
+        {
+            _pages.Dispose();
+            throw;
+        }
         _freeList = new int[options.Pages];
         _owner = new long[options.Pages];
         Reset();

@@ -5,18 +5,12 @@ namespace HwLab.Lab.Tests.Engine;
 
 public sealed class WorkerTeamTests
 {
-    private static IReadOnlyList<int> TwoCpus()
-    {
-        Assert.SkipWhen(ThreadPinning.AllowedCpus.Count < 2, "needs 2 allowed CPUs");
-        return [ThreadPinning.AllowedCpus[0], ThreadPinning.AllowedCpus[1]];
-    }
-
     [Fact]
     public void A_counted_run_does_exactly_the_operations_asked_on_every_worker()
     {
-        IReadOnlyList<int> cpus = TwoCpus();
+        IReadOnlyList<int> cpus = TestCpus.Two();
         var workload = new CountingWorkload(2);
-        TeamRun run = WorkerTeam.Run(cpus, workload, RunLimit.ForOperations(123_457, batch: 1_000));
+        TeamRun run = WorkerTeam.Run(cpus, workload, RunLimit.ForOperations(123_457, batch: 1_000), TestContext.Current.CancellationToken);
 
         Assert.Equal(1, workload.BeginRuns);
         Assert.Equal(1, workload.Verifies);
@@ -29,8 +23,8 @@ public sealed class WorkerTeamTests
     [Fact]
     public void Every_worker_is_pinned_where_it_was_told_and_stays()
     {
-        IReadOnlyList<int> cpus = TwoCpus();
-        TeamRun run = WorkerTeam.Run(cpus, new CountingWorkload(2), RunLimit.ForOperations(2_000_000));
+        IReadOnlyList<int> cpus = TestCpus.Two();
+        TeamRun run = WorkerTeam.Run(cpus, new CountingWorkload(2), RunLimit.ForOperations(2_000_000), TestContext.Current.CancellationToken);
         for (int i = 0; i < 2; i++)
         {
             Assert.Equal(cpus[i], run.Workers[i].Cpu);
@@ -43,9 +37,9 @@ public sealed class WorkerTeamTests
     [Fact]
     public void No_worker_starts_before_every_worker_has_arrived()
     {
-        IReadOnlyList<int> cpus = TwoCpus();
+        IReadOnlyList<int> cpus = TestCpus.Two();
         var workload = new CountingWorkload(2);
-        WorkerTeam.Run(cpus, workload, RunLimit.ForOperations(10_000));
+        WorkerTeam.Run(cpus, workload, RunLimit.ForOperations(10_000), TestContext.Current.CancellationToken);
         long lastArrival = workload.PreparedAt.Max();
         Assert.All(workload.FirstBatchAt, started => Assert.True(started >= lastArrival, "a worker ran before its teammate reached the start gate"));
     }
@@ -53,8 +47,8 @@ public sealed class WorkerTeamTests
     [Fact]
     public void A_timed_run_lasts_its_duration_within_a_tolerance()
     {
-        IReadOnlyList<int> cpus = TwoCpus();
-        TeamRun run = WorkerTeam.Run(cpus, new CountingWorkload(2), RunLimit.ForDuration(TimeSpan.FromMilliseconds(100), batch: 1_000));
+        IReadOnlyList<int> cpus = TestCpus.Two();
+        TeamRun run = WorkerTeam.Run(cpus, new CountingWorkload(2), RunLimit.ForDuration(TimeSpan.FromMilliseconds(100), batch: 1_000), TestContext.Current.CancellationToken);
         // At least the duration; over it by at most one batch plus scheduling slack.
         Assert.All(run.Workers, w => Assert.InRange(w.ElapsedNanoseconds, 100e6, 100e6 + 50e6));
         Assert.All(run.Workers, w => Assert.True(w.Operations > 0 && w.Operations % 1_000 == 0));
@@ -63,8 +57,8 @@ public sealed class WorkerTeamTests
     [Fact]
     public void A_garbage_collection_inside_the_run_is_flagged()
     {
-        IReadOnlyList<int> cpus = TwoCpus();
-        TeamRun run = WorkerTeam.Run(cpus, new CountingWorkload(2) { CollectGarbage = true }, RunLimit.ForOperations(1_000));
+        IReadOnlyList<int> cpus = TestCpus.Two();
+        TeamRun run = WorkerTeam.Run(cpus, new CountingWorkload(2) { CollectGarbage = true }, RunLimit.ForOperations(1_000), TestContext.Current.CancellationToken);
         Assert.True(run.GarbageCollections > 0);
         Assert.True(run.Flags.HasFlag(SampleFlags.GarbageCollected));
     }
@@ -72,9 +66,9 @@ public sealed class WorkerTeamTests
     [Fact]
     public void A_worker_that_fails_to_start_fails_the_run_without_hanging_its_teammates()
     {
-        IReadOnlyList<int> cpus = TwoCpus();
+        IReadOnlyList<int> cpus = TestCpus.Two();
         var workload = new CountingWorkload(2) { FailPrepare = w => w == 1 ? new InvalidOperationException("worker 1 broke") : null };
-        AggregateException failure = Assert.Throws<AggregateException>(() => WorkerTeam.Run(cpus, workload, RunLimit.ForOperations(1_000)));
+        AggregateException failure = Assert.Throws<AggregateException>(() => WorkerTeam.Run(cpus, workload, RunLimit.ForOperations(1_000), TestContext.Current.CancellationToken));
         Assert.Contains(failure.InnerExceptions, e => e.Message == "worker 1 broke");
     }
 
@@ -82,14 +76,14 @@ public sealed class WorkerTeamTests
     public void A_cpu_the_process_may_not_use_fails_the_run()
     {
         int outside = ThreadPinning.AllowedCpus.Max + 1;
-        AggregateException failure = Assert.Throws<AggregateException>(() => WorkerTeam.Run([outside], new CountingWorkload(1), RunLimit.ForOperations(1_000)));
+        AggregateException failure = Assert.Throws<AggregateException>(() => WorkerTeam.Run([outside], new CountingWorkload(1), RunLimit.ForOperations(1_000), TestContext.Current.CancellationToken));
         Assert.IsType<CpuNotAvailableException>(Assert.Single(failure.InnerExceptions));
     }
 
     [Fact]
     public void The_cpu_count_must_match_the_workers()
     {
-        Assert.Throws<ArgumentException>(() => WorkerTeam.Run([0], new CountingWorkload(2), RunLimit.ForOperations(1)));
+        Assert.Throws<ArgumentException>(() => WorkerTeam.Run([0], new CountingWorkload(2), RunLimit.ForOperations(1), TestContext.Current.CancellationToken));
     }
 
     [Fact]

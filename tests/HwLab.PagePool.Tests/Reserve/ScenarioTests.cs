@@ -11,7 +11,7 @@ public sealed class ScenarioTests
     [Fact]
     public void Deterministically_the_2015_policy_stalls_with_warnings_and_no_writeback()
     {
-        ReserveOutcome outcome = ReserveRunner.RunDeterministic(s_scenario, ReservePolicy.Policy2015);
+        ReserveOutcome outcome = ReserveRunner.RunDeterministic(s_scenario, ReservePolicy.Policy2015, TestContext.Current.CancellationToken);
         Assert.Empty(outcome.Violations);
         Assert.Equal(1, outcome.OomKills);
         Assert.True(outcome.Warnings > 0);
@@ -27,7 +27,7 @@ public sealed class ScenarioTests
     [InlineData(ReservePolicy.Reaper)]
     public void Deterministically_favor_and_reaper_recover(ReservePolicy policy)
     {
-        ReserveOutcome outcome = ReserveRunner.RunDeterministic(s_scenario, policy);
+        ReserveOutcome outcome = ReserveRunner.RunDeterministic(s_scenario, policy, TestContext.Current.CancellationToken);
         Assert.Empty(outcome.Violations);
         Assert.True(outcome.Recovered);
         Assert.NotNull(outcome.TimeToRecover);
@@ -47,13 +47,13 @@ public sealed class ScenarioTests
     [InlineData(ReservePolicy.Reaper)]
     public void The_deterministic_mode_gives_the_same_result_every_run(ReservePolicy policy)
     {
-        ReserveOutcome first = ReserveRunner.RunDeterministic(s_scenario, policy);
-        ReserveOutcome second = ReserveRunner.RunDeterministic(s_scenario, policy);
+        ReserveOutcome first = ReserveRunner.RunDeterministic(s_scenario, policy, TestContext.Current.CancellationToken);
+        ReserveOutcome second = ReserveRunner.RunDeterministic(s_scenario, policy, TestContext.Current.CancellationToken);
         Assert.Equal(first.Timeline, second.Timeline);
         Assert.Equal(first.Events, second.Events);
         Assert.Equal((first.WrittenBack, first.Warnings, first.DeepestFree, first.TimeToRecover), (second.WrittenBack, second.Warnings, second.DeepestFree, second.TimeToRecover));
         // Another seed schedules differently.
-        ReserveOutcome other = ReserveRunner.RunDeterministic(s_scenario with { Seed = 7 }, policy);
+        ReserveOutcome other = ReserveRunner.RunDeterministic(s_scenario with { Seed = 7 }, policy, TestContext.Current.CancellationToken);
         Assert.NotEqual(first.Timeline, other.Timeline);
     }
 
@@ -64,8 +64,8 @@ public sealed class ScenarioTests
     public void No_policy_hands_out_a_page_twice_or_loses_one(ReservePolicy policy)
     {
         // The deterministic runner checks held + free = N after every step; any mismatch is a violation.
-        Assert.Empty(ReserveRunner.RunDeterministic(s_scenario with { Seed = 11 }, policy).Violations);
-        Assert.Empty(ReserveRunner.RunThreaded(s_scenario, policy, TimeSpan.FromMilliseconds(200)).Violations);
+        Assert.Empty(ReserveRunner.RunDeterministic(s_scenario with { Seed = 11 }, policy, TestContext.Current.CancellationToken).Violations);
+        Assert.Empty(ReserveRunner.RunThreaded(s_scenario, policy, TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken).Violations);
     }
 
     [Theory]
@@ -75,7 +75,7 @@ public sealed class ScenarioTests
     public void The_threaded_mode_ends_within_its_bound(ReservePolicy policy)
     {
         var clock = Stopwatch.StartNew();
-        ReserveOutcome outcome = ReserveRunner.RunThreaded(s_scenario, policy, TimeSpan.FromMilliseconds(300));
+        ReserveOutcome outcome = ReserveRunner.RunThreaded(s_scenario, policy, TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken);
         Assert.InRange(clock.Elapsed.TotalMilliseconds, 300, 300 + 1_000);
         Assert.Equal(ReserveOutcome.Threaded, outcome.Mode);
         Assert.Equal(policy == ReservePolicy.Policy2015, !outcome.Recovered);
@@ -84,7 +84,7 @@ public sealed class ScenarioTests
     [Fact]
     public void A_zone_smaller_than_the_scenario_needs_is_refused()
     {
-        var error = Assert.Throws<ZoneConfigurationException>(() => ReserveRunner.RunDeterministic(s_scenario with { ZonePages = 900, DirtyRatioPercent = 60 }, ReservePolicy.Favor));
+        var error = Assert.Throws<ZoneConfigurationException>(() => ReserveRunner.RunDeterministic(s_scenario with { ZonePages = 900, DirtyRatioPercent = 60 }, ReservePolicy.Favor, TestContext.Current.CancellationToken));
         Assert.Contains("smaller than the scenario needs", error.Message, StringComparison.Ordinal);
     }
 

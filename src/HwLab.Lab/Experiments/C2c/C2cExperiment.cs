@@ -17,6 +17,8 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
     public const string Managed = "managed";
     public const string Native = "native";
 
+    private static IReadOnlyList<string> Implementations { get; } = [Managed, Native];
+
     public override string Name => "c2c";
 
     public override string Title => "Core-to-core latency";
@@ -35,9 +37,23 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         CpuChoice.EnsureUsable(topology, CpuSet.Of(settings.Cpus), 2, "--cpus");
-        ExperimentLimits.EnsureSamples(settings.Samples);
-        ExperimentLimits.EnsureAtLeast(settings.RoundTrips, 100, "--round-trips");
-        ExperimentLimits.EnsureAtLeast(settings.MaxPairs, 1, "--max-pairs");
+        ExperimentLimits.Samples.Ensure(settings.Samples, "--samples");
+        C2cSettings.RoundTripsRange.Ensure(settings.RoundTrips, "--round-trips");
+        C2cSettings.MaxPairsRange.Ensure(settings.MaxPairs, "--max-pairs");
+
+        long cpus = settings.Cpus.Distinct().Count();
+        long pairs = Math.Min(cpus * (cpus - 1) / 2, settings.MaxPairs);
+        long variants = RunBudget.Product(pairs, Implementations.Count);
+        const string lower = "--samples, --round-trips, --max-pairs or --cpus";
+        RunBudget.EnsureDuration(
+            RunBudget.Product(variants, RunBudget.RunsPerPoint(settings.Samples), settings.RoundTrips, RunBudget.RoundTripFloorNanoseconds),
+            Name,
+            $"{pairs} pairs, {Implementations.Count} implementations, {RunBudget.RunsPerPoint(settings.Samples)} runs of {settings.RoundTrips} round trips, at no less than {RunBudget.RoundTripFloorNanoseconds} ns each",
+            lower);
+        RunBudget.EnsureWorkerSamples(
+            RunBudget.Product(variants, settings.Samples, 2), Name, $"{pairs} pairs, {Implementations.Count} implementations, {settings.Samples} samples, 2 workers", lower);
+        RunBudget.EnsureMemory(
+            RunBudget.Product(variants, Environment.SystemPageSize), Name, $"a page for each of {variants} ping-pong lines", "--max-pairs or --cpus");
     }
 
     protected override IReadOnlyDictionary<string, string> Describe(C2cSettings settings) => new Dictionary<string, string>
@@ -59,7 +75,9 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
             var variants = new List<Variant>();
             foreach (CpuPair pair in pairs)
             {
-                foreach (string impl in new[] { Managed, Native })
+                // Every pair maps two pages: on a large machine that takes a while, and a Ctrl+C must not wait for it.
+                context.Cancellation.ThrowIfCancellationRequested();
+                foreach (string impl in Implementations)
                 {
                     var workload = new PingPongWorkload(native: impl == Native);
                     workloads.Add(workload);

@@ -9,6 +9,16 @@ public sealed record C2cSettings(IReadOnlyList<int> Cpus, int Samples, long Roun
 {
     public const int DefaultSeed = 2016;
 
+    /// <summary>Round trips per sample: at least 100 to get past the clock's resolution; at most 10 million, ten seconds a sample even at a microsecond a round trip.</summary>
+    public static ValueRange RoundTripsRange { get; } = new(100, 10_000_000);
+
+    /// <summary>
+    /// Pairs measured: at most 65 536, every pair of 362 CPUs. Each pair is two workloads with a
+    /// page of their own, so this caps the mappings at 131 072 pages (512 MiB); how long the pairs
+    /// take and how many samples they keep are checked with the other settings.
+    /// </summary>
+    public static ValueRange MaxPairsRange { get; } = new(1, 65_536);
+
     /// <summary>The sizes of <paramref name="profile"/> for pairs of <paramref name="cpus"/>.</summary>
     public static C2cSettings ForProfile(SuiteProfile profile, IReadOnlyList<int> cpus) => profile switch
     {

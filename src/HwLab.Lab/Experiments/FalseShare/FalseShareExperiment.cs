@@ -50,17 +50,38 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
         {
             throw new ExperimentSettingsException("falseshare runs one worker per CPU; the CPU list repeats a CPU.");
         }
-        if (settings.Distances.Count == 0 || settings.Distances.Any(d => d < 8 || d > 4096 || d % 8 != 0))
+        if (settings.Distances.Count == 0 || settings.Distances.Any(d => !FalseShareSettings.DistanceRange.Contains(d) || d % 8 != 0))
         {
-            throw new ExperimentSettingsException($"--distances must be multiples of 8 bytes from 8 to 4096, not {string.Join(',', settings.Distances)}.");
+            throw new ExperimentSettingsException($"--distances must be multiples of 8 bytes from {FalseShareSettings.DistanceRange}, not {string.Join(',', settings.Distances)}.");
         }
         string[] unknown = [.. settings.Implementations.Except(FalseShareSettings.KnownImplementations)];
         if (settings.Implementations.Count == 0 || unknown.Length > 0)
         {
             throw new ExperimentSettingsException($"--impls takes {string.Join(", ", FalseShareSettings.KnownImplementations)}; not {string.Join(", ", unknown.DefaultIfEmpty("nothing"))}.");
         }
-        ExperimentLimits.EnsureSamples(settings.Samples);
-        ExperimentLimits.EnsureAtLeast(settings.OperationsPerWorker, 1_000, "--ops");
+        ExperimentLimits.Samples.Ensure(settings.Samples, "--samples");
+        FalseShareSettings.OperationsRange.Ensure(settings.OperationsPerWorker, "--ops");
+        EnsureBudget(settings);
+    }
+
+    // Every distance and implementation is a point with its own cluster array, all alive for the whole run.
+    private void EnsureBudget(FalseShareSettings settings)
+    {
+        long[] distances = [.. settings.Distances.Distinct()];
+        long implementations = settings.Implementations.Distinct().Count();
+        long points = RunBudget.Product(distances.Length, implementations);
+        long runs = RunBudget.RunsPerPoint(settings.Samples);
+        const string lower = "--samples, --ops, --distances or --impls";
+        RunBudget.EnsureDuration(
+            RunBudget.Product(points, runs, settings.OperationsPerWorker, RunBudget.LockPairFloorNanoseconds),
+            Name,
+            $"{points} points, {runs} runs of {settings.OperationsPerWorker} lock/unlock pairs, at no less than {RunBudget.LockPairFloorNanoseconds} ns each",
+            lower);
+        RunBudget.EnsureWorkerSamples(
+            RunBudget.Product(points, settings.Samples, settings.Cpus.Count), Name, $"{points} points, {settings.Samples} samples, {settings.Cpus.Count} workers", lower);
+        long page = Environment.SystemPageSize;
+        long arrayBytes = RunBudget.Sum([.. distances.Select(d => RunBudget.Product(implementations, (RunBudget.Product(settings.Cpus.Count, d) + page - 1) / page, page))]);
+        RunBudget.EnsureMemory(arrayBytes, Name, $"a cluster array per point for {settings.Cpus.Count} workers", "--distances, --impls or --threads");
     }
 
     protected override IReadOnlyDictionary<string, string> Describe(FalseShareSettings settings) => new Dictionary<string, string>

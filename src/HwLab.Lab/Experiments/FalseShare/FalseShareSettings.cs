@@ -24,4 +24,10 @@ public sealed record FalseShareSettings(IReadOnlyList<int> Cpus, int Samples, lo
 
     /// <summary>At most this many workers by default: at 8 bytes, 8 of them share one 64-byte line, the seed's worst case.</summary>
     public const int DefaultMaxWorkers = 8;
+
+    /// <summary>Lock/unlock pairs per worker per sample: at least 1000 to get past the clock's resolution; at most 100 million, seconds a sample even under false sharing.</summary>
+    public static ValueRange OperationsRange { get; } = new(1_000, 100_000_000);
+
+    /// <summary>Bytes between neighbouring clusters, each a multiple of 8 (the seed's struct): from 8 (sharing a line 8 ways) to 4096 (a page apart).</summary>
+    public static ValueRange DistanceRange { get; } = new(8, 4096);
 }

@@ -47,12 +47,33 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         {
             throw new ExperimentSettingsException($"--kinds takes {string.Join(", ", LocksSettings.KnownKinds)}; not {string.Join(", ", unknown.DefaultIfEmpty("nothing"))}.");
         }
-        ExperimentLimits.EnsureSamples(settings.Samples);
-        ExperimentLimits.EnsureAtLeast(settings.UncontendedOperations, 1_000, "--ops");
-        if (settings.ContendedDuration < TimeSpan.FromMilliseconds(1))
+        ExperimentLimits.Samples.Ensure(settings.Samples, "--samples");
+        LocksSettings.OperationsRange.Ensure(settings.UncontendedOperations, "--ops");
+        double milliseconds = settings.ContendedDuration.TotalMilliseconds;
+        if (milliseconds != Math.Floor(milliseconds) || !LocksSettings.DurationMillisecondsRange.Contains((long)milliseconds))
         {
-            throw new ExperimentSettingsException($"--duration-ms must be at least 1, not {settings.ContendedDuration.TotalMilliseconds:0.###}.");
+            throw new ExperimentSettingsException(LocksSettings.DurationMillisecondsRange.Refusal("--duration-ms", milliseconds.ToString(CultureInfo.InvariantCulture)));
         }
+        EnsureBudget(settings);
+    }
+
+    // Each kind runs alone for its operations and, given two CPUs or more, together for the duration.
+    private void EnsureBudget(LocksSettings settings)
+    {
+        long kinds = settings.Kinds.Distinct().Count();
+        bool contend = settings.Cpus.Count >= 2;
+        long runs = RunBudget.RunsPerPoint(settings.Samples);
+        long perRun = RunBudget.Sum(
+            RunBudget.Product(settings.UncontendedOperations, RunBudget.LockPairFloorNanoseconds),
+            contend ? (long)settings.ContendedDuration.TotalNanoseconds : 0);
+        const string lower = "--samples, --ops, --duration-ms or --kinds";
+        RunBudget.EnsureDuration(
+            RunBudget.Product(kinds, runs, perRun),
+            Name,
+            $"{kinds} kinds, {runs} runs of {settings.UncontendedOperations} lock/unlock pairs at no less than {RunBudget.LockPairFloorNanoseconds} ns each{(contend ? $" and {runs} of {settings.ContendedDuration.TotalMilliseconds} ms" : "")}",
+            lower);
+        RunBudget.EnsureWorkerSamples(
+            RunBudget.Product(kinds, settings.Samples, contend ? 1 + settings.Cpus.Count : 1), Name, $"{kinds} kinds, {settings.Samples} samples, {(contend ? 1 + settings.Cpus.Count : 1)} workers", lower);
     }
 
     protected override IReadOnlyDictionary<string, string> Describe(LocksSettings settings) => new Dictionary<string, string>

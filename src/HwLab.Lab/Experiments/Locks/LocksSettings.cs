@@ -27,4 +27,10 @@ public sealed record LocksSettings(IReadOnlyList<int> Cpus, int Samples, long Un
 
     /// <summary>At most this many contending workers by default.</summary>
     public const int DefaultMaxWorkers = 16;
+
+    /// <summary>Lock/unlock pairs per uncontended sample: at least 1000 to get past the clock's resolution; at most 100 million, a few seconds a sample.</summary>
+    public static ValueRange OperationsRange { get; } = new(1_000, 100_000_000);
+
+    /// <summary>Milliseconds per contended sample: at least 1; at most a minute, past which a sample only repeats itself.</summary>
+    public static ValueRange DurationMillisecondsRange { get; } = new(1, 60_000);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HwLab.Lab.Engine;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
 using HwLab.PagePool.Reserve;
@@ -38,23 +39,49 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         {
             throw new ExperimentSettingsException($"--modes takes deterministic and threaded, not {string.Join(", ", unknownModes)}.");
         }
+        ReserveScenario scenario = settings.Scenario;
+        ReserveSettings.ZonePagesRange.Ensure(scenario.ZonePages, "--zone-pages");
+        ReserveSettings.MinFreeKbytesRange.Ensure(scenario.MinFreeKbytes, "--min-free-kbytes");
+        ReserveSettings.WatermarkScaleFactorRange.Ensure(scenario.WatermarkScaleFactor, "--watermark-scale-factor");
+        ReserveSettings.WritersRange.Ensure(scenario.FileWriters, "--writers");
+        ReserveSettings.ExitPagesRange.Ensure(scenario.ExitPages, "--exit-pages");
+        ReserveSettings.MaxTicksRange.Ensure(scenario.MaxTicks, "--max-ticks");
+        ReserveSettings.RepeatsRange.Ensure(settings.Repeats, "--repeats");
+        double milliseconds = settings.ThreadedDuration.TotalMilliseconds;
+        if (milliseconds != Math.Floor(milliseconds) || !ReserveSettings.DurationMillisecondsRange.Contains((long)milliseconds))
+        {
+            throw new ExperimentSettingsException(ReserveSettings.DurationMillisecondsRange.Refusal("--duration-ms", milliseconds.ToString(CultureInfo.InvariantCulture)));
+        }
         try
         {
             foreach (string policy in settings.Policies)
             {
                 ReservePolicies.Parse(policy);
             }
-            settings.Scenario.Validate();
+            scenario.Validate();
         }
         catch (ZoneConfigurationException e)
         {
             throw new ExperimentSettingsException(e.Message, e);
         }
-        ExperimentLimits.EnsureAtLeast(settings.Repeats, 1, "--repeats");
-        if (settings.ThreadedDuration < TimeSpan.FromMilliseconds(100))
+        EnsureBudget(settings);
+    }
+
+    // Runs follow one another, each with a zone of its own: the time adds up, the memory does not.
+    private void EnsureBudget(ReserveSettings settings)
+    {
+        if (settings.Modes.Contains(ReserveOutcome.Threaded))
         {
-            throw new ExperimentSettingsException($"--duration-ms must be at least 100, not {settings.ThreadedDuration.TotalMilliseconds:0}.");
+            long policies = settings.Policies.Distinct().Count();
+            RunBudget.EnsureDuration(
+                RunBudget.Product(policies, settings.Repeats, (long)settings.ThreadedDuration.TotalNanoseconds),
+                Name,
+                string.Create(CultureInfo.InvariantCulture, $"{policies} policies, {settings.Repeats} threaded runs of {settings.ThreadedDuration.TotalMilliseconds} ms"),
+                "--repeats, --duration-ms or --policies");
         }
+        // A page of 4 KiB in the arena, and a free-list entry (4 bytes) and an owner (8) in managed arrays.
+        RunBudget.EnsureMemory(
+            RunBudget.Product(settings.Scenario.ZonePages, Zone.PageBytes + sizeof(int) + sizeof(long)), Name, $"a zone of {settings.Scenario.ZonePages} pages", "--zone-pages");
     }
 
     protected override IReadOnlyDictionary<string, string> Describe(ReserveSettings settings)
@@ -94,13 +121,29 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         foreach ((ReservePolicy policy, string mode) in plan)
         {
             var runs = new List<ReserveOutcome>();
+            var keys = new Dictionary<string, string> { ["policy"] = ReservePolicies.Name(policy), ["mode"] = mode };
             int repeats = mode == ReserveOutcome.Threaded ? settings.Repeats : 1;
             for (int r = 0; r < repeats; r++)
             {
-                context.Cancellation.ThrowIfCancellationRequested();
-                ReserveOutcome outcome = mode == ReserveOutcome.Threaded
-                    ? ReserveRunner.RunThreaded(settings.Scenario, policy, settings.ThreadedDuration)
-                    : ReserveRunner.RunDeterministic(settings.Scenario, policy);
+                ReserveOutcome outcome;
+                try
+                {
+                    context.Cancellation.ThrowIfCancellationRequested();
+                    outcome = mode == ReserveOutcome.Threaded
+                        ? ReserveRunner.RunThreaded(settings.Scenario, policy, settings.ThreadedDuration, context.Cancellation)
+                        : ReserveRunner.RunDeterministic(settings.Scenario, policy, context.Cancellation);
+                }
+                catch (OperationCanceledException e)
+                {
+                    // As the sampled experiments do: keep every finished run, the policy in progress
+                    // included; the run that was cut is not an outcome.
+                    List<PointResult> kept = [.. points];
+                    if (runs.Count > 0)
+                    {
+                        kept.Add(ToPoint(keys, runs));
+                    }
+                    throw new SamplingInterruptedException(kept, e);
+                }
                 if (outcome.Violations.Count > 0)
                 {
                     throw new InvalidOperationException($"{ReservePolicies.Name(policy)} ({mode}) broke the page accounting: {string.Join("; ", outcome.Violations.Take(3))}");
@@ -109,7 +152,6 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
                 context.Report(Name, ++done, planned);
             }
             outcomes.AddRange(runs);
-            var keys = new Dictionary<string, string> { ["policy"] = ReservePolicies.Name(policy), ["mode"] = mode };
             points.Add(ToPoint(keys, runs));
             timelines.Add(ToTimeline(keys, runs[0]));
         }

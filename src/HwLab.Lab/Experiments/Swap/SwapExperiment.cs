@@ -50,13 +50,19 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         {
             throw new ExperimentSettingsException($"--workers takes counts from 1 to the {settings.Cpus.Count} CPUs given, not {string.Join(',', settings.WorkerCounts)}.");
         }
-        ExperimentLimits.EnsureSamples(settings.Samples);
-        ExperimentLimits.EnsureAtLeast(settings.OperationsPerWorker, 256, "--ops");
-        ExperimentLimits.EnsureAtLeast(settings.Fifo, 1, "--fifo");
+        ExperimentLimits.Samples.Ensure(settings.Samples, "--samples");
+        SwapSettings.OperationsRange.Ensure(settings.OperationsPerWorker, "--ops");
+        SwapSettings.FifoRange.Ensure(settings.Fifo, "--fifo");
+        SwapSettings.ClusterPagesRange.Ensure(settings.ClusterPages, "--cluster-pages");
+        if (settings.DeviceSlots != 0)
+        {
+            SwapSettings.DeviceSlotsRange.Ensure(settings.DeviceSlots, "--device-slots");
+        }
         if (settings.Modes.Count == 0 || settings.Orders.Count == 0 || settings.Layouts.Count == 0)
         {
             throw new ExperimentSettingsException("--modes, --orders and --layouts each need at least one value.");
         }
+        SwapSettings.LayoutRange.EnsureEach(settings.Layouts, "--layouts");
         (IReadOnlyList<SwapCombo> combos, _) = SwapCombo.Expand(settings.Modes, settings.Orders, settings.Layouts);
         if (combos.Count == 0)
         {
@@ -70,6 +76,35 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         {
             throw new ExperimentSettingsException(e.Message, e);
         }
+        EnsureBudget(settings, topology, combos);
+    }
+
+    // Every combination has its own device, and a workload per worker count, all alive for the whole run.
+    private void EnsureBudget(SwapSettings settings, CpuTopology topology, IReadOnlyList<SwapCombo> combos)
+    {
+        int[] counts = [.. settings.WorkerCounts.Distinct()];
+        long variantsPerCombo = counts.Length + (churn ? 1 : 0);
+        long workersPerCombo = counts.Sum(t => (long)t) + (churn ? counts.Max() : 0);
+        long runs = RunBudget.RunsPerPoint(settings.Samples);
+        const string lower = "--samples, --ops, --workers, --modes, --orders or --layouts";
+        RunBudget.EnsureDuration(
+            RunBudget.Product(combos.Count, variantsPerCombo, runs, settings.OperationsPerWorker, RunBudget.SwapOperationFloorNanoseconds),
+            Name,
+            $"{combos.Count} devices, {variantsPerCombo} worker counts each, {runs} runs of {settings.OperationsPerWorker} operations, at no less than {RunBudget.SwapOperationFloorNanoseconds} ns each",
+            lower);
+        RunBudget.EnsureWorkerSamples(
+            RunBudget.Product(combos.Count, settings.Samples, workersPerCombo), Name, $"{combos.Count} devices, {settings.Samples} samples, {workersPerCombo} workers over the worker counts", lower);
+
+        long slots = RunBudget.Product(Options(settings, topology, combos[0]).Clusters, settings.ClusterPages);
+        long device = RunBudget.Product(slots, SwapDeviceOptions.PageBytes + 1); // a page and a swap_map byte per slot
+        // A worker's FIFO keeps a slot, a stamp and a flag per entry (17 bytes), and its page buffer is a page.
+        long workloads = RunBudget.Product(workersPerCombo, RunBudget.Sum(RunBudget.Product(RunBudget.Sum(settings.Fifo, 2), 17), SwapDeviceOptions.PageBytes));
+        long churnList = churn ? RunBudget.Product(slots, 3 * sizeof(long)) : 0; // the scramble lists every slot, then shuffles a copy
+        RunBudget.EnsureMemory(
+            RunBudget.Sum(RunBudget.Product(combos.Count, RunBudget.Sum(device, workloads)), churnList),
+            Name,
+            $"{combos.Count} devices of {slots} slots of 4 KiB",
+            "--device-slots, --cluster-pages, --modes, --orders or --layouts");
     }
 
     protected override IReadOnlyDictionary<string, string> Describe(SwapSettings settings) => new Dictionary<string, string>
@@ -100,15 +135,16 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
             foreach (SwapCombo combo in combos)
             {
                 // One device per configuration, shared by its variants: every run starts with a reset.
-                ISwapDevice device = SwapDeviceFactory.Create(combo.Mode, combo.LayoutBytes, Options(settings, context.Topology, combo));
+                // Faulting in gigabytes takes seconds, so the device looks for a Ctrl+C as it goes.
+                ISwapDevice device = SwapDeviceFactory.Create(combo.Mode, combo.LayoutBytes, Options(settings, context.Topology, combo), context.Cancellation);
                 devices.Add(device);
                 foreach (int workers in settings.WorkerCounts.Distinct().Order())
                 {
-                    variants.Add(Variant(settings, combo, device, workers, churn ? Churned : FirstRound, workloads));
+                    variants.Add(Variant(settings, combo, device, workers, churn ? Churned : FirstRound, workloads, context.Cancellation));
                 }
                 if (churn)
                 {
-                    variants.Add(Variant(settings, combo, device, most, FirstRound, workloads));
+                    variants.Add(Variant(settings, combo, device, most, FirstRound, workloads, context.Cancellation));
                 }
             }
 
@@ -124,9 +160,9 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         }
     }
 
-    private Variant Variant(SwapSettings settings, SwapCombo combo, ISwapDevice device, int workers, string phase, List<SwapWorkload> workloads)
+    private Variant Variant(SwapSettings settings, SwapCombo combo, ISwapDevice device, int workers, string phase, List<SwapWorkload> workloads, CancellationToken cancellation)
     {
-        var workload = new SwapWorkload(device, workers, settings.Fifo, churn: phase == Churned, settings.Seed);
+        var workload = new SwapWorkload(device, workers, settings.Fifo, churn: phase == Churned, settings.Seed, cancellation);
         workloads.Add(workload);
         var keys = new Dictionary<string, string>
         {

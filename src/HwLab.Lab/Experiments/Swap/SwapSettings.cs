@@ -38,6 +38,26 @@ public sealed record SwapSettings(
 
     public const int DefaultFifo = 512;
 
+    /// <summary>Operations per worker per sample: at least 256 (one batch); at most 10 million, seconds a sample even with every worker on one si->lock.</summary>
+    public static ValueRange OperationsRange { get; } = new(256, 10_000_000);
+
+    /// <summary>SWAPFILE_CLUSTER: a power of two from 2 to 32768 slots (the device also checks the power of two).</summary>
+    public static ValueRange ClusterPagesRange { get; } = new(2, 32_768);
+
+    /// <summary>Slots a worker holds: at most 65 536 (256 MiB of pages in flight per worker); each costs its FIFO 17 bytes per worker and workload.</summary>
+    public static ValueRange FifoRange { get; } = new(1, 65_536);
+
+    /// <summary>
+    /// Slots of the device, each backed by a 4 KiB page mapped for the whole run: at least 4, the
+    /// header's cluster and one worker's of the smallest clusters (2 slots); at most 2^20 (4 GiB),
+    /// where the automatic size stops too unless the workers need more. Every mode, order and layout
+    /// gets a device of its own, so the devices together are checked against the memory a run may map.
+    /// </summary>
+    public static ValueRange DeviceSlotsRange { get; } = new(4, MaxAutoSlots);
+
+    /// <summary>Layout sizes are 4 to 64 bytes; which sizes exist is the device factory's to say.</summary>
+    public static ValueRange LayoutRange { get; } = new(4, 64);
+
     /// <summary>T = 1 and every CPU (and the powers of two between with <see cref="SuiteProfile.Full"/>).</summary>
     public static IReadOnlyList<int> WorkerCountsFor(SuiteProfile profile, int cpus)
     {
