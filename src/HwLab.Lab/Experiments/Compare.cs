@@ -6,12 +6,15 @@ namespace HwLab.Lab.Experiments;
 /// <summary>Comparisons of two points that respect their noise.</summary>
 public static class Compare
 {
-    /// <summary>a's median over b's.</summary>
+    /// <summary>
+    /// a's median over b's; NaN, "not defined", when b's is 0. Never an infinity: results.json
+    /// allows NaN in derived figures to mean "not defined", but no infinite figure.
+    /// </summary>
     public static double Ratio(Statistics a, Statistics b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return a.Median / b.Median;
+        return b.Median == 0 ? double.NaN : a.Median / b.Median;
     }
 
     /// <summary>
@@ -34,5 +37,5 @@ public static class Compare
         return string.Create(CultureInfo.InvariantCulture, $"{s.Median:0.##} {unit} (min {s.Min:0.##}, max {s.Max:0.##}, CV {s.CoefficientOfVariation * 100:0.#}%)");
     }
 
-    public static string Times(double ratio) => string.Create(CultureInfo.InvariantCulture, $"{ratio:0.00}x");
+    public static string Times(double ratio) => double.IsFinite(ratio) ? string.Create(CultureInfo.InvariantCulture, $"{ratio:0.00}x") : "n/a (against 0)";
 }

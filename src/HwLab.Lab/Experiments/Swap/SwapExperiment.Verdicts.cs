@@ -26,7 +26,7 @@ public sealed partial class SwapExperiment
         PointResult? alone = all.FirstOrDefault(p => Workers(p) == "1" && Same(p, point, "workers"));
         if (alone is not null)
         {
-            derived["scaling"] = point.Stats.Median / alone.Stats.Median;
+            derived["scaling"] = Compare.Ratio(point.Stats, alone.Stats);
         }
         double Sum(string extra) => point.Samples.Sum(s => s.Extras.GetValueOrDefault(extra));
         double firstPicks = Sum("picks");
