@@ -258,6 +258,18 @@ public sealed class OptionBoundsTests
         CliRun.InProcess("run", "falseshare", "--threads", "1").AssertUsageError("falseshare needs at least 2 workers");
     }
 
+    [Fact]
+    public void A_fifo_that_leaves_the_last_worker_no_slot_is_refused()
+    {
+        Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
+        // Two workers get the smallest automatic device, 64 clusters of 256 slots: 16 383 besides the
+        // header. One worker holding 16 382 (a FIFO of 16 381 and the slot on its way) leaves one.
+        var swap = new SwapRunCommand(ExperimentCatalog.Swap);
+        Validate(swap.Build(TextWriter.Null, TextWriter.Null), ["--threads", "2", "--workers", "2", "--fifo", "16381"], swap.BuildSettings, ExperimentCatalog.Swap);
+        CliRun.InProcess("run", "swap", "--threads", "2", "--workers", "2", "--fifo", "16382")
+            .AssertUsageError("--fifo 16382: of 2 workers, all but one can hold 16383 slots together, and the device has 16383 besides its header");
+    }
+
     [Theory]
     [InlineData("falseshare", "--samples", "[default: 9; 5 with --quick, 15 with --full; 5 to 10000]")]
     [InlineData("falseshare", "--distances", "[default: 8,16,32,64,128; each 8 to 4096]")]

@@ -49,7 +49,8 @@ internal sealed unsafe class ClusterLockWorkload<TCluster, TLock> : IClusterWork
         }
     }
 
-    public void Verify(Engine.TeamRun run) => ClusterCounts.Verify(run, _clusters.Count, i => TCluster.cluster_count(ref _clusters[i]), i => TLock.IsLocked(_clusters.ElementPointer(i)));
+    public void Verify(Engine.TeamRun run)
+        => ClusterCounts.Verify(run, _clusters.Count, ClusterCounts.Mask<TCluster>(), i => TCluster.cluster_count(ref _clusters[i]), i => TLock.IsLocked(_clusters.ElementPointer(i)));
 
     public void Dispose() => _clusters.Dispose();
 }

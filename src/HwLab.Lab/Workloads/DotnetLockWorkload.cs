@@ -38,7 +38,8 @@ internal sealed unsafe class DotnetLockWorkload : IClusterWorkload
         }
     }
 
-    public void Verify(Engine.TeamRun run) => ClusterCounts.Verify(run, 1, _ => swap_cluster_info_seed.cluster_count(ref _cluster[0]), _ => !IsFree());
+    public void Verify(Engine.TeamRun run)
+        => ClusterCounts.Verify(run, 1, ClusterCounts.Mask<swap_cluster_info_seed>(), _ => swap_cluster_info_seed.cluster_count(ref _cluster[0]), _ => !IsFree());
 
     // Lock has no "held by anyone" query: it is free if this thread can take it.
     private bool IsFree()

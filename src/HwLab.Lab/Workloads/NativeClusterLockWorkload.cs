@@ -38,7 +38,8 @@ internal sealed unsafe class NativeClusterLockWorkload : IClusterWorkload
         => NativeCacheLineLoops.ClusterLockLoop(&_clusters.ElementPointer(_clusterOf[worker])->data, operations);
 
     public void Verify(Engine.TeamRun run)
-        => ClusterCounts.Verify(run, _clusters.Count, i => swap_cluster_info_seed.cluster_count(ref _clusters[i]), i => (_clusters[i].data & SwapCluster.CLUSTER_FLAG_LOCK) != 0);
+        => ClusterCounts.Verify(
+            run, _clusters.Count, ClusterCounts.Mask<swap_cluster_info_seed>(), i => swap_cluster_info_seed.cluster_count(ref _clusters[i]), i => (_clusters[i].data & SwapCluster.CLUSTER_FLAG_LOCK) != 0);
 
     public void Dispose() => _clusters.Dispose();
 }

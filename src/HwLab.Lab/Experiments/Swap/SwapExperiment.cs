@@ -76,7 +76,22 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         {
             throw new ExperimentSettingsException(e.Message, e);
         }
+        EnsureRoomForEveryWorker(settings, Options(settings, topology, combos[0]).Clusters * settings.ClusterPages);
         EnsureBudget(settings, topology, combos);
+    }
+
+    // A worker holds up to fifo + 1 slots before it swaps one back in, and one that finds the device
+    // full while it holds none has nothing to give back: the run fails. That cannot happen while
+    // all the others together leave a slot free besides the header.
+    private static void EnsureRoomForEveryWorker(SwapSettings settings, long slots)
+    {
+        int most = settings.WorkerCounts.Max();
+        long held = RunBudget.Product(most - 1, RunBudget.Sum(settings.Fifo, 1));
+        if (held >= slots - 1)
+        {
+            throw new ExperimentSettingsException(
+                $"--fifo {settings.Fifo}: of {most} workers, all but one can hold {held} slots together, and the device has {slots - 1} besides its header, so the last could find it full holding none; lower --fifo or --workers, or raise --device-slots.");
+        }
     }
 
     // Every combination has its own device, and a workload per worker count, all alive for the whole run.
