@@ -26,6 +26,17 @@ public sealed record ValueRange(long Min, long Max)
         }
     }
 
+    /// <summary>Checks a duration that the command line takes as whole milliseconds (--duration-ms).</summary>
+    /// <exception cref="ExperimentSettingsException"><paramref name="duration"/> is no whole number of milliseconds in the range.</exception>
+    public void EnsureMilliseconds(TimeSpan duration, string option)
+    {
+        double milliseconds = duration.TotalMilliseconds;
+        if (milliseconds != Math.Floor(milliseconds) || !Contains((long)milliseconds))
+        {
+            throw new ExperimentSettingsException(Refusal(option, milliseconds.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
     /// <exception cref="ExperimentSettingsException">An element of <paramref name="values"/> is outside the range, or there is none.</exception>
     public void EnsureEach(IEnumerable<int> values, string option)
     {

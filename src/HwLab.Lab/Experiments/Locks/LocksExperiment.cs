@@ -49,11 +49,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         }
         ExperimentLimits.Samples.Ensure(settings.Samples, "--samples");
         LocksSettings.OperationsRange.Ensure(settings.UncontendedOperations, "--ops");
-        double milliseconds = settings.ContendedDuration.TotalMilliseconds;
-        if (milliseconds != Math.Floor(milliseconds) || !LocksSettings.DurationMillisecondsRange.Contains((long)milliseconds))
-        {
-            throw new ExperimentSettingsException(LocksSettings.DurationMillisecondsRange.Refusal("--duration-ms", milliseconds.ToString(CultureInfo.InvariantCulture)));
-        }
+        LocksSettings.DurationMillisecondsRange.EnsureMilliseconds(settings.ContendedDuration, "--duration-ms");
         EnsureBudget(settings);
     }
 

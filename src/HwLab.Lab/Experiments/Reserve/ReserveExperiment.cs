@@ -47,11 +47,7 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         ReserveSettings.ExitPagesRange.Ensure(scenario.ExitPages, "--exit-pages");
         ReserveSettings.MaxTicksRange.Ensure(scenario.MaxTicks, "--max-ticks");
         ReserveSettings.RepeatsRange.Ensure(settings.Repeats, "--repeats");
-        double milliseconds = settings.ThreadedDuration.TotalMilliseconds;
-        if (milliseconds != Math.Floor(milliseconds) || !ReserveSettings.DurationMillisecondsRange.Contains((long)milliseconds))
-        {
-            throw new ExperimentSettingsException(ReserveSettings.DurationMillisecondsRange.Refusal("--duration-ms", milliseconds.ToString(CultureInfo.InvariantCulture)));
-        }
+        ReserveSettings.DurationMillisecondsRange.EnsureMilliseconds(settings.ThreadedDuration, "--duration-ms");
         try
         {
             foreach (string policy in settings.Policies)
