@@ -87,10 +87,25 @@ public sealed class CompareCommandTests
 
     [Theory]
     [InlineData("-1")]
+    [InlineData("-0.001")]
+    [InlineData("1000.001")]
+    [InlineData("1e309")]
+    [InlineData("NaN")]
     [InlineData("lots")]
     public void A_bad_threshold_is_a_usage_error(string threshold)
     {
-        CliRun.InProcess("compare", "a", "b", "--threshold", threshold).AssertUsageError("--threshold must be a percentage, 0 or more");
+        CliRun.InProcess("compare", "a", "b", "--threshold", threshold).AssertUsageError($"--threshold must be a percentage from 0 to 1000, not '{threshold}'");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1000")]
+    public void The_threshold_range_ends_are_accepted(string threshold)
+    {
+        using var temp = new TempDirectory();
+        string a = ResultsFixtures.WriteDirectory(temp, "a", ResultsFixtures.Captured());
+        CliRun run = CliRun.InProcess("compare", a, a, "--threshold", threshold, "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
     }
 
     [Fact]

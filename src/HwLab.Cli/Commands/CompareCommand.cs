@@ -7,6 +7,9 @@ namespace HwLab.Cli.Commands;
 /// <summary>`hwlab compare A B`: B against A per experiment and point, flagging only differences beyond the noise.</summary>
 internal static class CompareCommand
 {
+    // Ten times A: a threshold beyond it could flag nothing a ratio column would not already shout.
+    private const double MaxThresholdPercent = 1000;
+
     public static Command Create(TextWriter output)
     {
         var a = new Argument<string>("A") { Description = "The baseline: a results directory or results.json." };
@@ -14,10 +17,10 @@ internal static class CompareCommand
         var json = new Option<bool>("--json") { Description = $"Print the comparison as JSON (schema {ResultsComparison.CurrentSchema})." };
         var threshold = CliOptions.Double(
             "--threshold",
-            $"Smallest difference, in percent of A, ever flagged [default: {ResultsComparer.DefaultThresholdPercent}]. A difference is flagged only when it also stands out of both sides' noise.",
+            $"Smallest difference, in percent of A, ever flagged [default: {ResultsComparer.DefaultThresholdPercent}; 0 to {MaxThresholdPercent}]. A difference is flagged only when it also stands out of both sides' noise.",
             "PCT",
-            value => value >= 0,
-            "a percentage, 0 or more");
+            value => value is >= 0 and <= MaxThresholdPercent,
+            $"a percentage from 0 to {MaxThresholdPercent}");
         var failOnDifference = new Option<bool>("--fail-on-difference") { Description = "Exit with code 1 when any point is flagged (for scripts guarding against regressions)." };
         var command = new Command(
             "compare",

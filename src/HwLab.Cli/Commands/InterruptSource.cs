@@ -3,10 +3,10 @@ using System.Runtime.InteropServices;
 namespace HwLab.Cli.Commands;
 
 /// <summary>
-/// Turns the first Ctrl+C (SIGINT) or SIGTERM into a cancellation that experiments honour within
-/// a sample, so what was measured is written before exit. SIGTERM matters as much as Ctrl+C: it is
-/// how timeout(1), systemd and a cancelled CI job stop a run. A second signal ends the process at
-/// once, as the signal's default would.
+/// Turns the first Ctrl+C (SIGINT) or SIGTERM into a cancellation that experiments see between
+/// batches of a sample, so what was measured is written before exit. SIGTERM matters as much as
+/// Ctrl+C: it is how timeout(1), systemd and a cancelled CI job stop a run. A second signal ends
+/// the process at once, as the signal's default would.
 /// </summary>
 internal sealed class InterruptSource : IDisposable
 {
@@ -51,7 +51,7 @@ internal sealed class InterruptSource : IDisposable
         }
         context.Cancel = true;
         string what = context.Signal == PosixSignal.SIGTERM ? "terminated (SIGTERM)" : "interrupted";
-        _error.WriteLine($"hwlab: {what}; finishing the current sample and keeping what was measured (the same signal again quits at once)");
+        _error.WriteLine($"hwlab: {what}; stopping the current sample and keeping the finished ones (the same signal again quits at once)");
         _cancellation.Cancel();
     }
 }
