@@ -43,7 +43,7 @@ public sealed class SuiteCommandTests
         using var temp = new TempDirectory();
         string file = temp.File("taken");
         File.WriteAllText(file, "keep me");
-        CliRun.InProcess("suite", "--quick", "--out", file).AssertUsageError("is a file");
+        CliRun.InProcess("suite", "--quick", "--out", file).AssertUsageError("is a regular file, not a directory");
         Assert.Equal("keep me", File.ReadAllText(file));
     }
 }
