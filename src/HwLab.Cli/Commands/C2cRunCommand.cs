@@ -7,37 +7,26 @@ using HwLab.Native.Topology;
 namespace HwLab.Cli.Commands;
 
 /// <summary>`hwlab run c2c`: its options, and the settings they make (built apart from the run, so they can be checked without one).</summary>
-internal sealed class C2cRunCommand
+internal sealed class C2cRunCommand : ExperimentRunCommand<C2cSettings>
 {
-    private readonly C2cExperiment _experiment = ExperimentCatalog.C2c;
-    private readonly ProfileOptions _profile = new();
-    private readonly RunOutputOptions _output = new();
     private readonly Option<CpuSet?> _cpus = CliOptions.Cpus("--cpus", "CPUs whose pairs are measured, e.g. 0-7 or 0-63:2 [default: every usable CPU]");
     private readonly Option<int?> _samples = CliOptions.Int("--samples", $"Samples per pair and implementation {Defaults(s => s.Samples, ExperimentLimits.Samples)}", "N", ExperimentLimits.Samples);
     private readonly Option<long?> _roundTrips = CliOptions.Long("--round-trips", $"Round trips per sample {Defaults(s => s.RoundTrips, C2cSettings.RoundTripsRange)}", "N", C2cSettings.RoundTripsRange);
     private readonly Option<int?> _maxPairs = CliOptions.Int("--max-pairs", $"Sample this many pairs when there are more {Defaults(s => s.MaxPairs, C2cSettings.MaxPairsRange)}", "N", C2cSettings.MaxPairsRange);
     private readonly Option<int?> _seed = CliOptions.Int("--seed", $"Seed of the pair sample {ProfileDefaults.With($"{C2cSettings.DefaultSeed}", ExperimentLimits.Seed)}", "N", ExperimentLimits.Seed);
 
-    public static Command Create(TextWriter output, TextWriter error) => new C2cRunCommand().Build(output, error);
-
-    /// <summary>The command, whose action reads the topology, builds the settings and runs them.</summary>
-    internal Command Build(TextWriter output, TextWriter error)
+    public C2cRunCommand()
+        : base(ExperimentCatalog.C2c)
     {
-        var command = new Command(_experiment.Name, _experiment.Description) { _cpus, _samples, _roundTrips, _maxPairs, _seed };
-        _profile.AddTo(command);
-        _output.AddTo(command);
-        command.SetAction(parsed =>
-        {
-            CpuTopology topology = TopologyReader.Read();
-            return RunPipeline.Execute(_experiment, BuildSettings(parsed, topology), topology, _output.Read(parsed), output, error);
-        });
-        return command;
     }
 
-    /// <summary>The profile's settings for this machine with every option given put over them.</summary>
-    internal C2cSettings BuildSettings(ParseResult parsed, CpuTopology topology)
+    public static Command Create(TextWriter output, TextWriter error) => new C2cRunCommand().Build(output, error);
+
+    protected override IEnumerable<Option> Options() => [_cpus, _samples, _roundTrips, _maxPairs, _seed];
+
+    internal override C2cSettings BuildSettings(ParseResult parsed, CpuTopology topology)
     {
-        C2cSettings settings = _experiment.DefaultSettings(_profile.Read(parsed), topology);
+        C2cSettings settings = Experiment.DefaultSettings(ReadProfile(parsed), topology);
         return settings with
         {
             Cpus = parsed.GetValue(_cpus) is CpuSet chosen ? [.. chosen] : settings.Cpus,

@@ -7,11 +7,8 @@ using HwLab.Native.Topology;
 namespace HwLab.Cli.Commands;
 
 /// <summary>`hwlab run falseshare`: its options, and the settings they make (built apart from the run, so they can be checked without one).</summary>
-internal sealed class FalseShareRunCommand
+internal sealed class FalseShareRunCommand : ExperimentRunCommand<FalseShareSettings>
 {
-    private readonly FalseShareExperiment _experiment = ExperimentCatalog.FalseShare;
-    private readonly ProfileOptions _profile = new();
-    private readonly RunOutputOptions _output = new();
     private readonly Option<CpuSet?> _cpus = CliOptions.Cpus("--cpus", "CPUs for the workers, one each [default: usable CPUs, one per core first]");
     private readonly Option<int?> _threads = CliOptions.Int(
         "--threads", $"Workers, each owning one cluster, one per CPU {ProfileDefaults.With($"usable CPUs, at most {FalseShareSettings.DefaultMaxWorkers}", ExperimentLimits.Workers)}", "N", ExperimentLimits.Workers);
@@ -25,26 +22,18 @@ internal sealed class FalseShareRunCommand
     private readonly Option<string[]?> _impls = CliOptions.NameList(
         "--impls", $"Locks to run: {string.Join(", ", FalseShareSettings.KnownImplementations)} {ProfileDefaults.Text(Profile, s => s.Implementations)}", FalseShareSettings.KnownImplementations);
 
-    public static Command Create(TextWriter output, TextWriter error) => new FalseShareRunCommand().Build(output, error);
-
-    /// <summary>The command, whose action reads the topology, builds the settings and runs them.</summary>
-    internal Command Build(TextWriter output, TextWriter error)
+    public FalseShareRunCommand()
+        : base(ExperimentCatalog.FalseShare)
     {
-        var command = new Command(_experiment.Name, _experiment.Description) { _cpus, _threads, _samples, _ops, _distances, _impls };
-        _profile.AddTo(command);
-        _output.AddTo(command);
-        command.SetAction(parsed =>
-        {
-            CpuTopology topology = TopologyReader.Read();
-            return RunPipeline.Execute(_experiment, BuildSettings(parsed, topology), topology, _output.Read(parsed), output, error);
-        });
-        return command;
     }
 
-    /// <summary>The profile's settings for this machine with every option given put over them.</summary>
-    internal FalseShareSettings BuildSettings(ParseResult parsed, CpuTopology topology)
+    public static Command Create(TextWriter output, TextWriter error) => new FalseShareRunCommand().Build(output, error);
+
+    protected override IEnumerable<Option> Options() => [_cpus, _threads, _samples, _ops, _distances, _impls];
+
+    internal override FalseShareSettings BuildSettings(ParseResult parsed, CpuTopology topology)
     {
-        FalseShareSettings settings = _experiment.DefaultSettings(_profile.Read(parsed), topology);
+        FalseShareSettings settings = Experiment.DefaultSettings(ReadProfile(parsed), topology);
         return settings with
         {
             Cpus = WorkerCpus.Choose(topology, parsed.GetValue(_cpus), parsed.GetValue(_threads), settings.Cpus),

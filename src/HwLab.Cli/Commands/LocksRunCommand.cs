@@ -7,11 +7,8 @@ using HwLab.Native.Topology;
 namespace HwLab.Cli.Commands;
 
 /// <summary>`hwlab run locks`: its options, and the settings they make (built apart from the run, so they can be checked without one).</summary>
-internal sealed class LocksRunCommand
+internal sealed class LocksRunCommand : ExperimentRunCommand<LocksSettings>
 {
-    private readonly LocksExperiment _experiment = ExperimentCatalog.Locks;
-    private readonly ProfileOptions _profile = new();
-    private readonly RunOutputOptions _output = new();
     private readonly Option<CpuSet?> _cpus = CliOptions.Cpus("--cpus", "CPUs for the contending workers; the first also runs the uncontended one [default: usable CPUs, one per core first]");
     private readonly Option<int?> _threads = CliOptions.Int(
         "--threads", $"Contending workers on one lock, one per CPU {ProfileDefaults.With($"usable CPUs, at most {LocksSettings.DefaultMaxWorkers}", ExperimentLimits.Workers)}", "N", ExperimentLimits.Workers);
@@ -22,26 +19,18 @@ internal sealed class LocksRunCommand
     private readonly Option<string[]?> _kinds = CliOptions.NameList(
         "--kinds", $"Locks to run: {string.Join(", ", LocksSettings.KnownKinds)} {ProfileDefaults.Text(Profile, s => s.Kinds)}", LocksSettings.KnownKinds);
 
-    public static Command Create(TextWriter output, TextWriter error) => new LocksRunCommand().Build(output, error);
-
-    /// <summary>The command, whose action reads the topology, builds the settings and runs them.</summary>
-    internal Command Build(TextWriter output, TextWriter error)
+    public LocksRunCommand()
+        : base(ExperimentCatalog.Locks)
     {
-        var command = new Command(_experiment.Name, _experiment.Description) { _cpus, _threads, _samples, _ops, _duration, _kinds };
-        _profile.AddTo(command);
-        _output.AddTo(command);
-        command.SetAction(parsed =>
-        {
-            CpuTopology topology = TopologyReader.Read();
-            return RunPipeline.Execute(_experiment, BuildSettings(parsed, topology), topology, _output.Read(parsed), output, error);
-        });
-        return command;
     }
 
-    /// <summary>The profile's settings for this machine with every option given put over them.</summary>
-    internal LocksSettings BuildSettings(ParseResult parsed, CpuTopology topology)
+    public static Command Create(TextWriter output, TextWriter error) => new LocksRunCommand().Build(output, error);
+
+    protected override IEnumerable<Option> Options() => [_cpus, _threads, _samples, _ops, _duration, _kinds];
+
+    internal override LocksSettings BuildSettings(ParseResult parsed, CpuTopology topology)
     {
-        LocksSettings settings = _experiment.DefaultSettings(_profile.Read(parsed), topology);
+        LocksSettings settings = Experiment.DefaultSettings(ReadProfile(parsed), topology);
         return settings with
         {
             Cpus = WorkerCpus.Choose(topology, parsed.GetValue(_cpus), parsed.GetValue(_threads), settings.Cpus),

@@ -7,13 +7,10 @@ using HwLab.PagePool.Reserve;
 namespace HwLab.Cli.Commands;
 
 /// <summary>`hwlab run reserve`: its options, and the settings they make (built apart from the run, so they can be checked without one).</summary>
-internal sealed class ReserveRunCommand
+internal sealed class ReserveRunCommand : ExperimentRunCommand<ReserveSettings>
 {
     private static readonly ReserveScenario s_scenario = new();
 
-    private readonly ReserveExperiment _experiment = ExperimentCatalog.Reserve;
-    private readonly ProfileOptions _profile = new();
-    private readonly RunOutputOptions _output = new();
     private readonly Option<string[]?> _policies = CliOptions.NameList(
         "--policies",
         $"Reserve policies: 2015 (no boost), favor (ALLOC_HIGH for kernel threads and dying tasks), reaper (OOM reaper and ALLOC_OOM) {Defaults(s => s.Policies)}",
@@ -39,29 +36,18 @@ internal sealed class ReserveRunCommand
     private readonly Option<int?> _repeats = CliOptions.Int("--repeats", $"Threaded runs per policy {Defaults(s => s.Repeats, ReserveSettings.RepeatsRange)}", "N", ReserveSettings.RepeatsRange);
     private readonly Option<int?> _seed = CliOptions.Int("--seed", $"Seed of the deterministic scheduler {ProfileDefaults.With($"{s_scenario.Seed}", ExperimentLimits.Seed)}", "N", ExperimentLimits.Seed);
 
-    public static Command Create(TextWriter output, TextWriter error) => new ReserveRunCommand().Build(output, error);
-
-    /// <summary>The command, whose action reads the topology, builds the settings and runs them.</summary>
-    internal Command Build(TextWriter output, TextWriter error)
+    public ReserveRunCommand()
+        : base(ExperimentCatalog.Reserve)
     {
-        var command = new Command(_experiment.Name, _experiment.Description)
-        {
-            _policies, _modes, _zonePages, _minFree, _scale, _writers, _exitPages, _maxTicks, _duration, _repeats, _seed,
-        };
-        _profile.AddTo(command);
-        _output.AddTo(command);
-        command.SetAction(parsed =>
-        {
-            CpuTopology topology = TopologyReader.Read();
-            return RunPipeline.Execute(_experiment, BuildSettings(parsed, topology), topology, _output.Read(parsed), output, error);
-        });
-        return command;
     }
 
-    /// <summary>The profile's settings with every option given put over them.</summary>
-    internal ReserveSettings BuildSettings(ParseResult parsed, CpuTopology topology)
+    public static Command Create(TextWriter output, TextWriter error) => new ReserveRunCommand().Build(output, error);
+
+    protected override IEnumerable<Option> Options() => [_policies, _modes, _zonePages, _minFree, _scale, _writers, _exitPages, _maxTicks, _duration, _repeats, _seed];
+
+    internal override ReserveSettings BuildSettings(ParseResult parsed, CpuTopology topology)
     {
-        ReserveSettings settings = _experiment.DefaultSettings(_profile.Read(parsed), topology);
+        ReserveSettings settings = Experiment.DefaultSettings(ReadProfile(parsed), topology);
         ReserveScenario chosen = settings.Scenario with
         {
             ZonePages = parsed.GetValue(_zonePages) ?? settings.Scenario.ZonePages,

@@ -11,11 +11,8 @@ namespace HwLab.Cli.Commands;
 /// `hwlab run swap` and `hwlab run churn`: the same knobs, the second with the free list scrambled
 /// first; the settings they make are built apart from the run, so they can be checked without one.
 /// </summary>
-internal sealed class SwapRunCommand
+internal sealed class SwapRunCommand : ExperimentRunCommand<SwapSettings>
 {
-    private readonly SwapExperiment _experiment;
-    private readonly ProfileOptions _profile = new();
-    private readonly RunOutputOptions _output = new();
     private readonly Option<CpuSet?> _cpus = CliOptions.Cpus("--cpus", "CPUs for the workers, one each [default: usable CPUs, one per core first, at most 16]");
     private readonly Option<int?> _threads = CliOptions.Int(
         "--threads", $"The most workers (the first of --cpus), one per CPU {ProfileDefaults.With("usable CPUs, at most 16", ExperimentLimits.Workers)}", "N", ExperimentLimits.Workers);
@@ -47,29 +44,19 @@ internal sealed class SwapRunCommand
     private readonly Option<int?> _seed = CliOptions.Int("--seed", $"Seed of the churn phase {ProfileDefaults.With($"{SwapSettings.DefaultSeed}", ExperimentLimits.Seed)}", "N", ExperimentLimits.Seed);
 
     /// <summary>The options of `run swap` or `run churn`, for <paramref name="experiment"/>.</summary>
-    internal SwapRunCommand(SwapExperiment experiment) => _experiment = experiment;
+    internal SwapRunCommand(SwapExperiment experiment)
+        : base(experiment)
+    {
+    }
 
     public static Command Create(SwapExperiment experiment, TextWriter output, TextWriter error) => new SwapRunCommand(experiment).Build(output, error);
 
-    /// <summary>The command, whose action reads the topology, builds the settings and runs them.</summary>
-    internal Command Build(TextWriter output, TextWriter error)
-    {
-        var command = new Command(_experiment.Name, _experiment.Description) { _cpus, _threads, _workers, _samples, _ops, _modes, _orders, _layouts, _rule, _clusterPages, _fifo, _slots, _seed };
-        _profile.AddTo(command);
-        _output.AddTo(command);
-        command.SetAction(parsed =>
-        {
-            CpuTopology topology = TopologyReader.Read();
-            return RunPipeline.Execute(_experiment, BuildSettings(parsed, topology), topology, _output.Read(parsed), output, error);
-        });
-        return command;
-    }
+    protected override IEnumerable<Option> Options() => [_cpus, _threads, _workers, _samples, _ops, _modes, _orders, _layouts, _rule, _clusterPages, _fifo, _slots, _seed];
 
-    /// <summary>The profile's settings for this machine with every option given put over them.</summary>
-    internal SwapSettings BuildSettings(ParseResult parsed, CpuTopology topology)
+    internal override SwapSettings BuildSettings(ParseResult parsed, CpuTopology topology)
     {
-        SuiteProfile profile = _profile.Read(parsed);
-        SwapSettings settings = _experiment.DefaultSettings(profile, topology);
+        SuiteProfile profile = ReadProfile(parsed);
+        SwapSettings settings = Experiment.DefaultSettings(profile, topology);
         IReadOnlyList<int> cpus = WorkerCpus.Choose(topology, parsed.GetValue(_cpus), parsed.GetValue(_threads), settings.Cpus);
         return settings with
         {
