@@ -49,9 +49,20 @@ public sealed class LayoutCommandTests
     [InlineData("0")]
     [InlineData("48")]
     [InlineData("-64")]
+    [InlineData("8192")]
+    [InlineData("2147483648")]
     [InlineData("lots")]
     public void A_bad_line_size_is_refused(string value)
     {
-        CliRun.InProcess("layout", "--line-size", value).AssertUsageError("--line-size");
+        CliRun.InProcess("layout", "--line-size", value).AssertUsageError($"--line-size must be a power of two from 1 to 4096 bytes, not '{value}'");
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("4096")]
+    public void The_line_size_range_ends_are_accepted(string value)
+    {
+        CliRun run = CliRun.InProcess("layout", "--json", "--line-size", value);
+        Assert.True(run.ExitCode == 0, run.Error);
     }
 }

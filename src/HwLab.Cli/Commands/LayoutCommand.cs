@@ -15,7 +15,7 @@ internal static class LayoutCommand
         var json = new Option<bool>("--json") { Description = "Print JSON (schema hwlab.layout/1) instead of tables." };
         Option<int?> lineSize = CliOptions.Int(
             "--line-size",
-            "Cache line size in bytes for the per-line figures and SWAP_CLUSTER_COLS [default: measured on this machine]",
+            "Cache line size in bytes for the per-line figures and SWAP_CLUSTER_COLS [default: measured on this machine; a power of two from 1 to 4096]",
             "BYTES",
             value => value is > 0 and <= 4096 && int.IsPow2(value),
             "a power of two from 1 to 4096 bytes");
