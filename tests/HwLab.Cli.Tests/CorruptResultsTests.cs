@@ -76,7 +76,7 @@ public sealed class CorruptResultsTests
         { "experiments[1].verdicts", "\"confirmed\"", "experiments[1].verdicts: expected an array, found a string" },
         { "experiments[1].verdicts[0].outcome", null, "experiments[1].verdicts[0].outcome: missing" },
         { "experiments[1].verdicts[0].outcome", "null", "experiments[1].verdicts[0].outcome: null" },
-        { "experiments[1].verdicts[0].outcome", "\"maybe\"", "experiments[1].verdicts[0].outcome: unknown outcome 'maybe' (expected confirmed, refuted, not measurable or info)" },
+        { "experiments[1].verdicts[0].outcome", "\"maybe\"", "experiments[1].verdicts[0].outcome: unknown outcome 'maybe' (expected confirmed, refuted, inconclusive, not measurable or info)" },
         { "experiments[5].timelines", "null", "experiments[5].timelines: null" },
         { "experiments[5].timelines", "{}", "experiments[5].timelines: expected an array, found an object" },
         { "experiments[5].timelines[0].points[1].y", "\"NaN\"", "experiments[5].timelines[0].points[1].y: must be finite, found \"NaN\"" },

@@ -115,7 +115,7 @@ public static class MarkdownReport
         text.AppendLine("- Every figure is the median of at least 5 samples taken after warm-up; variants of one experiment were sampled interleaved (A B A B), so drift hits them alike. Compare ratios within one run, not absolute times across runs.");
         text.AppendLine("- CV is the spread of the samples; a verdict that rests on a difference smaller than the spread is not a verdict. The 95% CI is the median's (Harrell-Davis).");
         text.AppendLine("- Flags: Migrated (a worker left its CPU), GarbageCollected, Jitted (code compiled during the sample), Preempted (a worker was off its CPU for more than 5% of the sample). Statistics use the clean samples when at least half are clean; clean/n says how many.");
-        text.AppendLine("- Verdicts: confirmed or refuted on this machine's figures; not measurable when the machine lacks what the claim needs (a second socket, SMT, a PMU), with the reason.");
+        text.AppendLine("- Verdicts: confirmed or refuted when the interval of the deciding figure lies wholly on one side of the claim's threshold; inconclusive when it straddles it (more samples or a quieter machine would decide); not measurable when the machine lacks what the claim needs (a second socket, SMT, a PMU), with the reason.");
         text.AppendLine(CultureInfo.InvariantCulture, $"- results.json next to this file holds every sample; its schema is {ResultsDocument.CurrentSchema} (docs/results-schema.md).");
     }
 }

@@ -15,7 +15,7 @@ namespace HwLab.Lab.Results;
 internal static class ResultsValidator
 {
     private static readonly string[] s_statuses = [ExperimentResult.Completed, ExperimentResult.Failed, ExperimentResult.Interrupted, ExperimentResult.Skipped];
-    private static readonly string[] s_outcomes = [Verdict.Confirmed, Verdict.Refuted, Verdict.NotMeasurable, Verdict.Info];
+    private static readonly string[] s_outcomes = [Verdict.Confirmed, Verdict.Refuted, Verdict.Inconclusive, Verdict.NotMeasurable, Verdict.Info];
 
     /// <exception cref="ResultsFormatException">The first field that breaks the schema, as "SOURCE: PATH: problem".</exception>
     public static void Validate(JsonElement root, string source)

@@ -40,7 +40,7 @@ public sealed class ExperimentsOnThisMachineTests
         AssertWellFormed(result, expectedPoints: settings.Distances.Count * 2);
         Assert.All(result.Points.Where(p => p.Key("distance") == "128"), p => Assert.Equal(1.0, p.Derived["penalty"]));
         Assert.All(result.Points, p => Assert.True(p.Derived["penalty"] > 0 && double.IsFinite(p.Derived["penalty"])));
-        Assert.Contains(result.Verdicts, v => v.Claim.StartsWith("The seed patch", StringComparison.Ordinal) && v.Outcome is Verdict.Confirmed or Verdict.Refuted);
+        Assert.Contains(result.Verdicts, v => v.Claim.StartsWith("The seed patch", StringComparison.Ordinal) && v.Outcome is Verdict.Confirmed or Verdict.Refuted or Verdict.Inconclusive);
     }
 
     [Fact]

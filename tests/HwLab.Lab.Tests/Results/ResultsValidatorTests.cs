@@ -198,7 +198,7 @@ public sealed class ResultsValidatorTests
     [InlineData("verdicts null", "experiments[1].verdicts: null")]
     [InlineData("outcome removed", "experiments[1].verdicts[0].outcome: missing")]
     [InlineData("outcome null", "experiments[1].verdicts[0].outcome: null")]
-    [InlineData("outcome unknown", "experiments[1].verdicts[0].outcome: unknown outcome 'maybe' (expected confirmed, refuted, not measurable or info)")]
+    [InlineData("outcome unknown", "experiments[1].verdicts[0].outcome: unknown outcome 'maybe' (expected confirmed, refuted, inconclusive, not measurable or info)")]
     [InlineData("outcome a number", "experiments[1].verdicts[0].outcome: expected a string, found a number")]
     [InlineData("timelines null", "experiments[5].timelines: null")]
     [InlineData("timelines an object", "experiments[5].timelines: expected an array, found an object")]

@@ -123,15 +123,18 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
         var verdicts = new List<Verdict>();
         PointResult[] managed = [.. points.Where(p => p.Key("impl") == Managed)];
         PointResult[] native = [.. points.Where(p => p.Key("impl") == Native)];
-        double[] ratios = [.. managed.Select(m => Compare.Ratio(m.Stats, native.Single(n => n.Key("pair") == m.Key("pair")).Stats))];
-        if (ratios.Length > 0)
+        (PointResult Managed, PointResult Native)[] pairs = [.. managed.Select(m => (m, native.Single(n => n.Key("pair") == m.Key("pair"))))];
+        if (pairs.Length > 0)
         {
+            double[] ratios = [.. pairs.Select(p => Compare.Ratio(p.Managed.Stats, p.Native.Stats))];
             double median = ratios.Order().ElementAt(ratios.Length / 2);
+            RatioInterval interval = RatioInterval.MedianOf([.. pairs.Select(p => RatioInterval.Of(p.Managed.Stats, p.Native.Stats))]);
+            string outcome = interval.DecideWithin(0.90, 1.10);
             verdicts.Add(new Verdict(
                 "Managed compare-and-swap passes a line between cores as fast as native code does (target: within 10%).",
-                string.Create(CultureInfo.InvariantCulture, $"managed/native one-way latency, median over {ratios.Length} pair(s): {median:0.00} (range {ratios.Min():0.00} to {ratios.Max():0.00})"),
-                Math.Abs(median - 1) <= 0.10 ? Verdict.Confirmed : Verdict.Refuted,
-                "The round trip is dominated by the cache-line transfer, which neither side's code can shorten.") { Topic = Topics.ManagedCoreToCore });
+                string.Create(CultureInfo.InvariantCulture, $"managed/native one-way latency, median over {ratios.Length} pair(s): {median:0.00} (range {ratios.Min():0.00} to {ratios.Max():0.00}; interval of the median {interval})"),
+                outcome,
+                $"{interval.Explain(outcome, "0.90 to 1.10")} The round trip is dominated by the cache-line transfer, which neither side's code can shorten.") { Topic = Topics.ManagedCoreToCore });
         }
         foreach (string relation in new[] { CpuPair.SmtSiblings, CpuPair.SamePackage, CpuPair.CrossPackage })
         {

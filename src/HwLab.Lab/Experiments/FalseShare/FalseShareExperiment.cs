@@ -160,22 +160,31 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
             PointResult native = Point(points, nearest, Native);
             PointResult nativeBase = Point(points, baseline, Native);
             double penalty = managed.Derived["penalty"];
-            bool clear = Compare.ClearlyAbove(managed.Stats, managedBase.Stats) && Compare.ClearlyAbove(native.Stats, nativeBase.Stats);
+            RatioInterval managedPenalty = RatioInterval.Of(managed.Stats, managedBase.Stats);
+            RatioInterval nativePenaltyInterval = RatioInterval.Of(native.Stats, nativeBase.Stats);
+            // Both locks must agree: one decided and the other not, or the two apart, decides nothing.
+            string managedOutcome = managedPenalty.DecideAbove(1.1);
+            string sharing = managedOutcome == nativePenaltyInterval.DecideAbove(1.1) ? managedOutcome : Verdict.Inconclusive;
             verdicts.Add(new Verdict(
-                $"The seed patch: 8-byte clusters share a {lineSize}-byte line {lineSize / 8} ways, so neighbouring clusters' bit spinlocks falsely share it.",
-                $"{nearest} bytes apart: {Compare.Describe(managed.Stats, "ns")} per pair managed ({Compare.Times(penalty)} of {baseline} bytes apart), {Compare.Describe(native.Stats, "ns")} native ({Compare.Times(native.Derived["penalty"])})",
-                clear && penalty > 1.1 ? Verdict.Confirmed : Verdict.Refuted,
-                clear && penalty > 1.1
-                    ? "Both locks pay more when neighbours share the line, beyond the noise of either distance."
-                    : "No penalty beyond the noise: on this machine neighbouring locks in one line cost no more than locks lines apart.") { Topic = Topics.SeedFalseSharing });
+                $"The seed patch: 8-byte clusters share a {lineSize}-byte line {lineSize / 8} ways, so neighbouring clusters' bit spinlocks falsely share it (penalty above 1.10x).",
+                $"{nearest} bytes apart: {Compare.Describe(managed.Stats, "ns")} per pair managed ({Compare.Times(penalty)} of {baseline} bytes apart, interval {managedPenalty}), {Compare.Describe(native.Stats, "ns")} native ({Compare.Times(native.Derived["penalty"])}, interval {nativePenaltyInterval})",
+                sharing,
+                sharing switch
+                {
+                    Verdict.Confirmed => "Both locks pay more when neighbours share the line: both penalties' whole intervals lie above 1.10x.",
+                    Verdict.Refuted => "No penalty beyond the noise: on this machine both penalties' whole intervals lie at or below 1.10x.",
+                    _ => "The penalties' intervals do not both lie on one side of 1.10x: this run does not decide it; more samples (--samples) or a quieter machine would.",
+                }) { Topic = Topics.SeedFalseSharing });
 
             double nativePenalty = native.Derived["penalty"];
             double agreement = penalty / nativePenalty;
+            RatioInterval agreementInterval = managedPenalty.Over(nativePenaltyInterval);
+            string agrees = agreementInterval.DecideWithin(0.85, 1.15);
             verdicts.Add(new Verdict(
                 "The managed bit lock (Interlocked.Or/And) feels false sharing as the kernel's lock bts does.",
-                string.Create(CultureInfo.InvariantCulture, $"penalty at {nearest} bytes: managed {penalty:0.00}x, native {nativePenalty:0.00}x (managed/native {agreement:0.00})"),
-                Math.Abs(agreement - 1) <= 0.15 ? Verdict.Confirmed : Verdict.Refuted,
-                "Within 15% counts as the same penalty.") { Topic = Topics.ManagedFalseSharing });
+                string.Create(CultureInfo.InvariantCulture, $"penalty at {nearest} bytes: managed {penalty:0.00}x, native {nativePenalty:0.00}x (managed/native {agreement:0.00}, interval {agreementInterval})"),
+                agrees,
+                $"Within 15% counts as the same penalty. {agreementInterval.Explain(agrees, "0.85 to 1.15")}") { Topic = Topics.ManagedFalseSharing });
 
             if (points.Any(p => p.Key("impl") == ManagedFetchFirst))
             {
@@ -201,11 +210,13 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
         if (points.Any(p => p.Key("impl") == Managed) && distances.Contains(lineSize) && baseline > lineSize)
         {
             PointResult adjacent = Point(points, lineSize, Managed);
+            RatioInterval padding = RatioInterval.Of(adjacent.Stats, Point(points, baseline, Managed).Stats);
+            string enough = padding.DecideAtMost(1.05);
             verdicts.Add(new Verdict(
-                $"One cluster per {lineSize}-byte line is enough padding.",
-                $"{lineSize} bytes apart: {Compare.Times(adjacent.Derived["penalty"])} of {baseline} bytes apart (managed)",
-                Compare.ClearlyAbove(adjacent.Stats, Point(points, baseline, Managed).Stats) ? Verdict.Refuted : Verdict.Confirmed,
-                "Adjacent-line prefetchers fetch lines in pairs on many x86 cores, so neighbours one line apart can still interfere; 128 bytes is the distance that never shares.") { Topic = Topics.PaddingOneLine });
+                $"One cluster per {lineSize}-byte line is enough padding (at most 5% above {baseline} bytes apart).",
+                $"{lineSize} bytes apart: {Compare.Times(adjacent.Derived["penalty"])} of {baseline} bytes apart (managed; interval {padding})",
+                enough,
+                $"{padding.Explain(enough, "1.05x")} Adjacent-line prefetchers fetch lines in pairs on many x86 cores, so neighbours one line apart can still interfere; {baseline} bytes is the distance that never shares.") { Topic = Topics.PaddingOneLine });
         }
         return verdicts;
     }

@@ -147,7 +147,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
             return point;
         }
         double[] cv = [.. point.Samples.Select(s => CoefficientOfVariation(s.Workers.Select(w => (double)w.Operations).ToArray()))];
-        double[] minOverMax = [.. point.Samples.Select(s => (double)s.Workers.Min(w => w.Operations) / s.Workers.Max(w => w.Operations))];
+        double[] minOverMax = MinOverMax(point);
         return point with
         {
             Derived = new Dictionary<string, double>
@@ -171,6 +171,10 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
+    // Per sample: the least-served worker's pairs over the best-served one's.
+    private static double[] MinOverMax(PointResult point)
+        => [.. point.Samples.Select(s => (double)s.Workers.Min(w => w.Operations) / s.Workers.Max(w => w.Operations))];
+
     private static PointResult? Find(IReadOnlyList<PointResult> points, string kind, string contention)
         => points.FirstOrDefault(p => p.Key("kind") == kind && p.Key("contention") == contention);
 
@@ -182,11 +186,13 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         if (bit is not null && native is not null)
         {
             double ratio = Compare.Ratio(bit.Stats, native.Stats);
+            RatioInterval interval = RatioInterval.Of(bit.Stats, native.Stats);
+            string outcome = interval.DecideAtMost(1.10);
             verdicts.Add(new Verdict(
                 "The managed bit lock (Interlocked.Or/And) costs what the kernel's lock bts costs, uncontended (target: at most 1.10x).",
-                $"managed {Compare.Describe(bit.Stats, "ns")}, native {Compare.Describe(native.Stats, "ns")}: {Compare.Times(ratio)}",
-                ratio <= 1.10 ? Verdict.Confirmed : Verdict.Refuted,
-                "One worker, no contention: the cost of the instructions themselves.") { Topic = Topics.ManagedBitLockCost });
+                $"managed {Compare.Describe(bit.Stats, "ns")}, native {Compare.Describe(native.Stats, "ns")}: {Compare.Times(ratio)} (interval {interval})",
+                outcome,
+                $"{interval.Explain(outcome, "1.10x")} One worker, no contention: the cost of the instructions themselves.") { Topic = Topics.ManagedBitLockCost });
         }
 
         PointResult? ticketAlone = Find(points, LocksSettings.Ticket, Uncontended);
@@ -194,11 +200,13 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         PointResult? ticketTogether = Find(points, LocksSettings.Ticket, Contended);
         if (bit is not null && ticketAlone is not null)
         {
+            RatioInterval slower = RatioInterval.Of(bit.Stats, ticketAlone.Stats);
+            string outcome = slower.DecideAbove(1.0);
             verdicts.Add(new Verdict(
                 "Andrew Morton on the seed: \"bit_spin_lock() is a nasty thing. It is slow\"; uncontended, the bit lock costs more than a spinlock.",
-                $"bit lock {Compare.Describe(bit.Stats, "ns")}, ticket spinlock {Compare.Describe(ticketAlone.Stats, "ns")}: {Compare.Times(Compare.Ratio(bit.Stats, ticketAlone.Stats))}",
-                Compare.ClearlyAbove(bit.Stats, ticketAlone.Stats) ? Verdict.Confirmed : Verdict.Refuted,
-                "The ticket lock releases with an unlocked 16-bit increment; the bit lock needs a second locked instruction to clear its bit.") { Topic = Topics.ReviewBitLockSlow });
+                $"bit lock {Compare.Describe(bit.Stats, "ns")}, ticket spinlock {Compare.Describe(ticketAlone.Stats, "ns")}: {Compare.Times(Compare.Ratio(bit.Stats, ticketAlone.Stats))} (interval {slower})",
+                outcome,
+                $"{slower.Explain(outcome, "1.00x")} The ticket lock releases with an unlocked 16-bit increment; the bit lock needs a second locked instruction to clear its bit.") { Topic = Topics.ReviewBitLockSlow });
         }
         if (!contend)
         {
@@ -208,11 +216,20 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         {
             double bitFair = bitTogether.Derived["fairnessMinOverMax"];
             double ticketFair = ticketTogether.Derived["fairnessMinOverMax"];
+            double[] bitSamples = MinOverMax(bitTogether);
+            double[] ticketSamples = MinOverMax(ticketTogether);
+            // Decided only when every sample says the same: the ranges of the two locks' per-sample
+            // fairness do not overlap.
+            string outcome = ticketSamples.Min() > bitSamples.Max() ? Verdict.Confirmed
+                : ticketSamples.Max() <= bitSamples.Min() ? Verdict.Refuted
+                : Verdict.Inconclusive;
             verdicts.Add(new Verdict(
                 "Under contention the ticket spinlock (FIFO) is fairer than the bit lock (whoever's atomic lands first).",
-                string.Create(CultureInfo.InvariantCulture, $"least-served worker's share of the best-served one's: ticket {ticketFair:0.00}, bit lock {bitFair:0.00}; ns per pair: ticket {ticketTogether.Stats.Median:0.#}, bit lock {bitTogether.Stats.Median:0.#}"),
-                ticketFair > bitFair ? Verdict.Confirmed : Verdict.Refuted,
-                "1.00 means every worker got the same number of pairs in the same time.") { Topic = Topics.LocksFairness });
+                string.Create(CultureInfo.InvariantCulture, $"least-served worker's share of the best-served one's: ticket {ticketFair:0.00} ({ticketSamples.Min():0.00} to {ticketSamples.Max():0.00}), bit lock {bitFair:0.00} ({bitSamples.Min():0.00} to {bitSamples.Max():0.00}); ns per pair: ticket {ticketTogether.Stats.Median:0.#}, bit lock {bitTogether.Stats.Median:0.#}"),
+                outcome,
+                outcome == Verdict.Inconclusive
+                    ? "The per-sample ranges overlap: this run does not decide it; more samples or a quieter machine would. 1.00 means every worker got the same number of pairs in the same time."
+                    : "Every sample agrees: the per-sample ranges do not overlap. 1.00 means every worker got the same number of pairs in the same time.") { Topic = Topics.LocksFairness });
         }
         return verdicts;
     }

@@ -12,18 +12,22 @@ public sealed partial class ReserveExperiment
     private static string ByMode(IEnumerable<ReserveOutcome> outcomes, Func<string, IReadOnlyList<ReserveOutcome>, string> describe)
         => string.Join("; ", outcomes.GroupBy(o => o.Mode).Select(g => $"{g.Key}: {describe(g.Key, [.. g])}"));
 
+    // Confirmed when every run shows it, refuted when none does; runs that disagree decide nothing.
+    private static string EveryRun(IReadOnlyList<ReserveOutcome> runs, Func<ReserveOutcome, bool> shows)
+        => runs.All(shows) ? Verdict.Confirmed : runs.Any(shows) ? Verdict.Inconclusive : Verdict.Refuted;
+
     private static List<Verdict> Verdicts(IReadOnlyList<ReserveOutcome> outcomes)
     {
         var verdicts = new List<Verdict>();
         ReserveOutcome[] old = [.. outcomes.Where(o => o.Policy == ReservePolicy.Policy2015)];
         if (old.Length > 0)
         {
-            bool stalls = old.All(o => o.Stalled && o.Warnings > 0 && o.WrittenBackAfterKill == 0);
+            string stalls = EveryRun(old, o => o.Stalled && o.Warnings > 0 && o.WrittenBackAfterKill == 0);
             verdicts.Add(new Verdict(
                 "2015: with no task allowed into the reserve, the writeback worker loops in the allocator printing \"possible memory allocation deadlock\" and writeback makes no progress once memory has run out.",
                 ByMode(old, (_, runs) => string.Create(CultureInfo.InvariantCulture,
                     $"stalled in {Runs(runs, o => o.Stalled)}, {runs.Sum(o => o.Warnings)} warnings, {runs.Sum(o => o.WrittenBackAfterKill)} pages written back after the OOM kill, {runs.Sum(o => o.OomKills)} OOM kill(s)")),
-                stalls ? Verdict.Confirmed : Verdict.Refuted,
+                stalls,
                 "The OOM victim cannot allocate the pages it needs to exit, the OOM killer waits for it, and the GFP_NOFS writeback buffer cannot be had: nobody frees memory.") { Topic = Topics.Reserve2015 });
         }
 
@@ -38,12 +42,12 @@ public sealed partial class ReserveExperiment
             {
                 continue;
             }
-            bool recovers = runs.All(o => o.Recovered && o.WrittenBackAfterKill > 0);
+            string recovers = EveryRun(runs, o => o.Recovered && o.WrittenBackAfterKill > 0);
             verdicts.Add(new Verdict(
                 claim,
                 ByMode(runs, (mode, group) => string.Create(CultureInfo.InvariantCulture,
                     $"recovered in {Runs(group, o => o.Recovered)}, median {Median(group.Where(o => o.TimeToRecover is not null).Select(o => (double)o.TimeToRecover!.Value)):0} ticks from the fall to min to the high watermark, {Median(group.Select(o => (double)o.WrittenBackAfterKill)):0} pages written back after the kill")),
-                recovers ? Verdict.Confirmed : Verdict.Refuted,
+                recovers,
                 "Recovered: free pages back at the high watermark within the time bound.")
             {
                 Topic = policy == ReservePolicy.Favor ? Topics.ReserveFavor : Topics.ReserveReaper,

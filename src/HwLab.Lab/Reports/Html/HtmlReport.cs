@@ -36,7 +36,7 @@ public static class HtmlReport
             html.Append("<h2>Not run</h2><p>").Append(E($"Planned but never started: {string.Join(", ", document.NotRun)}.")).Append("</p>\n");
         }
         html.Append("<h2>How to read this report</h2><p class=\"note\">")
-            .Append(E("Every figure is the median of its samples, taken after warm-up; variants of one experiment were sampled interleaved, so drift hits them alike. Compare ratios within one run. Verdicts are confirmed or refuted on this machine's figures, or not measurable when the machine lacks what a claim needs. results.json beside this page holds every sample (schema " + ResultsDocument.CurrentSchema + ")."))
+            .Append(E("Every figure is the median of its samples, taken after warm-up; variants of one experiment were sampled interleaved, so drift hits them alike. Compare ratios within one run. Verdicts are confirmed or refuted when the interval of the deciding figure lies wholly on one side of the claim's threshold, inconclusive when it straddles it, or not measurable when the machine lacks what a claim needs. results.json beside this page holds every sample (schema " + ResultsDocument.CurrentSchema + ")."))
             .Append("</p></body></html>\n");
         return html.ToString();
     }
@@ -72,8 +72,9 @@ public static class HtmlReport
         html.Append("</tbody></table>\n");
         int confirmed = all.Count(v => v.Topic is not null && v.Outcome == Verdict.Confirmed);
         int refuted = all.Count(v => v.Topic is not null && v.Outcome == Verdict.Refuted);
+        int inconclusive = all.Count(v => v.Topic is not null && v.Outcome == Verdict.Inconclusive);
         int open = all.Count(v => v.Topic is not null && v.Outcome == Verdict.NotMeasurable);
-        html.Append("<p>").Append(E($"On this machine: {confirmed} confirmed, {refuted} refuted, {open} not measurable.")).Append("</p>\n");
+        html.Append("<p>").Append(E($"On this machine: {confirmed} confirmed, {refuted} refuted, {inconclusive} inconclusive, {open} not measurable.")).Append("</p>\n");
     }
 
     private static void WriteVerdicts(StringBuilder html, ResultsDocument document)

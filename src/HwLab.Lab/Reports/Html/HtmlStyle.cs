@@ -11,7 +11,7 @@ internal static class HtmlStyle
         th { background: #f5f5f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
         .verdict { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; white-space: nowrap; }
         .confirmed { background: #d8f3dc; color: #1b4332; } .refuted { background: #ffd6d6; color: #7f1d1d; }
-        .not-measurable { background: #e9ecef; color: #343a40; } .info { background: #dbeafe; color: #1e3a8a; }
+        .not-measurable { background: #e9ecef; color: #343a40; } .inconclusive { background: #fff3bf; color: #5c3c00; } .info { background: #dbeafe; color: #1e3a8a; }
         .not-run { background: #fff3cd; color: #664d03; }
         figure { margin: 18px 0; } figcaption { font-size: 13px; color: #555; margin-top: 4px; }
         svg.chart { max-width: 100%; height: auto; background: #fff; border: 1px solid #eee; }
