@@ -19,6 +19,9 @@ public sealed record ExperimentResult(
     /// <summary>Quantities over time from representative runs (the reserve experiment's free pages); empty for most experiments.</summary>
     public IReadOnlyList<Timeline> Timelines { get; init; } = [];
 
+    /// <summary>Rounds taken and why sampling stopped; null for experiments that are not sampled in rounds, and in version-1 documents.</summary>
+    public SamplingSummary? Sampling { get; init; }
+
     public const string Completed = "completed";
     public const string Failed = "failed";
     public const string Interrupted = "interrupted";

@@ -19,7 +19,12 @@ public sealed record ResultsDocument(
     IReadOnlyList<ExperimentResult> Experiments,
     IReadOnlyList<string> NotRun)
 {
-    public const string CurrentSchema = "hwlab.results/1";
+    public const string CurrentSchema = "hwlab.results/2";
+
+    /// <summary>Version 1 lacks each verdict's figure, interval and rule and each experiment's sampling; it still reads.</summary>
+    public const string Version1Schema = "hwlab.results/1";
+
+    public static IReadOnlyList<string> ReadableSchemas { get; } = [Version1Schema, CurrentSchema];
 
     public ExperimentResult? Experiment(string name) => Experiments.FirstOrDefault(e => e.Name == name);
 }

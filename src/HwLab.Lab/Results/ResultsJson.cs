@@ -65,9 +65,9 @@ public static class ResultsJson
         }
         // The field the validator would name, read the same way, so a schema of the wrong type is refused by path.
         string name = new ResultsField(schema, source, "schema").String();
-        if (name != ResultsDocument.CurrentSchema)
+        if (!ResultsDocument.ReadableSchemas.Contains(name))
         {
-            throw new ResultsFormatException($"{source} has schema {name}; this HwLab reads {ResultsDocument.CurrentSchema}");
+            throw new ResultsFormatException($"{source} has schema {name}; this HwLab reads {string.Join(" and ", ResultsDocument.ReadableSchemas)}");
         }
     }
 }

@@ -4,7 +4,7 @@ using HwLab.Native.Threading;
 namespace HwLab.Lab.Results;
 
 /// <summary>
-/// Checks a parsed results document against schema hwlab.results/1 (docs/results-schema.md)
+/// Checks a parsed results document against schema hwlab.results/2, or /1 (docs/results-schema.md),
 /// before it is bound to the model: every required field present, not null unless the schema
 /// says it may be, of its JSON type; numbers finite; counts not negative; clean samples no more
 /// than samples; a confidence interval whose ends are in order; known statuses and outcomes;
@@ -16,6 +16,8 @@ internal static class ResultsValidator
 {
     private static readonly string[] s_statuses = [ExperimentResult.Completed, ExperimentResult.Failed, ExperimentResult.Interrupted, ExperimentResult.Skipped];
     private static readonly string[] s_outcomes = [Verdict.Confirmed, Verdict.Refuted, Verdict.Inconclusive, Verdict.NotMeasurable, Verdict.Info];
+    private static readonly string[] s_decidedOutcomes = [Verdict.Confirmed, Verdict.Refuted, Verdict.Inconclusive];
+    private static readonly string[] s_directions = ["above", "atMost", "within"];
 
     /// <exception cref="ResultsFormatException">The first field that breaks the schema, as "SOURCE: PATH: problem".</exception>
     public static void Validate(JsonElement root, string source)
@@ -79,6 +81,10 @@ internal static class ResultsValidator
             VerdictFields(verdict);
         }
         Strings(experiment.Property("notes"));
+        if (experiment.Optional("sampling") is { IsNull: false } sampling)
+        {
+            SamplingFields(sampling);
+        }
         foreach (ResultsField timeline in experiment.Optional("timelines")?.Items() ?? [])
         {
             TimelineFields(timeline);
@@ -153,6 +159,52 @@ internal static class ResultsValidator
         Known(verdict.Property("outcome"), s_outcomes, "outcome");
         verdict.Property("why").String();
         verdict.Optional("topic")?.NullableString();
+        // Version 2: the rule and the interval that decided it, all null for a verdict not decided by one.
+        verdict.Optional("figureName")?.NullableString();
+        verdict.Optional("figure")?.NullableNumber();
+        verdict.Optional("threshold")?.NullableNumber();
+        if (verdict.Optional("margin")?.NullableNumber() < 0)
+        {
+            throw verdict.Property("margin").Fail("must not be negative");
+        }
+        if (verdict.Optional("direction") is { IsNull: false } direction)
+        {
+            Known(direction, s_directions, "direction");
+        }
+        verdict.Optional("samplesUsed")?.NullableLongCount();
+        double? lower = verdict.Optional("ciLower")?.NullableNumber();
+        double? upper = verdict.Optional("ciUpper")?.NullableNumber();
+        if (lower > upper)
+        {
+            throw verdict.Fail(FormattableString.Invariant($"ciLower {lower} is more than ciUpper {upper}"));
+        }
+        if (verdict.Optional("groups") is { IsNull: false } groups)
+        {
+            foreach (ResultsField group in groups.Items())
+            {
+                group.Property("placement").String();
+                group.Property("placementNs").NonNegativeNumber();
+                Known(group.Property("outcome"), s_decidedOutcomes, "outcome");
+                group.Property("figure").Number();
+                double? low = group.Property("ciLower").NullableNumber();
+                double? high = group.Property("ciUpper").NullableNumber();
+                if (low > high)
+                {
+                    throw group.Fail(FormattableString.Invariant($"ciLower {low} is more than ciUpper {high}"));
+                }
+                group.Property("samplesUsed").Count();
+            }
+        }
+    }
+
+    private static void SamplingFields(ResultsField sampling)
+    {
+        // An interrupted experiment may hold fewer rounds than its minimum, so the two are not compared.
+        sampling.Property("minRounds").Count();
+        sampling.Property("rounds").Count();
+        Known(sampling.Property("stopReason"), [.. SamplingSummary.Reasons], "stopReason");
+        sampling.Property("budgetSeconds").NonNegativeNumber();
+        sampling.Property("extraSeconds").NonNegativeNumber();
     }
 
     private static void TimelineFields(ResultsField timeline)

@@ -1,6 +1,6 @@
-using Perfolizer;
 using Perfolizer.Mathematics.Common;
 using Perfolizer.Mathematics.QuantileEstimators;
+using Pragmastat;
 
 namespace HwLab.Lab.Results;
 
@@ -38,7 +38,7 @@ public sealed record Statistics(
 
         var sample = new Sample(values);
         Moments moments = Moments.Create(sample);
-        double median = SimpleQuantileEstimator.Instance.Median(sample);
+        double median = SimpleQuantileEstimator.Instance.Median(sample).NominalValue;
         double? lower = null;
         double? upper = null;
         if (values.Length >= 3)

@@ -1,0 +1,104 @@
+using System.Globalization;
+using HwLab.Lab.Results;
+using Perfolizer.Mathematics.Common;
+using Perfolizer.Mathematics.QuantileEstimators;
+using Pragmastat;
+
+namespace HwLab.Lab.Decisions;
+
+/// <summary>
+/// Decides a claim from its figure's rounds: the median over rounds, and its 95% confidence
+/// interval (Harrell-Davis with the Maritz-Jarrett standard error, from Perfolizer), placed against
+/// the rule's threshold. When the placement probes split the rounds into machine states, each state
+/// is decided on its own and the claim is decided only if every state with enough rounds agrees.
+/// </summary>
+public static class Decider
+{
+    /// <summary>Fewer rounds than this give no interval worth the name: the claim stays inconclusive.</summary>
+    public const int MinimumRounds = 3;
+
+    public static Decision Decide(DecisionRule rule, IReadOnlyList<RoundValue> rounds)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(rounds);
+        rule.Validate();
+        RoundValue[] finite = [.. rounds.Where(r => double.IsFinite(r.Value))];
+        (double figure, double low, double high) = Interval(finite.Select(r => r.Value).ToArray());
+        if (finite.Length < MinimumRounds)
+        {
+            return new Decision(Verdict.Inconclusive, rule, figure, low, high, finite.Length,
+                $"Only {finite.Length} round(s) gave the figure; deciding needs at least {MinimumRounds}: more samples (--samples) would.", []);
+        }
+
+        IReadOnlyList<PlacementGroup> groups = PlacementGroups.Split(finite.Where(r => r.PlacementNs is not null).Select(r => r.PlacementNs!.Value));
+        if (groups.Count <= 1)
+        {
+            string outcome = rule.Decide(low, high);
+            return new Decision(outcome, rule, figure, low, high, finite.Length, Explain(rule, outcome, low, high), []);
+        }
+
+        List<GroupDecision> perGroup = [.. groups.Select(g => DecideGroup(rule, g, finite))];
+        GroupDecision[] deciding = [.. perGroup.Where(g => g.SamplesUsed >= MinimumRounds)];
+        string[] outcomes = [.. deciding.Select(g => g.Outcome).Distinct()];
+        string overall = deciding.Length > 0 && outcomes.Length == 1 ? outcomes[0] : Verdict.Inconclusive;
+        // The interval reported is the hull of the deciding groups' intervals: consistent with the
+        // outcome, since every group's interval lies on the side decided.
+        double hullLow = deciding.Length > 0 ? deciding.Min(g => g.CiLower!.Value) : low;
+        double hullHigh = deciding.Length > 0 ? deciding.Max(g => g.CiUpper!.Value) : high;
+        return new Decision(overall, rule, figure, hullLow, hullHigh, finite.Length, ExplainGroups(rule, overall, perGroup), perGroup);
+    }
+
+    /// <summary>The median of <paramref name="values"/> and its 95% interval; NaN ends below <see cref="MinimumRounds"/> values.</summary>
+    public static (double Median, double Low, double High) Interval(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            return (double.NaN, double.NaN, double.NaN);
+        }
+        var sample = new Sample([.. values]);
+        double median = SimpleQuantileEstimator.Instance.Median(sample).NominalValue;
+        if (values.Count < MinimumRounds)
+        {
+            return (median, double.NaN, double.NaN);
+        }
+        if (values.Min() == values.Max())
+        {
+            return (median, median, median); // exact arithmetic, no noise: the interval is the value
+        }
+        ConfidenceInterval ci = HarrellDavisQuantileEstimator.Instance
+            .QuantileConfidenceIntervalEstimator(sample, Probability.Median)
+            .ConfidenceInterval(ConfidenceLevel.L95);
+        return (median, ci.Lower, ci.Upper);
+    }
+
+    private static GroupDecision DecideGroup(DecisionRule rule, PlacementGroup group, IReadOnlyList<RoundValue> rounds)
+    {
+        double[] values = [.. rounds.Where(r => r.PlacementNs is double ns && group.Contains(ns)).Select(r => r.Value)];
+        (double figure, double low, double high) = Interval(values);
+        string outcome = values.Length >= MinimumRounds ? rule.Decide(low, high) : Verdict.Inconclusive;
+        return new GroupDecision(group.Label, group.Median, outcome, figure, double.IsFinite(low) ? low : null, double.IsFinite(high) ? high : null, values.Length);
+    }
+
+    private static string Explain(DecisionRule rule, string outcome, double low, double high) => outcome switch
+    {
+        Verdict.Confirmed => $"The whole 95% interval {Range(low, high)} lies on the claimed side: {rule.ThresholdText}.",
+        Verdict.Refuted when rule.Direction == Direction.Within => $"The whole 95% interval {Range(low, high)} lies outside the claimed band, {rule.ThresholdText}.",
+        Verdict.Refuted => $"The whole 95% interval {Range(low, high)} lies on the other side of the claim, {rule.ThresholdText}.",
+        _ => $"The 95% interval {Range(low, high)} straddles the claim's {rule.ThresholdText}: this run does not decide it; more samples (--samples), or a quieter or bare machine, would.",
+    };
+
+    private static string ExplainGroups(DecisionRule rule, string overall, IReadOnlyList<GroupDecision> groups)
+    {
+        string each = string.Join("; ", groups.Select(g => g.SamplesUsed >= MinimumRounds
+            ? string.Create(CultureInfo.InvariantCulture, $"{g.Placement}: {g.SamplesUsed} rounds, {g.Figure:0.00##} ({Range(g.CiLower!.Value, g.CiUpper!.Value)}), {g.Outcome}")
+            : string.Create(CultureInfo.InvariantCulture, $"{g.Placement}: {g.SamplesUsed} round(s), too few to decide")));
+        string head = $"The machine changed under the run: the placement probe found {groups.Count} states, decided one by one against {rule.ThresholdText} ({each}).";
+        return overall == Verdict.Inconclusive
+            ? $"{head} They do not agree, or too few rounds fell in one: a bare machine, or vCPUs pinned by the host, would decide it."
+            : $"{head} Every state with enough rounds agrees.";
+    }
+
+    private static string Range(double low, double high)
+        => string.Create(CultureInfo.InvariantCulture, $"{low:0.00##} to {high:0.00##}");
+}
