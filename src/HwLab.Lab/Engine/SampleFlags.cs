@@ -17,4 +17,7 @@ public enum SampleFlags
 
     /// <summary>A worker spent more than 5% of the run off its CPU (task-clock against wall time): another task had it.</summary>
     Preempted = 8,
+
+    /// <summary>The hypervisor took more than <see cref="StealMeter.FlagShare"/> of the workers' CPU time (steal ticks of /proc/stat).</summary>
+    Stolen = 16,
 }

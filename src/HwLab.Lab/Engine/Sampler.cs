@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using HwLab.Lab.Decisions;
 using HwLab.Lab.Results;
 
 namespace HwLab.Lab.Engine;
@@ -6,14 +8,33 @@ namespace HwLab.Lab.Engine;
 /// Measures variants: warm each one up until its figure settles and the JIT has gone quiet, then
 /// take samples interleaved (round 1: A B C, round 2: A B C, ...), so that frequency drift,
 /// a noisy neighbour or thermal throttling lands on every variant instead of on the last one.
+/// Before each round a placement probe records where the host has put the workers' CPUs, and
+/// around each sample the workers' steal time is read, so every sample carries the machine's state.
+/// Past the minimum, rounds continue while a claim is undecided, its interval still narrows and the
+/// time budget lasts.
 /// </summary>
 public static class Sampler
 {
-    /// <summary>Runs every variant; <paramref name="progress"/> gets (runs done, runs planned) after each run.</summary>
+    /// <summary>Runs every variant for <see cref="SamplingPlan.Samples"/> rounds, no more.</summary>
+    public static IReadOnlyList<PointResult> Run(IReadOnlyList<Variant> variants, SamplingPlan plan, CancellationToken cancellation, Action<int, int>? progress = null)
+        => Run(variants, plan, null, cancellation, progress).Points;
+
+    /// <summary>
+    /// Runs every variant for at least <see cref="SamplingPlan.Samples"/> rounds; then, while
+    /// <paramref name="decide"/> leaves a claim inconclusive, adds rounds until every claim is
+    /// decided, the undecided intervals stop narrowing, the next round would overrun
+    /// <see cref="SamplingPlan.Budget"/>, or <see cref="SamplingPlan.MaxRounds"/> is reached.
+    /// <paramref name="progress"/> gets (runs done, runs planned) after each run.
+    /// </summary>
     /// <returns>Each variant's samples, in the variants' order. On cancellation, between runs or inside one (whose
     /// partial figures are dropped: a cut run is not a sample), the points measured so far (only variants with
     /// at least one sample) come back through <see cref="SamplingInterruptedException"/>.</returns>
-    public static IReadOnlyList<PointResult> Run(IReadOnlyList<Variant> variants, SamplingPlan plan, CancellationToken cancellation, Action<int, int>? progress = null)
+    public static SamplingOutcome Run(
+        IReadOnlyList<Variant> variants,
+        SamplingPlan plan,
+        Func<IReadOnlyList<PointResult>, IReadOnlyList<Decision>>? decide,
+        CancellationToken cancellation,
+        Action<int, int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(variants);
         ArgumentNullException.ThrowIfNull(plan);
@@ -21,6 +42,7 @@ public static class Sampler
         var samples = variants.Select(_ => new List<SampleRecord>()).ToArray();
         int planned = variants.Count * (plan.Samples + plan.MinWarmup);
         int done = 0;
+        using PlacementProbe? probe = PlacementProbe.For(variants.SelectMany(v => v.Cpus));
         try
         {
             for (int v = 0; v < variants.Count; v++)
@@ -28,22 +50,63 @@ public static class Sampler
                 done += WarmUp(variants[v], plan, cancellation);
                 progress?.Invoke(done, planned);
             }
-            for (int round = 0; round < plan.Samples; round++)
+            probe?.Measure(cancellation); // the probe's own warm-up: its first run pays for the JIT and a cold line
+
+            var narrowing = new NarrowingWatch();
+            var extra = new Stopwatch();
+            double lastRound = 0;
+            int round = 0;
+            string? stop = null;
+            while (true)
             {
+                if (round >= plan.Samples)
+                {
+                    stop = decide is null ? SamplingSummary.Decided : StopReason(decide(ToPoints(variants, samples)), round, plan, narrowing, extra.Elapsed.TotalSeconds, lastRound);
+                    if (stop is not null)
+                    {
+                        break;
+                    }
+                    extra.Start();
+                    planned = Math.Max(planned, done + variants.Count);
+                }
+                long started = Stopwatch.GetTimestamp();
+                double? placement = probe?.Measure(cancellation);
                 for (int v = 0; v < variants.Count; v++)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    TeamRun run = WorkerTeam.Run(variants[v].Cpus, variants[v].Workload, variants[v].Limit, cancellation);
-                    samples[v].Add(Record(round, variants[v], run));
+                    samples[v].Add(Sample(round, variants[v], placement, cancellation));
                     progress?.Invoke(++done, planned);
                 }
+                lastRound = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                round++;
             }
+            extra.Stop();
+            SamplingSummary? summary = decide is null ? null : new SamplingSummary(plan.Samples, round, stop, plan.Budget.TotalSeconds, extra.Elapsed.TotalSeconds);
+            return new SamplingOutcome(ToPoints(variants, samples), summary);
         }
         catch (OperationCanceledException e)
         {
             throw new SamplingInterruptedException(ToPoints(variants, samples), e);
         }
-        return ToPoints(variants, samples);
+    }
+
+    // Null: take another round.
+    private static string? StopReason(IReadOnlyList<Decision> decisions, int rounds, SamplingPlan plan, NarrowingWatch narrowing, double extraSeconds, double lastRoundSeconds)
+    {
+        if (decisions.All(d => d.Outcome != Verdict.Inconclusive))
+        {
+            return SamplingSummary.Decided;
+        }
+        if (rounds >= plan.MaxRounds)
+        {
+            return SamplingSummary.RoundLimit;
+        }
+        if (extraSeconds + lastRoundSeconds > plan.Budget.TotalSeconds)
+        {
+            return SamplingSummary.Budget;
+        }
+        narrowing.Record(rounds, decisions);
+        return narrowing.StillNarrowing(rounds) ? null : SamplingSummary.NotNarrowing;
     }
 
     private static int WarmUp(Variant variant, SamplingPlan plan, CancellationToken cancellation)
@@ -64,11 +127,24 @@ public static class Sampler
         return plan.MaxWarmup;
     }
 
-    private static SampleRecord Record(int index, Variant variant, TeamRun run)
+    private static SampleRecord Sample(int round, Variant variant, double? placement, CancellationToken cancellation)
     {
-        SampleFlags flags = run.Flags;
+        var before = StealMeter.Read();
+        TeamRun run = WorkerTeam.Run(variant.Cpus, variant.Workload, variant.Limit, cancellation);
+        double? stolen = StealMeter.Share(before, StealMeter.Read(), variant.Cpus);
+
+        SampleFlags flags = run.Flags | (stolen > StealMeter.FlagShare ? SampleFlags.Stolen : SampleFlags.None);
+        var extras = new Dictionary<string, double>(variant.Extras?.Invoke(run) ?? new Dictionary<string, double>());
+        if (placement is double ns && double.IsFinite(ns))
+        {
+            extras[RoundFigures.PlacementExtra] = ns;
+        }
+        if (stolen is double share)
+        {
+            extras[StealMeter.Extra] = share;
+        }
         return new SampleRecord(
-            index,
+            round,
             variant.Value(run),
             run.TotalOperations,
             run.ElapsedNanoseconds,
@@ -76,7 +152,7 @@ public static class Sampler
             run.GarbageCollections,
             run.JitCompilations,
             [.. run.Workers.Select(w => new WorkerSample(w.Worker, w.Cpu, w.Operations, w.ElapsedNanoseconds, w.OnCpuNanoseconds, w.Migrations, w.ContextSwitches))],
-            variant.Extras?.Invoke(run) ?? new Dictionary<string, double>());
+            extras);
     }
 
     private static List<PointResult> ToPoints(IReadOnlyList<Variant> variants, List<SampleRecord>[] samples)
