@@ -50,7 +50,7 @@ public sealed class ReportCommandTests
     {
         using var temp = new TempDirectory();
         File.WriteAllText(temp.File("results.json"), "{\"schema\": \"hwlab.results/0\", \"experiments\": []}");
-        CliRun.InProcess("report", temp.Path).AssertUsageError("has schema hwlab.results/0; this HwLab reads hwlab.results/1");
+        CliRun.InProcess("report", temp.Path).AssertUsageError("has schema hwlab.results/0; this HwLab reads hwlab.results/1 and hwlab.results/2");
         Assert.False(File.Exists(temp.File("report.html")));
     }
 

@@ -137,7 +137,7 @@ public sealed class RunCommandTests
         CliRun run = CliRun.InProcess("run", "c2c", "--quick", "--round-trips", "1000", "--json", "--out", temp.Path);
         Assert.Equal(0, run.ExitCode);
         using JsonDocument document = JsonDocument.Parse(run.Output);
-        Assert.Equal("hwlab.results/1", document.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("hwlab.results/2", document.RootElement.GetProperty("schema").GetString());
         Assert.Equal("run", document.RootElement.GetProperty("profile").GetString());
         JsonElement experiment = Assert.Single(document.RootElement.GetProperty("experiments").EnumerateArray());
         Assert.Equal("completed", experiment.GetProperty("status").GetString());

@@ -10,7 +10,7 @@ namespace HwLab.Cli.Commands;
 internal sealed class C2cRunCommand : ExperimentRunCommand<C2cSettings>
 {
     private readonly Option<CpuSet?> _cpus = CliOptions.Cpus("--cpus", "CPUs whose pairs are measured, e.g. 0-7 or 0-63:2 [default: every usable CPU]");
-    private readonly Option<int?> _samples = CliOptions.Int("--samples", $"Samples per pair and implementation {Defaults(s => s.Samples, ExperimentLimits.Samples)}", "N", ExperimentLimits.Samples);
+    private readonly Option<int?> _samples = CliOptions.Int("--samples", $"Minimum rounds: samples per pair and implementation, more while a claim is undecided (--budget-s) {Defaults(s => s.Samples, ExperimentLimits.Samples)}", "N", ExperimentLimits.Samples);
     private readonly Option<long?> _roundTrips = CliOptions.Long("--round-trips", $"Round trips per sample {Defaults(s => s.RoundTrips, C2cSettings.RoundTripsRange)}", "N", C2cSettings.RoundTripsRange);
     private readonly Option<int?> _maxPairs = CliOptions.Int("--max-pairs", $"Sample this many pairs when there are more {Defaults(s => s.MaxPairs, C2cSettings.MaxPairsRange)}", "N", C2cSettings.MaxPairsRange);
     private readonly Option<int?> _seed = CliOptions.Int("--seed", $"Seed of the pair sample {ProfileDefaults.With($"{C2cSettings.DefaultSeed}", ExperimentLimits.Seed)}", "N", ExperimentLimits.Seed);

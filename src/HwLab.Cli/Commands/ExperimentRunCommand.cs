@@ -15,6 +15,14 @@ internal abstract class ExperimentRunCommand<TSettings>
 {
     private readonly ProfileOptions _profile = new();
     private readonly RunOutputOptions _output = new();
+    private readonly Option<int?> _budget = CliOptions.Int(
+        "--budget-s",
+        $"Seconds for rounds past --samples while a claim is undecided; 0 takes none [default: {Budget(SuiteProfile.Quick)} with --quick, {Budget(SuiteProfile.Default)} without, {Budget(SuiteProfile.Full)} with --full]",
+        "SECONDS",
+        SamplingBudgetRange);
+
+    /// <summary>--budget-s: none, up to an hour.</summary>
+    internal static ValueRange SamplingBudgetRange { get; } = new(0, 3600);
 
     protected ExperimentRunCommand(Experiment<TSettings> experiment) => Experiment = experiment;
 
@@ -28,12 +36,17 @@ internal abstract class ExperimentRunCommand<TSettings>
         {
             command.Add(option);
         }
+        if (SamplesInRounds)
+        {
+            command.Add(_budget);
+        }
         _profile.AddTo(command);
         _output.AddTo(command);
         command.SetAction(parsed =>
         {
             CpuTopology topology = TopologyReader.Read();
-            return RunPipeline.Execute(Experiment, BuildSettings(parsed, topology), topology, _output.Read(parsed), output, error);
+            TimeSpan budget = parsed.GetValue(_budget) is int seconds ? TimeSpan.FromSeconds(seconds) : SuiteProfiles.SamplingBudget(ReadProfile(parsed));
+            return RunPipeline.Execute(Experiment, BuildSettings(parsed, topology), topology, budget, _output.Read(parsed), output, error);
         });
         return command;
     }
@@ -43,6 +56,11 @@ internal abstract class ExperimentRunCommand<TSettings>
 
     /// <summary>This experiment's own options, in the order --help lists them.</summary>
     protected abstract IEnumerable<Option> Options();
+
+    /// <summary>Whether the experiment samples in rounds, and so takes --budget-s; reserve runs whole scenarios instead.</summary>
+    protected virtual bool SamplesInRounds => true;
+
+    private static double Budget(SuiteProfile profile) => SuiteProfiles.SamplingBudget(profile).TotalSeconds;
 
     /// <summary>--quick, --full or neither.</summary>
     protected SuiteProfile ReadProfile(ParseResult parsed) => _profile.Read(parsed);

@@ -12,7 +12,7 @@ internal sealed class FalseShareRunCommand : ExperimentRunCommand<FalseShareSett
     private readonly Option<CpuSet?> _cpus = CliOptions.Cpus("--cpus", "CPUs for the workers, one each [default: usable CPUs, one per core first]");
     private readonly Option<int?> _threads = CliOptions.Int(
         "--threads", $"Workers, each owning one cluster, one per CPU {ProfileDefaults.With($"usable CPUs, at most {FalseShareSettings.DefaultMaxWorkers}", ExperimentLimits.Workers)}", "N", ExperimentLimits.Workers);
-    private readonly Option<int?> _samples = CliOptions.Int("--samples", $"Samples per distance and implementation {Defaults(s => s.Samples, ExperimentLimits.Samples)}", "N", ExperimentLimits.Samples);
+    private readonly Option<int?> _samples = CliOptions.Int("--samples", $"Minimum rounds: samples per distance and implementation, more while a claim is undecided (--budget-s) {Defaults(s => s.Samples, ExperimentLimits.Samples)}", "N", ExperimentLimits.Samples);
     private readonly Option<long?> _ops = CliOptions.Long("--ops", $"Lock/unlock pairs per worker per sample {Defaults(s => s.OperationsPerWorker, FalseShareSettings.OperationsRange)}", "N", FalseShareSettings.OperationsRange);
     private readonly Option<int[]?> _distances = CliOptions.IntList(
         "--distances",

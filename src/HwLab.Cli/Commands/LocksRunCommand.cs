@@ -12,7 +12,7 @@ internal sealed class LocksRunCommand : ExperimentRunCommand<LocksSettings>
     private readonly Option<CpuSet?> _cpus = CliOptions.Cpus("--cpus", "CPUs for the contending workers; the first also runs the uncontended one [default: usable CPUs, one per core first]");
     private readonly Option<int?> _threads = CliOptions.Int(
         "--threads", $"Contending workers on one lock, one per CPU {ProfileDefaults.With($"usable CPUs, at most {LocksSettings.DefaultMaxWorkers}", ExperimentLimits.Workers)}", "N", ExperimentLimits.Workers);
-    private readonly Option<int?> _samples = CliOptions.Int("--samples", $"Samples per lock kind and contention {Defaults(s => s.Samples, ExperimentLimits.Samples)}", "N", ExperimentLimits.Samples);
+    private readonly Option<int?> _samples = CliOptions.Int("--samples", $"Minimum rounds: samples per lock kind and contention, more while a claim is undecided (--budget-s) {Defaults(s => s.Samples, ExperimentLimits.Samples)}", "N", ExperimentLimits.Samples);
     private readonly Option<long?> _ops = CliOptions.Long("--ops", $"Lock/unlock pairs per uncontended sample {Defaults(s => s.UncontendedOperations, LocksSettings.OperationsRange)}", "N", LocksSettings.OperationsRange);
     private readonly Option<int?> _duration = CliOptions.Int(
         "--duration-ms", $"Milliseconds per contended sample {Defaults(s => s.ContendedDuration, LocksSettings.DurationMillisecondsRange)}", "MS", LocksSettings.DurationMillisecondsRange);

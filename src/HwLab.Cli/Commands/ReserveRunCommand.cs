@@ -43,6 +43,8 @@ internal sealed class ReserveRunCommand : ExperimentRunCommand<ReserveSettings>
 
     public static Command Create(TextWriter output, TextWriter error) => new ReserveRunCommand().Build(output, error);
 
+    protected override bool SamplesInRounds => false;
+
     protected override IEnumerable<Option> Options() => [_policies, _modes, _zonePages, _minFree, _scale, _writers, _exitPages, _maxTicks, _duration, _repeats, _seed];
 
     internal override ReserveSettings BuildSettings(ParseResult parsed, CpuTopology topology)

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using HwLab.Lab.Results;
 
 namespace HwLab.Cli.Commands;
 
 /// <summary>--json and --out, shared by every `run NAME`.</summary>
 internal sealed class RunOutputOptions
 {
-    public Option<bool> JsonOption { get; } = new("--json") { Description = "Print the results document (schema hwlab.results/1) instead of tables." };
+    public Option<bool> JsonOption { get; } = new("--json") { Description = $"Print the results document (schema {ResultsDocument.CurrentSchema}) instead of tables." };
 
     public Option<string?> OutOption { get; } = new("--out")
     {

@@ -17,6 +17,7 @@ internal static class RunPipeline
         Experiment<TSettings> experiment,
         TSettings settings,
         CpuTopology topology,
+        TimeSpan samplingBudget,
         RunOutputOptions outputOptions,
         TextWriter output,
         TextWriter error)
@@ -29,7 +30,10 @@ internal static class RunPipeline
         ExperimentResult result = ProgressDisplay.Run(error, onEvent =>
         {
             onEvent(new SuiteEvent(1, 1, experiment.Name, experiment.Title, 0, 0, null));
-            var context = new ExperimentContext(topology, interrupt.Token, p => onEvent(new SuiteEvent(1, 1, experiment.Name, experiment.Title, p.Done, p.Planned, null)));
+            var context = new ExperimentContext(topology, interrupt.Token, p => onEvent(new SuiteEvent(1, 1, experiment.Name, experiment.Title, p.Done, p.Planned, null)))
+            {
+                SamplingBudget = samplingBudget,
+            };
             ExperimentResult measured = experiment.Run(settings, context);
             onEvent(new SuiteEvent(1, 1, experiment.Name, experiment.Title, 1, 1, measured));
             return measured;

@@ -21,7 +21,7 @@ internal sealed class SwapRunCommand : ExperimentRunCommand<SwapSettings>
         $"Worker counts to measure, none above the CPUs; scaling is against 1 {ProfileDefaults.With("1 and every worker; with --full the powers of two between", ExperimentLimits.Workers, each: true)}",
         "LIST",
         ExperimentLimits.Workers);
-    private readonly Option<int?> _samples = CliOptions.Int("--samples", $"Samples per point {Defaults(s => s.Samples, ExperimentLimits.Samples)}", "N", ExperimentLimits.Samples);
+    private readonly Option<int?> _samples = CliOptions.Int("--samples", $"Minimum rounds: samples per point, more while a claim is undecided (--budget-s) {Defaults(s => s.Samples, ExperimentLimits.Samples)}", "N", ExperimentLimits.Samples);
     private readonly Option<long?> _ops = CliOptions.Long("--ops", $"Swap-out + free operations per worker per sample {Defaults(s => s.OperationsPerWorker, SwapSettings.OperationsRange)}", "N", SwapSettings.OperationsRange);
     private readonly Option<string[]?> _modes = CliOptions.NameList(
         "--modes", $"Lock modes: device (si->lock only, before the seed), bitlock (the seed), spinlock (merged 4.11) {ProfileDefaults.Text(Profile, s => s.Modes)}", SwapSettings.KnownModes);

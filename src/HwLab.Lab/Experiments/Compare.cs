@@ -17,19 +17,6 @@ public static class Compare
         return b.Median == 0 ? double.NaN : a.Median / b.Median;
     }
 
-    /// <summary>
-    /// True when a is above b beyond the noise: a's whole range sits above b's whole range, or, with
-    /// confidence intervals, a's interval sits above b's. Either way the samples do not overlap in the direction claimed.
-    /// </summary>
-    public static bool ClearlyAbove(Statistics a, Statistics b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        double aLow = a.MedianCiLower ?? a.Min;
-        double bHigh = b.MedianCiUpper ?? b.Max;
-        return aLow > bHigh || a.Min > b.Max;
-    }
-
     /// <summary>"12.3 ns (11.9 to 12.8, CV 2.1%)".</summary>
     public static string Describe(Statistics s, string unit)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
@@ -45,6 +46,7 @@ public abstract class Experiment<TSettings> : IExperiment
             return new ExperimentResult(Name, Title, ExperimentResult.Completed, null, started, clock.Elapsed.TotalSeconds, parameters, measured.Points, measured.Verdicts, measured.Notes)
             {
                 Timelines = measured.Timelines,
+                Sampling = measured.Sampling,
             };
         }
         catch (SamplingInterruptedException e)
@@ -66,11 +68,16 @@ public abstract class Experiment<TSettings> : IExperiment
 
     protected abstract Measurement Measure(TSettings settings, ExperimentContext context);
 
-    /// <summary>Samples the variants interleaved, reporting progress under this experiment's name.</summary>
-    protected IReadOnlyList<PointResult> Sample(IReadOnlyList<Variant> variants, int samples, ExperimentContext context)
+    /// <summary>
+    /// Samples the variants interleaved, reporting progress under this experiment's name: at least
+    /// <paramref name="samples"/> rounds, then more while <paramref name="decide"/> leaves a claim
+    /// undecided, within the context's sampling budget.
+    /// </summary>
+    protected SamplingOutcome Sample(IReadOnlyList<Variant> variants, int samples, ExperimentContext context, Func<IReadOnlyList<PointResult>, IReadOnlyList<Decision>> decide)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Sampler.Run(variants, new SamplingPlan(samples), context.Cancellation, (done, planned) => context.Report(Name, done, planned));
+        var plan = new SamplingPlan(samples) { Budget = context.SamplingBudget, MaxRounds = (int)Math.Max(samples, ExperimentLimits.Samples.Max) };
+        return Sampler.Run(variants, plan, decide, context.Cancellation, (done, planned) => context.Report(Name, done, planned));
     }
 
     private static string FailureText(Exception e)
@@ -80,5 +87,7 @@ public abstract class Experiment<TSettings> : IExperiment
     protected sealed record Measurement(IReadOnlyList<PointResult> Points, IReadOnlyList<Verdict> Verdicts, IReadOnlyList<string> Notes)
     {
         public IReadOnlyList<Timeline> Timelines { get; init; } = [];
+
+        public SamplingSummary? Sampling { get; init; }
     }
 }

@@ -9,5 +9,8 @@ public sealed class ExperimentContext(CpuTopology topology, CancellationToken ca
 
     public CancellationToken Cancellation { get; } = cancellation;
 
+    /// <summary>Time each experiment may spend on rounds past its minimum while a claim is undecided; zero adds none.</summary>
+    public TimeSpan SamplingBudget { get; init; } = TimeSpan.Zero;
+
     internal void Report(string experiment, int done, int planned) => progress?.Invoke(new ExperimentProgress(experiment, done, planned));
 }

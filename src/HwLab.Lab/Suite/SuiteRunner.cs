@@ -41,7 +41,10 @@ public static class SuiteRunner
             }
             int index = i + 1;
             events?.Invoke(new SuiteEvent(index, experiments.Count, experiment.Name, experiment.Title, 0, 0, null));
-            var context = new ExperimentContext(topology, cancellation, p => events?.Invoke(new SuiteEvent(index, experiments.Count, experiment.Name, experiment.Title, p.Done, p.Planned, null)));
+            var context = new ExperimentContext(topology, cancellation, p => events?.Invoke(new SuiteEvent(index, experiments.Count, experiment.Name, experiment.Title, p.Done, p.Planned, null)))
+            {
+                SamplingBudget = SuiteProfiles.SamplingBudget(profile),
+            };
             ExperimentResult result;
             try
             {

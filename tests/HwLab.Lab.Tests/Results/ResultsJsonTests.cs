@@ -21,9 +21,9 @@ public sealed partial class ResultsJsonTests
     [Fact]
     public void Another_schema_is_refused_by_name()
     {
-        string json = ResultsJson.Serialize(SampleDocuments.Document()).Replace("hwlab.results/1", "hwlab.results/9", StringComparison.Ordinal);
+        string json = ResultsJson.Serialize(SampleDocuments.Document()).Replace("hwlab.results/2", "hwlab.results/9", StringComparison.Ordinal);
         ResultsFormatException error = Assert.Throws<ResultsFormatException>(() => ResultsJson.Deserialize(json, "old.json"));
-        Assert.Equal("old.json has schema hwlab.results/9; this HwLab reads hwlab.results/1", error.Message);
+        Assert.Equal("old.json has schema hwlab.results/9; this HwLab reads hwlab.results/1 and hwlab.results/2", error.Message);
     }
 
     [Theory]

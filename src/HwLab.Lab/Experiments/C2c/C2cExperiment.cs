@@ -1,4 +1,5 @@
 using System.Globalization;
+using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
@@ -97,7 +98,9 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
                 }
             }
 
-            IReadOnlyList<PointResult> points = Sample(variants, settings.Samples, context);
+            Claim[] claims = [s_managedAsFastAsNative];
+            SamplingOutcome sampled = Sample(variants, settings.Samples, context, measured => Claim.DecideAll(claims, measured));
+            IReadOnlyList<PointResult> points = sampled.Points;
             var notes = new List<string>
             {
                 "Each round trip is the line moving to the other CPU and back: worker 0 turns 2r into 2r + 1 with compare-and-swap, worker 1 turns it into 2r + 2. One-way latency is half the round trip.",
@@ -110,7 +113,7 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
             {
                 notes.Add("In a virtual machine a vCPU pair's latency is that of whichever host cores run them at the moment.");
             }
-            return new Measurement(points, Verdicts(points, context.Topology), notes);
+            return new Measurement(points, Verdicts(points, context.Topology), notes) { Sampling = sampled.Summary };
         }
         finally
         {
@@ -121,20 +124,15 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
     private static List<Verdict> Verdicts(IReadOnlyList<PointResult> points, CpuTopology topology)
     {
         var verdicts = new List<Verdict>();
-        PointResult[] managed = [.. points.Where(p => p.Key("impl") == Managed)];
         PointResult[] native = [.. points.Where(p => p.Key("impl") == Native)];
-        (PointResult Managed, PointResult Native)[] pairs = [.. managed.Select(m => (m, native.Single(n => n.Key("pair") == m.Key("pair"))))];
-        if (pairs.Length > 0)
+        if (s_managedAsFastAsNative.Decide(points) is { } decision)
         {
-            double[] ratios = [.. pairs.Select(p => Compare.Ratio(p.Managed.Stats, p.Native.Stats))];
-            double median = ratios.Order().ElementAt(ratios.Length / 2);
-            RatioInterval interval = RatioInterval.MedianOf([.. pairs.Select(p => RatioInterval.Of(p.Managed.Stats, p.Native.Stats))]);
-            string outcome = interval.DecideWithin(0.90, 1.10);
-            verdicts.Add(new Verdict(
+            int pairs = native.Length;
+            verdicts.Add(Verdict.Decided(
                 "Managed compare-and-swap passes a line between cores as fast as native code does (target: within 10%).",
-                string.Create(CultureInfo.InvariantCulture, $"managed/native one-way latency, median over {ratios.Length} pair(s): {median:0.00} (range {ratios.Min():0.00} to {ratios.Max():0.00}; interval of the median {interval})"),
-                outcome,
-                $"{interval.Explain(outcome, "0.90 to 1.10")} The round trip is dominated by the cache-line transfer, which neither side's code can shorten.") { Topic = Topics.ManagedCoreToCore });
+                string.Create(CultureInfo.InvariantCulture, $"managed/native one-way latency, median over {pairs} pair(s) per round: {decision.Figure:0.00} over {decision.SamplesUsed} rounds"),
+                decision,
+                "The round trip is dominated by the cache-line transfer, which neither side's code can shorten.") with { Topic = Topics.ManagedCoreToCore });
         }
         foreach (string relation in new[] { CpuPair.SmtSiblings, CpuPair.SamePackage, CpuPair.CrossPackage })
         {
@@ -158,6 +156,25 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
                 "Peers report about 8 ns between SMT siblings, 44 to 51 ns within a Xeon socket and 108 to 136 ns across sockets."));
         }
         return verdicts;
+    }
+
+    // Per round: the median over the measured pairs of managed over native latency.
+    private static readonly Claim s_managedAsFastAsNative = new(
+        Topics.ManagedCoreToCore,
+        DecisionRule.Within("managed/native one-way latency per round, median over the pairs", 1.0, 0.10),
+        points =>
+        {
+            PointResult[] managed = [.. points.Where(p => p.Key("impl") == Managed)];
+            PointResult[] native = [.. points.Where(p => p.Key("impl") == Native)];
+            PointResult[] both = [.. managed.SelectMany(m => native.Where(n => n.Key("pair") == m.Key("pair")).Select(n => (m, n))).SelectMany(x => new[] { x.m, x.n })];
+            return both.Length == 0 ? null : RoundFigures.PerRound(both, round => MedianOfPairRatios(round));
+        });
+
+    // The round's samples come as managed, native, managed, native...: one ratio per pair, then their median.
+    private static double MedianOfPairRatios(IReadOnlyList<SampleRecord> round)
+    {
+        double[] ratios = [.. Enumerable.Range(0, round.Count / 2).Select(i => round[(2 * i) + 1].Value == 0 ? double.NaN : round[2 * i].Value / round[(2 * i) + 1].Value).Order()];
+        return ratios.Length % 2 == 1 ? ratios[ratios.Length / 2] : (ratios[(ratios.Length / 2) - 1] + ratios[ratios.Length / 2]) / 2;
     }
 
     private static string RelationText(string relation) => relation switch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
@@ -126,10 +127,11 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
                 }
             }
 
-            IReadOnlyList<PointResult> measured = Sample(variants, settings.Samples, context);
             int baseline = distances[^1];
-            List<PointResult> points = [.. measured.Select(p => WithPenalty(p, measured, baseline))];
-            return new Measurement(points, Verdicts(points, baseline, context.Topology), Notes(settings, baseline, context.Topology));
+            Claims claims = new(distances[0], baseline, context.Topology.LineSize);
+            SamplingOutcome sampled = Sample(variants, settings.Samples, context, measured => Claim.DecideAll(claims.All, measured));
+            List<PointResult> points = [.. sampled.Points.Select(p => WithPenalty(p, sampled.Points, baseline))];
+            return new Measurement(points, Verdicts(points, claims, context.Topology), Notes(settings, baseline, context.Topology)) { Sampling = sampled.Summary };
         }
         finally
         {
@@ -146,49 +148,32 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
     private static PointResult Point(IReadOnlyList<PointResult> points, int distance, string impl)
         => points.Single(p => p.Key("distance") == distance.ToString(CultureInfo.InvariantCulture) && p.Key("impl") == impl);
 
-    private static List<Verdict> Verdicts(IReadOnlyList<PointResult> points, int baseline, CpuTopology topology)
+    private static List<Verdict> Verdicts(IReadOnlyList<PointResult> points, Claims claims, CpuTopology topology)
     {
         var verdicts = new List<Verdict>();
         int lineSize = topology.LineSize;
-        int[] distances = [.. points.Select(p => int.Parse(p.Key("distance"), CultureInfo.InvariantCulture)).Distinct().Order()];
-        int nearest = distances[0];
+        int nearest = claims.Nearest;
+        int baseline = claims.Baseline;
         bool both = points.Any(p => p.Key("impl") == Managed) && points.Any(p => p.Key("impl") == Native);
-        if (both && nearest < lineSize && baseline >= 2 * lineSize)
+        if (claims.SeedSharing.Decide(points) is { } sharing && claims.ManagedFeelsIt.Decide(points) is { } agreement)
         {
             PointResult managed = Point(points, nearest, Managed);
-            PointResult managedBase = Point(points, baseline, Managed);
             PointResult native = Point(points, nearest, Native);
-            PointResult nativeBase = Point(points, baseline, Native);
-            double penalty = managed.Derived["penalty"];
-            RatioInterval managedPenalty = RatioInterval.Of(managed.Stats, managedBase.Stats);
-            RatioInterval nativePenaltyInterval = RatioInterval.Of(native.Stats, nativeBase.Stats);
-            // Both locks must agree: one decided and the other not, or the two apart, decides nothing.
-            string managedOutcome = managedPenalty.DecideAbove(1.1);
-            string sharing = managedOutcome == nativePenaltyInterval.DecideAbove(1.1) ? managedOutcome : Verdict.Inconclusive;
-            verdicts.Add(new Verdict(
-                $"The seed patch: 8-byte clusters share a {lineSize}-byte line {lineSize / 8} ways, so neighbouring clusters' bit spinlocks falsely share it (penalty above 1.10x).",
-                $"{nearest} bytes apart: {Compare.Describe(managed.Stats, "ns")} per pair managed ({Compare.Times(penalty)} of {baseline} bytes apart, interval {managedPenalty}), {Compare.Describe(native.Stats, "ns")} native ({Compare.Times(native.Derived["penalty"])}, interval {nativePenaltyInterval})",
+            verdicts.Add(Verdict.Decided(
+                $"The seed patch: 8-byte clusters share a {lineSize}-byte line {lineSize / 8} ways, so neighbouring clusters' bit spinlocks falsely share it (penalty above 1.10x for both the managed lock and the kernel's lock bts).",
+                $"{nearest} bytes apart: {Compare.Describe(managed.Stats, "ns")} per pair managed ({Compare.Times(managed.Derived["penalty"])} of {baseline} bytes apart), {Compare.Describe(native.Stats, "ns")} native ({Compare.Times(native.Derived["penalty"])}); the smaller penalty per round: {Compare.Times(sharing.Figure)}",
                 sharing,
-                sharing switch
-                {
-                    Verdict.Confirmed => "Both locks pay more when neighbours share the line: both penalties' whole intervals lie above 1.10x.",
-                    Verdict.Refuted => "No penalty beyond the noise: on this machine both penalties' whole intervals lie at or below 1.10x.",
-                    _ => "The penalties' intervals do not both lie on one side of 1.10x: this run does not decide it; more samples (--samples) or a quieter machine would.",
-                }) { Topic = Topics.SeedFalseSharing });
-
-            double nativePenalty = native.Derived["penalty"];
-            double agreement = penalty / nativePenalty;
-            RatioInterval agreementInterval = managedPenalty.Over(nativePenaltyInterval);
-            string agrees = agreementInterval.DecideWithin(0.85, 1.15);
-            verdicts.Add(new Verdict(
+                "Deciding on the smaller of the two locks' penalties in each round: confirmed means both pay it.") with { Topic = Topics.SeedFalseSharing });
+            verdicts.Add(Verdict.Decided(
                 "The managed bit lock (Interlocked.Or/And) feels false sharing as the kernel's lock bts does.",
-                string.Create(CultureInfo.InvariantCulture, $"penalty at {nearest} bytes: managed {penalty:0.00}x, native {nativePenalty:0.00}x (managed/native {agreement:0.00}, interval {agreementInterval})"),
-                agrees,
-                $"Within 15% counts as the same penalty. {agreementInterval.Explain(agrees, "0.85 to 1.15")}") { Topic = Topics.ManagedFalseSharing });
+                string.Create(CultureInfo.InvariantCulture, $"penalty at {nearest} bytes: managed {managed.Derived["penalty"]:0.00}x, native {native.Derived["penalty"]:0.00}x; managed over native per round {agreement.Figure:0.00}"),
+                agreement,
+                "Within 15% counts as the same penalty.") with { Topic = Topics.ManagedFalseSharing });
 
             if (points.Any(p => p.Key("impl") == ManagedFetchFirst))
             {
                 PointResult fetchFirst = Point(points, nearest, ManagedFetchFirst);
+                PointResult nativeBase = Point(points, baseline, Native);
                 verdicts.Add(new Verdict(
                 "Asking for the line exclusive first (lock xadd 0, then lock cmpxchg) brings the managed lock closer to lock bts under false sharing.",
                 $"{nearest} bytes apart: managed-xadd {Compare.Describe(fetchFirst.Stats, "ns")} against native {Compare.Describe(native.Stats, "ns")}; {baseline} bytes apart: managed-xadd {Compare.Times(Compare.Ratio(Point(points, baseline, ManagedFetchFirst).Stats, nativeBase.Stats))} of native",
@@ -207,18 +192,63 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
                     : "It compares the managed lock with the native one; run both (--impls managed,native).") { Topic = Topics.SeedFalseSharing });
         }
 
-        if (points.Any(p => p.Key("impl") == Managed) && distances.Contains(lineSize) && baseline > lineSize)
+        if (claims.OneLineEnough.Decide(points) is { } padding)
         {
             PointResult adjacent = Point(points, lineSize, Managed);
-            RatioInterval padding = RatioInterval.Of(adjacent.Stats, Point(points, baseline, Managed).Stats);
-            string enough = padding.DecideAtMost(1.05);
-            verdicts.Add(new Verdict(
-                $"One cluster per {lineSize}-byte line is enough padding (at most 5% above {baseline} bytes apart).",
-                $"{lineSize} bytes apart: {Compare.Times(adjacent.Derived["penalty"])} of {baseline} bytes apart (managed; interval {padding})",
-                enough,
-                $"{padding.Explain(enough, "1.05x")} Adjacent-line prefetchers fetch lines in pairs on many x86 cores, so neighbours one line apart can still interfere; {baseline} bytes is the distance that never shares.") { Topic = Topics.PaddingOneLine });
+            verdicts.Add(Verdict.Decided(
+                $"One cluster per {lineSize}-byte line is enough padding (within 5% of {baseline} bytes apart).",
+                $"{lineSize} bytes apart: {Compare.Times(adjacent.Derived["penalty"])} of {baseline} bytes apart (managed; per round {Compare.Times(padding.Figure)})",
+                padding,
+                $"Adjacent-line prefetchers fetch lines in pairs on many x86 cores, so neighbours one line apart can still interfere; {baseline} bytes is the distance that never shares.") with { Topic = Topics.PaddingOneLine });
         }
         return verdicts;
+    }
+
+    /// <summary>The claims this experiment decides, declared from its distances before anything runs.</summary>
+    private sealed class Claims
+    {
+        public Claims(int nearest, int baseline, int lineSize)
+        {
+            Nearest = nearest;
+            Baseline = baseline;
+            bool decidable = nearest < lineSize && baseline >= 2 * lineSize;
+            SeedSharing = new Claim(
+                Topics.SeedFalseSharing,
+                DecisionRule.Above($"the smaller of the managed and native penalties per round ({nearest} over {baseline} bytes apart)", 1.10),
+                points => decidable && Has(points, nearest, baseline, Managed) && Has(points, nearest, baseline, Native)
+                    ? RoundFigures.PerRound([Point(points, nearest, Managed), Point(points, baseline, Managed), Point(points, nearest, Native), Point(points, baseline, Native)], r => Math.Min(r[0].Value / r[1].Value, r[2].Value / r[3].Value))
+                    : null);
+            ManagedFeelsIt = new Claim(
+                Topics.ManagedFalseSharing,
+                DecisionRule.Within($"managed penalty over native penalty per round ({nearest} over {baseline} bytes apart)", 1.0, 0.15),
+                points => decidable && Has(points, nearest, baseline, Managed) && Has(points, nearest, baseline, Native)
+                    ? RoundFigures.PerRound([Point(points, nearest, Managed), Point(points, baseline, Managed), Point(points, nearest, Native), Point(points, baseline, Native)], r => r[0].Value / r[1].Value / (r[2].Value / r[3].Value))
+                    : null);
+            OneLineEnough = new Claim(
+                Topics.PaddingOneLine,
+                DecisionRule.Within($"ns per pair {lineSize} over {baseline} bytes apart per round (managed)", 1.0, 0.05),
+                points => baseline > lineSize && Has(points, lineSize, baseline, Managed)
+                    ? RoundFigures.Ratio(Point(points, lineSize, Managed), Point(points, baseline, Managed))
+                    : null);
+        }
+
+        public int Nearest { get; }
+
+        public int Baseline { get; }
+
+        public Claim SeedSharing { get; }
+
+        public Claim ManagedFeelsIt { get; }
+
+        public Claim OneLineEnough { get; }
+
+        public IReadOnlyList<Claim> All => [SeedSharing, ManagedFeelsIt, OneLineEnough];
+
+        private static bool Has(IReadOnlyList<PointResult> points, int distance, int baseline, string impl)
+            => Find(points, distance, impl) is not null && Find(points, baseline, impl) is not null;
+
+        private static PointResult? Find(IReadOnlyList<PointResult> points, int distance, string impl)
+            => points.SingleOrDefault(p => p.Key("distance") == distance.ToString(CultureInfo.InvariantCulture) && p.Key("impl") == impl);
     }
 
     private static List<string> Notes(FalseShareSettings settings, int baseline, CpuTopology topology)

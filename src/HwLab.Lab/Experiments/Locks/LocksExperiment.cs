@@ -1,4 +1,5 @@
 using System.Globalization;
+using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
@@ -6,6 +7,7 @@ using HwLab.Layout.Kernel;
 using HwLab.Layout.Locks;
 using HwLab.Native.Threading;
 using HwLab.Native.Topology;
+using Perfolizer.Mathematics.Common;
 
 namespace HwLab.Lab.Experiments.Locks;
 
@@ -107,8 +109,9 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
                 }
             }
 
-            IReadOnlyList<PointResult> points = [.. Sample(variants, settings.Samples, context).Select(WithFairness)];
-            return new Measurement(points, Verdicts(points, contend), Notes(settings, contend));
+            SamplingOutcome sampled = Sample(variants, settings.Samples, context, measured => Claim.DecideAll(s_claims, measured));
+            IReadOnlyList<PointResult> points = [.. sampled.Points.Select(WithFairness)];
+            return new Measurement(points, Verdicts(points, contend), Notes(settings, contend)) { Sampling = sampled.Summary };
         }
         finally
         {
@@ -146,90 +149,87 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         {
             return point;
         }
-        double[] cv = [.. point.Samples.Select(s => CoefficientOfVariation(s.Workers.Select(w => (double)w.Operations).ToArray()))];
-        double[] minOverMax = MinOverMax(point);
+        double[] cv = [.. point.Samples.Select(s => CoefficientOfVariation([.. s.Workers.Select(w => (double)w.Operations)]))];
         return point with
         {
             Derived = new Dictionary<string, double>
             {
-                ["fairnessCv"] = Median(cv),
-                ["fairnessMinOverMax"] = Median(minOverMax),
+                ["fairnessCv"] = Decider.Interval(cv).Median,
+                ["fairnessMinOverMax"] = Decider.Interval([.. point.Samples.Select(MinOverMax)]).Median,
             },
         };
     }
 
-    private static double CoefficientOfVariation(double[] values)
+    private static double CoefficientOfVariation(double[] counts)
     {
-        double mean = values.Average();
-        double variance = values.Sum(v => (v - mean) * (v - mean)) / values.Length;
-        return mean == 0 ? 0 : Math.Sqrt(variance) / mean;
+        Moments moments = Moments.Create(counts);
+        return moments.Mean == 0 || counts.Length < 2 ? 0 : moments.StandardDeviation / moments.Mean;
     }
 
-    private static double Median(double[] values)
-    {
-        double[] sorted = [.. values.Order()];
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    // Per sample: the least-served worker's pairs over the best-served one's.
-    private static double[] MinOverMax(PointResult point)
-        => [.. point.Samples.Select(s => (double)s.Workers.Min(w => w.Operations) / s.Workers.Max(w => w.Operations))];
+    // One sample: the least-served worker's pairs over the best-served one's.
+    private static double MinOverMax(SampleRecord sample)
+        => (double)sample.Workers.Min(w => w.Operations) / Math.Max(1, sample.Workers.Max(w => w.Operations));
 
     private static PointResult? Find(IReadOnlyList<PointResult> points, string kind, string contention)
         => points.FirstOrDefault(p => p.Key("kind") == kind && p.Key("contention") == contention);
+
+    private static Claim PairedClaim(string topic, DecisionRule rule, string kind, string baseline, string contention, Func<IReadOnlyList<SampleRecord>, double> figure)
+        => new(topic, rule, points => Find(points, kind, contention) is { } a && Find(points, baseline, contention) is { } b ? RoundFigures.PerRound([a, b], figure) : null);
+
+    private static readonly Claim s_bitLockCost = PairedClaim(
+        Topics.ManagedBitLockCost,
+        DecisionRule.AtMost("managed bit lock over native lock bts, ns per uncontended pair, per round", 1.10),
+        LocksSettings.BitLock, LocksSettings.NativeBitLock, Uncontended, r => r[0].Value / r[1].Value);
+
+    private static readonly Claim s_bitLockSlow = PairedClaim(
+        Topics.ReviewBitLockSlow,
+        DecisionRule.Above("bit lock over ticket spinlock, ns per uncontended pair, per round", 1.0),
+        LocksSettings.BitLock, LocksSettings.Ticket, Uncontended, r => r[0].Value / r[1].Value);
+
+    private static readonly Claim s_ticketFairer = PairedClaim(
+        Topics.LocksFairness,
+        DecisionRule.Above("ticket lock's least-over-best-served share minus the bit lock's, per round", 0),
+        LocksSettings.Ticket, LocksSettings.BitLock, Contended, r => MinOverMax(r[0]) - MinOverMax(r[1]));
+
+    private static readonly Claim[] s_claims = [s_bitLockCost, s_bitLockSlow, s_ticketFairer];
 
     private static List<Verdict> Verdicts(IReadOnlyList<PointResult> points, bool contend)
     {
         var verdicts = new List<Verdict>();
         PointResult? bit = Find(points, LocksSettings.BitLock, Uncontended);
         PointResult? native = Find(points, LocksSettings.NativeBitLock, Uncontended);
-        if (bit is not null && native is not null)
+        if (bit is not null && native is not null && s_bitLockCost.Decide(points) is { } cost)
         {
-            double ratio = Compare.Ratio(bit.Stats, native.Stats);
-            RatioInterval interval = RatioInterval.Of(bit.Stats, native.Stats);
-            string outcome = interval.DecideAtMost(1.10);
-            verdicts.Add(new Verdict(
+            verdicts.Add(Verdict.Decided(
                 "The managed bit lock (Interlocked.Or/And) costs what the kernel's lock bts costs, uncontended (target: at most 1.10x).",
-                $"managed {Compare.Describe(bit.Stats, "ns")}, native {Compare.Describe(native.Stats, "ns")}: {Compare.Times(ratio)} (interval {interval})",
-                outcome,
-                $"{interval.Explain(outcome, "1.10x")} One worker, no contention: the cost of the instructions themselves.") { Topic = Topics.ManagedBitLockCost });
+                $"managed {Compare.Describe(bit.Stats, "ns")}, native {Compare.Describe(native.Stats, "ns")}: {Compare.Times(cost.Figure)} per round",
+                cost,
+                "One worker, no contention: the cost of the instructions themselves.") with { Topic = Topics.ManagedBitLockCost });
         }
 
         PointResult? ticketAlone = Find(points, LocksSettings.Ticket, Uncontended);
+        if (bit is not null && ticketAlone is not null && s_bitLockSlow.Decide(points) is { } slower)
+        {
+            verdicts.Add(Verdict.Decided(
+                "Andrew Morton on the seed: \"bit_spin_lock() is a nasty thing. It is slow\"; uncontended, the bit lock costs more than a spinlock.",
+                $"bit lock {Compare.Describe(bit.Stats, "ns")}, ticket spinlock {Compare.Describe(ticketAlone.Stats, "ns")}: {Compare.Times(slower.Figure)} per round",
+                slower,
+                "The ticket lock releases with an unlocked 16-bit increment; the bit lock needs a second locked instruction to clear its bit.") with { Topic = Topics.ReviewBitLockSlow });
+        }
+
         PointResult? bitTogether = Find(points, LocksSettings.BitLock, Contended);
         PointResult? ticketTogether = Find(points, LocksSettings.Ticket, Contended);
-        if (bit is not null && ticketAlone is not null)
-        {
-            RatioInterval slower = RatioInterval.Of(bit.Stats, ticketAlone.Stats);
-            string outcome = slower.DecideAbove(1.0);
-            verdicts.Add(new Verdict(
-                "Andrew Morton on the seed: \"bit_spin_lock() is a nasty thing. It is slow\"; uncontended, the bit lock costs more than a spinlock.",
-                $"bit lock {Compare.Describe(bit.Stats, "ns")}, ticket spinlock {Compare.Describe(ticketAlone.Stats, "ns")}: {Compare.Times(Compare.Ratio(bit.Stats, ticketAlone.Stats))} (interval {slower})",
-                outcome,
-                $"{slower.Explain(outcome, "1.00x")} The ticket lock releases with an unlocked 16-bit increment; the bit lock needs a second locked instruction to clear its bit.") { Topic = Topics.ReviewBitLockSlow });
-        }
         if (!contend)
         {
             verdicts.Add(new Verdict("Under contention the ticket spinlock is fairer than the bit lock.", "-", Verdict.NotMeasurable, "Contention needs at least 2 CPUs; this run had 1.") { Topic = Topics.LocksFairness });
         }
-        else if (bitTogether is not null && ticketTogether is not null)
+        else if (bitTogether is not null && ticketTogether is not null && s_ticketFairer.Decide(points) is { } fairer)
         {
-            double bitFair = bitTogether.Derived["fairnessMinOverMax"];
-            double ticketFair = ticketTogether.Derived["fairnessMinOverMax"];
-            double[] bitSamples = MinOverMax(bitTogether);
-            double[] ticketSamples = MinOverMax(ticketTogether);
-            // Decided only when every sample says the same: the ranges of the two locks' per-sample
-            // fairness do not overlap.
-            string outcome = ticketSamples.Min() > bitSamples.Max() ? Verdict.Confirmed
-                : ticketSamples.Max() <= bitSamples.Min() ? Verdict.Refuted
-                : Verdict.Inconclusive;
-            verdicts.Add(new Verdict(
+            verdicts.Add(Verdict.Decided(
                 "Under contention the ticket spinlock (FIFO) is fairer than the bit lock (whoever's atomic lands first).",
-                string.Create(CultureInfo.InvariantCulture, $"least-served worker's share of the best-served one's: ticket {ticketFair:0.00} ({ticketSamples.Min():0.00} to {ticketSamples.Max():0.00}), bit lock {bitFair:0.00} ({bitSamples.Min():0.00} to {bitSamples.Max():0.00}); ns per pair: ticket {ticketTogether.Stats.Median:0.#}, bit lock {bitTogether.Stats.Median:0.#}"),
-                outcome,
-                outcome == Verdict.Inconclusive
-                    ? "The per-sample ranges overlap: this run does not decide it; more samples or a quieter machine would. 1.00 means every worker got the same number of pairs in the same time."
-                    : "Every sample agrees: the per-sample ranges do not overlap. 1.00 means every worker got the same number of pairs in the same time.") { Topic = Topics.LocksFairness });
+                string.Create(CultureInfo.InvariantCulture, $"least-served worker's share of the best-served one's: ticket {ticketTogether.Derived["fairnessMinOverMax"]:0.00}, bit lock {bitTogether.Derived["fairnessMinOverMax"]:0.00} (medians); ns per pair: ticket {ticketTogether.Stats.Median:0.#}, bit lock {bitTogether.Stats.Median:0.#}"),
+                fairer,
+                "1.00 means every worker got the same number of pairs in the same time; the figure is the ticket lock's share minus the bit lock's, round by round.") with { Topic = Topics.LocksFairness });
         }
         return verdicts;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HwLab.Lab.Decisions;
 using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Layout;
@@ -41,9 +42,49 @@ public sealed partial class SwapExperiment
         return point with { Derived = derived };
     }
 
-    // Each sample's share of first-round picks that landed in a line with another worker's cluster.
-    private static double[] SampleSameLineShares(PointResult point)
-        => [.. point.Samples.Where(s => s.Extras.GetValueOrDefault("picks") > 0).Select(s => s.Extras.GetValueOrDefault("sameLinePicks") / s.Extras["picks"])];
+    // One sample's share of new-cluster picks that landed in a line with another worker's current
+    // cluster: first-round picks where there are any, else recycled ones (a churned device has only those).
+    private static double SameLineShare(SampleRecord s)
+    {
+        double picks = s.Extras.GetValueOrDefault("picks");
+        double recycled = s.Extras.GetValueOrDefault("recycledPicks");
+        return picks > 0 ? s.Extras.GetValueOrDefault("sameLinePicks") / picks
+            : recycled > 0 ? s.Extras.GetValueOrDefault("recycledSameLinePicks") / recycled
+            : double.NaN;
+    }
+
+    private static string ModeOf(IReadOnlyList<PointResult> points) => points.Any(p => p.Key("mode") == "bitlock") ? "bitlock" : points[0].Key("mode");
+
+    // A claim on the points of the most workers at 8 bytes, one per (mode, order, phase) asked for.
+    private static Claim OnPoints(string topic, DecisionRule rule, int most, (string? Mode, string Order, string? Phase)[] wanted, Func<IReadOnlyList<SampleRecord>, double> figure)
+        => new(topic, rule, points =>
+        {
+            if (most < 2 || points.Count == 0)
+            {
+                return null;
+            }
+            PointResult?[] found = [.. wanted.Select(w => Find(points, w.Mode ?? ModeOf(points), w.Order, most, w.Phase))];
+            return found.Any(p => p is null) ? null : RoundFigures.PerRound([.. found.OfType<PointResult>()], figure);
+        });
+
+    private static IReadOnlyList<Claim> SwapClaims(int most) =>
+    [
+        OnPoints(Topics.SeedColumnOrder, DecisionRule.AtMost("same-line share of first-round picks, column order over sequential order, per round", 0.25), most,
+            [(null, "columns", null), (null, "sequential", null)], r => SameLineShare(r[0]) / SameLineShare(r[1])),
+        OnPoints(Topics.SeedClusterLockScaling, DecisionRule.Above("ops/s with the cluster bit lock over ops/s under the device lock, per round", 1.0), most,
+            [("bitlock", "columns", null), ("device", "columns", null)], r => r[0].Value / r[1].Value),
+        OnPoints(Topics.MergedSpinlockFaster, DecisionRule.Above("ops/s with the cluster spinlock over ops/s with the cluster bit lock, per round", 1.0), most,
+            [("spinlock", "columns", null), ("bitlock", "columns", null)], r => r[0].Value / r[1].Value),
+    ];
+
+    private static IReadOnlyList<Claim> ChurnClaims(int most) =>
+    [
+        OnPoints(Topics.SeedRandomAfterFirstRound, DecisionRule.AtMost("gap between the orders' same-line shares after the churn over the gap in the first round, per round", 0.5), most,
+            [(null, "columns", Churned), (null, "sequential", Churned), (null, "columns", FirstRound), (null, "sequential", FirstRound)],
+            r => Math.Abs(SameLineShare(r[0]) - SameLineShare(r[1])) / Math.Abs(SameLineShare(r[2]) - SameLineShare(r[3]))),
+        OnPoints(Topics.SeedNotNoticeableAfterFirstRound, DecisionRule.Above("ops/s of the churned device over the first round in column order, per round", 0.95), most,
+            [(null, "columns", Churned), (null, "columns", FirstRound)], r => r[0].Value / r[1].Value),
+    ];
 
     private static PointResult? Find(IReadOnlyList<PointResult> points, string mode, string order, int workers, string? phase = null)
         => points.FirstOrDefault(p => p.Key("mode") == mode && p.Key("order") == order && p.Key("layout") == "8"
@@ -52,22 +93,6 @@ public sealed partial class SwapExperiment
     private static string Share(PointResult p) => Numbers.Percent(p.Derived["sameLineShare"]);
 
     private static string Rate(PointResult p) => $"{Numbers.Format(p.Stats.Median)} ops/s (CV {Numbers.Percent(p.Stats.CoefficientOfVariation)})";
-
-    // A throughput difference decides only if it is clear of both points' noise.
-    private static Verdict Faster(string claim, PointResult faster, PointResult slower, string fasterName, string slowerName, string upstream)
-    {
-        double ratio = Compare.Ratio(faster.Stats, slower.Stats);
-        string measured = $"{fasterName} {Rate(faster)}, {slowerName} {Rate(slower)}: {Compare.Times(ratio)}";
-        if (Compare.ClearlyAbove(faster.Stats, slower.Stats))
-        {
-            return new Verdict(claim, measured, Verdict.Confirmed, upstream);
-        }
-        if (Compare.ClearlyAbove(slower.Stats, faster.Stats))
-        {
-            return new Verdict(claim, measured, Verdict.Refuted, $"{slowerName} is faster here, beyond the noise. {upstream}");
-        }
-        return new Verdict(claim, measured, Verdict.NotMeasurable, $"The difference is within this machine's noise between samples. {upstream}");
-    }
 
     private static Verdict MemoryCost()
     {
@@ -87,7 +112,8 @@ public sealed partial class SwapExperiment
     private static List<Verdict> SwapVerdicts(IReadOnlyList<PointResult> points, int most)
     {
         var verdicts = new List<Verdict> { MemoryCost() };
-        string mode = points.Any(p => p.Key("mode") == "bitlock") ? "bitlock" : points[0].Key("mode");
+        IReadOnlyList<Claim> claims = SwapClaims(most);
+        string mode = ModeOf(points);
         PointResult? sequential = Find(points, mode, "sequential", most);
         PointResult? columns = Find(points, mode, "columns", most);
         const string coLocation = "The seed patch: in the first round, the column order of the free list keeps clusters that share a cache line away from each other, so workers' current clusters do not share lines.";
@@ -95,26 +121,20 @@ public sealed partial class SwapExperiment
         {
             verdicts.Add(new Verdict(coLocation, "-", Verdict.NotMeasurable, "Sharing a line needs two workers; this run had one CPU.") { Topic = Topics.SeedColumnOrder });
         }
-        else if (sequential is null || columns is null)
+        else if (sequential is null || columns is null || claims[0].Decide(points) is not { } apart)
         {
             verdicts.Add(new Verdict(coLocation, "-", Verdict.NotMeasurable, "It compares sequential and column order at 8 bytes; run both (--orders sequential,columns --layouts 8).") { Topic = Topics.SeedColumnOrder });
         }
         else
         {
             // Threads drift: a worker held up (preempted) while the other runs a whole column ahead can
-            // meet a line again, so "keeps apart" means rarely, not never, against the sequential order.
-            // Decided on every sample: all column-order samples under the bar, or all over it.
-            double[] inColumns = SampleSameLineShares(columns);
-            double[] inSequence = SampleSameLineShares(sequential);
-            string holds = inColumns.Length == 0 || inSequence.Length == 0 ? Verdict.Inconclusive
-                : inColumns.Max() < 0.05 && inColumns.Max() <= inSequence.Min() / 4 ? Verdict.Confirmed
-                : inColumns.Min() >= 0.05 || inColumns.Min() > inSequence.Max() / 4 ? Verdict.Refuted
-                : Verdict.Inconclusive;
-            verdicts.Add(new Verdict(
+            // meet a line again, so "keeps apart" means rarely, not never: at most a quarter of the
+            // sequential order's share, round by round.
+            verdicts.Add(Verdict.Decided(
                 coLocation,
                 $"{mode}, {most} workers: {Share(columns)} of new-cluster picks shared a line with another worker's cluster in column order, {Share(sequential)} in sequential order",
-                holds,
-                "Counted at every first-round pick (a cluster not yet freed back onto the list): does its swap_cluster_info sit in the same cache line as another worker's current cluster's? Confirmed when every column-order sample keeps it under 5% and under a quarter of every sequential sample's share; refuted when every one is over; inconclusive when the samples disagree.") { Topic = Topics.SeedColumnOrder });
+                apart,
+                "Counted at every first-round pick (a cluster not yet freed back onto the list): does its swap_cluster_info sit in the same cache line as another worker's current cluster's?") with { Topic = Topics.SeedColumnOrder });
             verdicts.Add(new Verdict(
                 "The column order's effect on throughput in the first round.",
                 $"columns {Rate(columns)}, sequential {Rate(sequential)}: {Compare.Times(Compare.Ratio(columns.Stats, sequential.Stats))}",
@@ -133,18 +153,19 @@ public sealed partial class SwapExperiment
             verdicts.Add(new Verdict(spinVsBit, "-", Verdict.NotMeasurable, "The difference shows under contention; this run had one CPU.") { Topic = Topics.MergedSpinlockFaster });
             return verdicts;
         }
-        if (device is not null && bitlock is not null)
-        {
-            Verdict faster = Faster(scaling, bitlock, device, "bitlock", "device", "Upstream (v5 cover letter, 32 processes): patches 1-2 gave +4% swap-out throughput.");
-            string scaled = string.Create(CultureInfo.InvariantCulture, $"; scaling from 1 to {most} workers: bitlock {bitlock.Derived.GetValueOrDefault("scaling"):0.00}x, device {device.Derived.GetValueOrDefault("scaling"):0.00}x");
-            verdicts.Add(faster with { Measured = faster.Measured + scaled, Topic = Topics.SeedClusterLockScaling });
-        }
-        else
-        {
-            verdicts.Add(new Verdict(scaling, "-", Verdict.NotMeasurable, "It compares --modes device and bitlock in column order at 8 bytes.") { Topic = Topics.SeedClusterLockScaling });
-        }
-        verdicts.Add(spinlock is not null && bitlock is not null
-            ? Faster(spinVsBit, spinlock, bitlock, "spinlock", "bitlock", "Upstream measured it on sequential swap-out with the full series applied.") with { Topic = Topics.MergedSpinlockFaster }
+        verdicts.Add(device is not null && bitlock is not null && claims[1].Decide(points) is { } scales
+            ? Verdict.Decided(
+                scaling,
+                string.Create(CultureInfo.InvariantCulture, $"bitlock {Rate(bitlock)}, device {Rate(device)}: {Compare.Times(scales.Figure)} per round; scaling from 1 to {most} workers: bitlock {bitlock.Derived.GetValueOrDefault("scaling"):0.00}x, device {device.Derived.GetValueOrDefault("scaling"):0.00}x"),
+                scales,
+                "Upstream (v5 cover letter, 32 processes): patches 1-2 gave +4% swap-out throughput.") with { Topic = Topics.SeedClusterLockScaling }
+            : new Verdict(scaling, "-", Verdict.NotMeasurable, "It compares --modes device and bitlock in column order at 8 bytes.") { Topic = Topics.SeedClusterLockScaling });
+        verdicts.Add(spinlock is not null && bitlock is not null && claims[2].Decide(points) is { } faster
+            ? Verdict.Decided(
+                spinVsBit,
+                $"spinlock {Rate(spinlock)}, bitlock {Rate(bitlock)}: {Compare.Times(faster.Figure)} per round",
+                faster,
+                "Upstream measured it on sequential swap-out with the full series applied.") with { Topic = Topics.MergedSpinlockFaster }
             : new Verdict(spinVsBit, "-", Verdict.NotMeasurable, "It compares --modes bitlock and spinlock in column order at 8 bytes.") { Topic = Topics.MergedSpinlockFaster });
         return verdicts;
     }
@@ -152,7 +173,8 @@ public sealed partial class SwapExperiment
     private static List<Verdict> ChurnVerdicts(IReadOnlyList<PointResult> points, int most)
     {
         var verdicts = new List<Verdict>();
-        string mode = points.Any(p => p.Key("mode") == "bitlock") ? "bitlock" : points[0].Key("mode");
+        IReadOnlyList<Claim> claims = ChurnClaims(most);
+        string mode = ModeOf(points);
         const string randomOrder = "The seed patch: after the first round of allocation, the order of the clusters in the free list is expected to be random, so the column order no longer keeps workers apart.";
         const string notNoticeable = "The seed patch: after the first round, \"the false sharing should be not noticeable\".";
         if (most < 2)
@@ -165,33 +187,23 @@ public sealed partial class SwapExperiment
         PointResult? churnedSequential = Find(points, mode, "sequential", most, Churned);
         PointResult? firstColumns = Find(points, mode, "columns", most, FirstRound);
         PointResult? firstSequential = Find(points, mode, "sequential", most, FirstRound);
-        if (churnedColumns is null || churnedSequential is null || firstColumns is null || firstSequential is null)
+        if (churnedColumns is null || churnedSequential is null || firstColumns is null || firstSequential is null
+            || claims[0].Decide(points) is not { } random || claims[1].Decide(points) is not { } unnoticed)
         {
             verdicts.Add(new Verdict(randomOrder, "-", Verdict.NotMeasurable, "It compares both orders at 8 bytes; run --orders sequential,columns --layouts 8.") { Topic = Topics.SeedRandomAfterFirstRound });
             return verdicts;
         }
 
-        double churnedShare = (churnedColumns.Derived["sameLineShare"] + churnedSequential.Derived["sameLineShare"]) / 2;
-        double orderGap = Math.Abs(churnedColumns.Derived["sameLineShare"] - churnedSequential.Derived["sameLineShare"]);
-        double firstGap = Math.Abs(firstColumns.Derived["sameLineShare"] - firstSequential.Derived["sameLineShare"]);
-        verdicts.Add(new Verdict(
+        verdicts.Add(Verdict.Decided(
             randomOrder,
             $"{mode}, {most} workers, same-line picks: churned {Share(churnedColumns)} (columns) and {Share(churnedSequential)} (sequential); first round {Share(firstColumns)} and {Share(firstSequential)}",
-            orderGap < firstGap / 2 ? Verdict.Confirmed : Verdict.Refuted,
-            string.Create(CultureInfo.InvariantCulture, $"After the churn the two orders differ by {orderGap * 100:0.#} points, against {firstGap * 100:0.#} in the first round; {churnedShare * 100:0.#}% of churned picks share a line.")) { Topic = Topics.SeedRandomAfterFirstRound });
-        verdicts.Add(Faster(
+            random,
+            "The gap between the two orders' same-line shares after the churn, over the gap in the first round: at most a half means the order no longer matters much.") with { Topic = Topics.SeedRandomAfterFirstRound });
+        verdicts.Add(Verdict.Decided(
             notNoticeable,
-            churnedColumns,
-            firstColumns,
-            "churned",
-            "first round (columns)",
-            "Confirmed means the churned device is at least as fast as the first round with the column order, whose picks never share a line.") is { Outcome: Verdict.Refuted } slower
-                ? slower with { Why = "The churned device is slower than the first round in column order, beyond the noise: false sharing, or the scattered free list itself, is noticeable here.", Topic = Topics.SeedNotNoticeableAfterFirstRound }
-                : new Verdict(
-                    notNoticeable,
-                    $"churned {Rate(churnedColumns)} against first round in column order {Rate(firstColumns)}: {Compare.Times(Compare.Ratio(churnedColumns.Stats, firstColumns.Stats))}",
-                    Verdict.Confirmed,
-                    "The churned device is not slower beyond the noise than the first round with the column order.") { Topic = Topics.SeedNotNoticeableAfterFirstRound });
+            $"churned {Rate(churnedColumns)} against first round in column order {Rate(firstColumns)}: {Compare.Times(unnoticed.Figure)} per round",
+            unnoticed,
+            "Not noticeable: the churned device keeps at least 95% of the first round's throughput with the column order, whose picks rarely share a line.") with { Topic = Topics.SeedNotNoticeableAfterFirstRound });
         return verdicts;
     }
 

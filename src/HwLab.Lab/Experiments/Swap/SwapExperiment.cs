@@ -1,4 +1,5 @@
 using System.Globalization;
+using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
@@ -163,10 +164,11 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
                 }
             }
 
-            IReadOnlyList<PointResult> measured = Sample(variants, settings.Samples, context);
-            List<PointResult> points = [.. measured.Select(p => WithDerived(p, measured))];
+            IReadOnlyList<Claim> claims = churn ? ChurnClaims(most) : SwapClaims(most);
+            SamplingOutcome sampled = Sample(variants, settings.Samples, context, measured => Claim.DecideAll(claims, measured));
+            List<PointResult> points = [.. sampled.Points.Select(p => WithDerived(p, sampled.Points))];
             var notes = Notes(settings, skipped, DeviceSlots(settings), context.Topology);
-            return new Measurement(points, churn ? ChurnVerdicts(points, most) : SwapVerdicts(points, most), notes);
+            return new Measurement(points, churn ? ChurnVerdicts(points, most) : SwapVerdicts(points, most), notes) { Sampling = sampled.Summary };
         }
         finally
         {

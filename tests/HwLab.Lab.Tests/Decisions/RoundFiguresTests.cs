@@ -1,0 +1,47 @@
+using HwLab.Lab.Decisions;
+using HwLab.Lab.Results;
+
+namespace HwLab.Lab.Tests.Decisions;
+
+public sealed class RoundFiguresTests
+{
+    private static SampleRecord Sample(int round, double value, double? placement = null, params string[] flags)
+        => new(round, value, 1, 1, flags, 0, 0, [], placement is double ns ? new Dictionary<string, double> { [RoundFigures.PlacementExtra] = ns } : new Dictionary<string, double>());
+
+    private static PointResult Point(string id, params SampleRecord[] samples)
+        => new(id, new Dictionary<string, string> { ["v"] = id }, "m", "ns", Statistics.From(samples), samples, new Dictionary<string, double>());
+
+    [Fact]
+    public void A_ratio_is_taken_within_each_round_so_drift_between_rounds_cancels()
+    {
+        // Both variants drift up tenfold over the run; their ratio stays 2.
+        PointResult a = Point("a", Sample(0, 2, 25), Sample(1, 20, 26), Sample(2, 200, 24));
+        PointResult b = Point("b", Sample(0, 1), Sample(1, 10), Sample(2, 100));
+
+        IReadOnlyList<RoundValue> rounds = RoundFigures.Ratio(a, b);
+
+        Assert.Equal([2.0, 2.0, 2.0], rounds.Select(r => r.Value));
+        Assert.Equal([25.0, 26.0, 24.0], rounds.Select(r => r.PlacementNs!.Value));
+    }
+
+    [Fact]
+    public void Rounds_are_paired_by_index_and_a_round_one_side_lacks_is_left_out()
+    {
+        PointResult a = Point("a", Sample(0, 2), Sample(1, 4), Sample(2, 6));
+        PointResult b = Point("b", Sample(0, 1), Sample(2, 3));
+
+        Assert.Equal([0, 2], RoundFigures.Ratio(a, b).Select(r => r.Round));
+    }
+
+    [Fact]
+    public void Flagged_rounds_are_left_out_while_at_least_half_are_clean()
+    {
+        PointResult a = Point("a", Sample(0, 2), Sample(1, 50, null, "Preempted"), Sample(2, 2), Sample(3, 2));
+        PointResult b = Point("b", Sample(0, 1), Sample(1, 1), Sample(2, 1), Sample(3, 1));
+
+        Assert.Equal([0, 2, 3], RoundFigures.Ratio(a, b).Select(r => r.Round));
+
+        PointResult noisy = Point("n", Sample(0, 2, null, "Stolen"), Sample(1, 2, null, "Stolen"), Sample(2, 2, null, "Stolen"), Sample(3, 2));
+        Assert.Equal(4, RoundFigures.Ratio(noisy, b).Count); // too few clean: every round counts
+    }
+}
