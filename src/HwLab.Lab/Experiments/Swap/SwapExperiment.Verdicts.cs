@@ -99,14 +99,16 @@ public sealed partial class SwapExperiment
         ClusterLayoutInfo bitfield = ClusterLayouts.Get(ClusterLayout.Bitfield4);
         ClusterLayoutInfo seed = ClusterLayouts.Get(ClusterLayout.Seed8);
         long extra = seed.MetadataBytesPerGiB - bitfield.MetadataBytesPerGiB;
-        return new Verdict(
+        // Exact arithmetic on compiled sizes, not a measurement: the interval is the value itself.
+        // "4k" is read as 4096 bytes, to within a byte.
+        var rule = DecisionRule.Within("extra cluster_info bytes per GiB of swap, 8-byte layout over the 4-byte bitfield", 4096, 1);
+        string outcome = rule.Decide(extra, extra);
+        var decision = new Decision(outcome, rule, extra, extra, extra, 1, $"Exact: {extra} bytes, from sizes that do not vary; {rule.ThresholdText}.", []);
+        return Verdict.Decided(
             "The seed patch: growing swap_cluster_info from 4 to 8 bytes \"will use 4k more memory for every 1G swap space\".",
             $"{ByteSize.Format(seed.MetadataBytesPerGiB)} against {ByteSize.Format(bitfield.MetadataBytesPerGiB)} of cluster_info per GiB of swap: {ByteSize.Format(extra)} more",
-            extra == 4096 ? Verdict.Confirmed : Verdict.Refuted,
-            $"1 GiB of swap is {Layout.Kernel.SwapCluster.ClustersPerGiB} clusters of 256 pages; sizes from the layouts checked against the C compiler.")
-        {
-            Topic = Topics.SeedMemory,
-        };
+            decision,
+            $"1 GiB of swap is {Layout.Kernel.SwapCluster.ClustersPerGiB} clusters of 256 pages; sizes from the layouts checked against the C compiler.") with { Topic = Topics.SeedMemory };
     }
 
     private static List<Verdict> SwapVerdicts(IReadOnlyList<PointResult> points, int most)
