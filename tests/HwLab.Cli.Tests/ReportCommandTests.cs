@@ -21,6 +21,26 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Report_of_schema_2_results_shows_each_decision_and_how_sampling_went()
+    {
+        using var temp = new TempDirectory();
+        string dir = DecidedResults.Reported(temp);
+
+        string html = File.ReadAllText(Path.Combine(dir, "report.html"));
+        string markdown = File.ReadAllText(Path.Combine(dir, "report.md"));
+        Assert.Equal(3, html.Split("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"interval\"").Length - 1);
+        Assert.Contains("class=\"callout machine-changed\"", html, StringComparison.Ordinal);
+        foreach (string report in new[] { html, markdown })
+        {
+            Assert.Contains("17 rounds (minimum 5), stopped: no longer narrowing", report, StringComparison.Ordinal);
+            Assert.Contains("95% interval 1.31 to 1.55; claim: above 1.10; 17 rounds used.", report, StringComparison.Ordinal);
+            Assert.Contains("95% interval 0.99 to 1.03; claim: within 0.95 to 1.05; 17 rounds used.", report, StringComparison.Ordinal);
+            Assert.Contains("The machine changed under the run: the placement probe found 3 states", report, StringComparison.Ordinal);
+            Assert.Contains("hwlab.results/2", report, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Report_accepts_the_results_file_itself()
     {
         using var temp = new TempDirectory();

@@ -32,7 +32,7 @@ public static class MarkdownReport
             text.AppendLine("## Not run").AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"These experiments were planned but never started: {Escape(string.Join(", ", document.NotRun))}.").AppendLine();
         }
-        WriteHowToRead(text);
+        WriteHowToRead(text, document.Schema);
         return text.ToString();
     }
 
@@ -53,6 +53,7 @@ public static class MarkdownReport
             text.AppendLine("No experiment has reached a verdict yet.").AppendLine();
             return;
         }
+        text.AppendLine(VerdictCounts.Summary(document)).AppendLine();
         MarkdownTable.Write(text, ["experiment", "claim", "measured", "verdict"], rows);
     }
 
@@ -65,6 +66,10 @@ public static class MarkdownReport
             _ => $"**{Escape(e.Status)}**{(e.Error is null ? "" : $": {Escape(e.Error)}")}.",
         };
         text.AppendLine(status).AppendLine();
+        if (e.Sampling is SamplingSummary sampling)
+        {
+            text.AppendLine(Escape(DecisionText.Sampling(sampling))).AppendLine();
+        }
         if (e.Parameters.Count > 0)
         {
             text.AppendLine("Settings: " + string.Join(", ", e.Parameters.Select(p => $"{Escape(p.Key)} = {Escape(p.Value)}")) + ".").AppendLine();
@@ -89,6 +94,7 @@ public static class MarkdownReport
         foreach (Verdict v in e.Verdicts)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(v.Outcome)}**: {Escape(v.Claim)} Measured: {Escape(v.Measured)}. {Escape(v.Why)}");
+            WriteDecision(text, v);
         }
         if (e.Verdicts.Count > 0)
         {
@@ -97,6 +103,24 @@ public static class MarkdownReport
         foreach (string note in e.Notes)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"> {Escape(note)}").AppendLine();
+        }
+    }
+
+    // Under a verdict decided by an interval: the figure, interval, threshold and rounds, and each placement group's own when the machine changed.
+    private static void WriteDecision(StringBuilder text, Verdict v)
+    {
+        if (!DecisionText.HasRule(v))
+        {
+            return;
+        }
+        text.AppendLine(CultureInfo.InvariantCulture, $"  - {Escape(DecisionText.Sentence(v))}");
+        if (DecisionText.MachineChanged(v))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  - **{Escape(DecisionText.MachineChangedLead(v))}**");
+            foreach (Decisions.GroupDecision group in v.Groups!)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"    - {Escape(DecisionText.Group(group))}");
+            }
         }
     }
 
@@ -109,13 +133,15 @@ public static class MarkdownReport
         return [p.Id, $"{Numbers.Format(s.Median)} {p.Unit}", Numbers.Format(s.Min), Numbers.Format(s.Max), Numbers.Percent(s.CoefficientOfVariation), ci, $"{s.Clean}/{s.N}", flags.Length == 0 ? "none" : flags, derived];
     }
 
-    private static void WriteHowToRead(StringBuilder text)
+    private static void WriteHowToRead(StringBuilder text, string schema)
     {
         text.AppendLine("## How to read this report").AppendLine();
         text.AppendLine("- Every figure is the median of at least 5 samples taken after warm-up; variants of one experiment were sampled interleaved (A B A B), so drift hits them alike. Compare ratios within one run, not absolute times across runs.");
         text.AppendLine("- CV is the spread of the samples; a verdict that rests on a difference smaller than the spread is not a verdict. The 95% CI is the median's (Harrell-Davis).");
         text.AppendLine("- Flags: Migrated (a worker left its CPU), GarbageCollected, Jitted (code compiled during the sample), Preempted (a worker was off its CPU for more than 5% of the sample). Statistics use the clean samples when at least half are clean; clean/n says how many.");
         text.AppendLine("- Verdicts: confirmed or refuted when the interval of the deciding figure lies wholly on one side of the claim's threshold; inconclusive when it straddles it (more samples or a quieter machine would decide); not measurable when the machine lacks what the claim needs (a second socket, SMT, a PMU), with the reason.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- results.json next to this file holds every sample; its schema is {ResultsDocument.CurrentSchema} (docs/results-schema.md).");
+        text.AppendLine("- Under each verdict decided by an interval: the deciding figure (its median over the rounds used), its 95% interval, the claim's threshold and the rounds used. When the placement probe found the machine changed under the run (the host moved the vCPUs), each state is listed with its own figures and outcome, and the verdict is inconclusive unless they agree.");
+        text.AppendLine("- Under each experiment sampled in rounds: the rounds it took, the minimum it had to take, and why it stopped adding rounds (decided, budget, no longer narrowing, round limit).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- results.json next to this file holds every sample; its schema is {Escape(schema)} (docs/results-schema.md).");
     }
 }

@@ -30,6 +30,17 @@ public static class Numbers
         return value.ToString(format, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// A deciding figure, an end of its interval or a threshold: up to four decimals, as the rule's
+    /// threshold text and the verdict's reasons print them, so that an interval end just past the
+    /// threshold (1.1004 against 1.10) does not print as the threshold itself. From a thousand up,
+    /// and far from ordinary magnitudes, as <see cref="Format"/> prints it.
+    /// </summary>
+    public static string Precise(double value)
+        => double.IsFinite(value) && value != 0 && Math.Abs(value) is >= SmallestPlain and < 1000
+            ? value.ToString("0.00##", CultureInfo.InvariantCulture)
+            : Format(value);
+
     /// <summary>A fraction as a percentage with one decimal (0.123 is 12.3%); "-" when it is not defined.</summary>
     public static string Percent(double fraction)
     {

@@ -3,23 +3,24 @@ using System.Text.Json.Nodes;
 
 namespace HwLab.Cli.Tests.Browser;
 
-/// <summary>What a page did in the browser: its console errors and uncaught exceptions, the size each chart drew at, the requests it made beyond its own document, and a full-page screenshot.</summary>
+/// <summary>What a page did in the browser: its console errors and uncaught exceptions, the size each chart and decision picture drew at, the requests it made beyond its own document, and a full-page screenshot.</summary>
 internal sealed record PageCheck(
     IReadOnlyList<string> ConsoleErrors,
     IReadOnlyList<ChartBox> Charts,
+    IReadOnlyList<ChartBox> Intervals,
     IReadOnlyList<string> Requests,
     string Title,
     byte[] Screenshot)
 {
-    // Every svg.chart's drawn size and how many elements it holds.
+    // Every svg.chart's and svg.interval's (a verdict's decision) drawn size and how many elements it holds.
     private const string InspectScript = """
-        JSON.stringify({
-          charts: [...document.querySelectorAll('svg.chart')].map(s => {
+        (() => {
+          const boxes = selector => [...document.querySelectorAll(selector)].map(s => {
             const r = s.getBoundingClientRect();
-            return { id: s.dataset.chart || '', width: r.width, height: r.height, elements: s.querySelectorAll('*').length };
-          }),
-          title: document.title
-        })
+            return { id: s.dataset.chart || s.getAttribute('aria-label') || '', width: r.width, height: r.height, elements: s.querySelectorAll('*').length };
+          });
+          return JSON.stringify({ charts: boxes('svg.chart'), intervals: boxes('svg.interval'), title: document.title });
+        })()
         """;
 
     /// <summary>Loads <paramref name="url"/> in a new tab of <paramref name="browser"/> and inspects it once the load event fired.</summary>
@@ -39,8 +40,8 @@ internal sealed record PageCheck(
             "Runtime.evaluate", new JsonObject { ["expression"] = InspectScript, ["returnByValue"] = true }, session, cancellation);
         string json = (string?)evaluated["result"]?["value"] ?? throw new InvalidOperationException($"The inspection script returned {evaluated.ToJsonString()}.");
         using JsonDocument inspected = JsonDocument.Parse(json);
-        ChartBox[] charts = [.. inspected.RootElement.GetProperty("charts").EnumerateArray().Select(c => new ChartBox(
-            c.GetProperty("id").GetString()!, c.GetProperty("width").GetDouble(), c.GetProperty("height").GetDouble(), c.GetProperty("elements").GetInt32()))];
+        ChartBox[] charts = Boxes(inspected.RootElement.GetProperty("charts"));
+        ChartBox[] intervals = Boxes(inspected.RootElement.GetProperty("intervals"));
 
         byte[] screenshot = await FullPageScreenshotAsync(devTools, session, cancellation);
         JsonObject[] events = [.. devTools.Events.Skip(eventsBefore).Where(e => (string?)e["sessionId"] == session)];
@@ -50,8 +51,11 @@ internal sealed record PageCheck(
             .Where(e => (string?)e["method"] == "Network.requestWillBeSent")
             .Select(e => (string?)e["params"]?["request"]?["url"] ?? "")
             .Where(u => u != url.AbsoluteUri)];
-        return new PageCheck(errors, charts, requests, inspected.RootElement.GetProperty("title").GetString() ?? "", screenshot);
+        return new PageCheck(errors, charts, intervals, requests, inspected.RootElement.GetProperty("title").GetString() ?? "", screenshot);
     }
+
+    private static ChartBox[] Boxes(JsonElement boxes) => [.. boxes.EnumerateArray().Select(c => new ChartBox(
+        c.GetProperty("id").GetString()!, c.GetProperty("width").GetDouble(), c.GetProperty("height").GetDouble(), c.GetProperty("elements").GetInt32()))];
 
     private static async Task<byte[]> FullPageScreenshotAsync(DevToolsConnection devTools, string session, CancellationToken cancellation)
     {
@@ -87,5 +91,5 @@ internal sealed record PageCheck(
     }
 }
 
-/// <summary>One chart as the browser laid it out.</summary>
+/// <summary>One chart (or decision picture, named by its aria-label) as the browser laid it out.</summary>
 internal sealed record ChartBox(string Id, double Width, double Height, int Elements);

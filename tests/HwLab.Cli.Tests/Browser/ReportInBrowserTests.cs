@@ -32,7 +32,27 @@ public sealed partial class ReportInBrowserTests
         Assert.True(inFile.Length >= 10, $"only {inFile.Length} charts in {report}");
         Assert.Equal(inFile, page.Charts.Select(c => c.Id));
         Assert.All(page.Charts, c => Assert.True(c.Width > 100 && c.Height > 100 && c.Elements > 10, $"{c.Id} drew at {c.Width}x{c.Height} with {c.Elements} elements"));
+        Assert.All(page.Intervals, i => Assert.True(i.Width > 300 && i.Height > 50, $"{i.Id} drew at {i.Width}x{i.Height}"));
         Assert.True(page.Screenshot.Length > 10_000 && page.Screenshot.AsSpan(1, 3).SequenceEqual("PNG"u8), "The screenshot is not a PNG of a full page.");
+    }
+
+    [Fact]
+    public async Task Each_decision_picture_of_a_schema_2_report_draws_in_the_browser()
+    {
+        string chromium = RequireChromium();
+        using var temp = new TempDirectory();
+        string dir = DecidedResults.Reported(temp);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await using HeadlessChromium browser = await HeadlessChromium.StartAsync(chromium, timeout.Token);
+        PageCheck page = await PageCheck.RunAsync(browser, new Uri(Path.Combine(dir, "report.html")), timeout.Token);
+        KeepScreenshot(page.Screenshot, "report-decisions.png");
+
+        Assert.Empty(page.ConsoleErrors);
+        Assert.Empty(page.Requests);
+        Assert.Equal(3, page.Intervals.Count);
+        Assert.All(page.Intervals, i => Assert.True(i.Width > 300 && i.Height > 50 && i.Elements > 8, $"{i.Id} drew at {i.Width}x{i.Height} with {i.Elements} elements"));
+        Assert.Contains(page.Intervals, i => i.Id.Contains("in each state of the machine", StringComparison.Ordinal));
     }
 
     [Fact]

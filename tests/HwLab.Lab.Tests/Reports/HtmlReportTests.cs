@@ -111,7 +111,8 @@ public sealed partial class HtmlReportTests
     private static IEnumerable<XElement> Charts(string html)
         => SvgElement().Matches(html).Select(m => SvgText.Parse(m.Value));
 
-    [GeneratedRegex("<svg[\\s\\S]*?</svg>")]
+    // The experiments' charts only: a verdict's decision picture is an svg of class "interval".
+    [GeneratedRegex("<svg[^>]*class=\"chart\"[\\s\\S]*?</svg>")]
     private static partial Regex SvgElement();
 
     [GeneratedRegex("https?://[^\"'\\s<>)]+")]

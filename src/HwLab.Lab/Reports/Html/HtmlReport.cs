@@ -36,7 +36,7 @@ public static class HtmlReport
             html.Append("<h2>Not run</h2><p>").Append(E($"Planned but never started: {string.Join(", ", document.NotRun)}.")).Append("</p>\n");
         }
         html.Append("<h2>How to read this report</h2><p class=\"note\">")
-            .Append(E("Every figure is the median of its samples, taken after warm-up; variants of one experiment were sampled interleaved, so drift hits them alike. Compare ratios within one run. Verdicts are confirmed or refuted when the interval of the deciding figure lies wholly on one side of the claim's threshold, inconclusive when it straddles it, or not measurable when the machine lacks what a claim needs. results.json beside this page holds every sample (schema " + ResultsDocument.CurrentSchema + ")."))
+            .Append(E("Every figure is the median of its samples, taken after warm-up; variants of one experiment were sampled interleaved, so drift hits them alike. Compare ratios within one run. Verdicts are confirmed or refuted when the interval of the deciding figure lies wholly on one side of the claim's threshold, inconclusive when it straddles it, or not measurable when the machine lacks what a claim needs. Under a verdict decided by an interval, the picture draws that interval as a bar, the figure as a tick, and the threshold as a dashed line (a claim of no effect: its band shaded); one bar per state of the machine when the host moved the vCPUs during the run. results.json beside this page holds every sample (schema " + document.Schema + ")."))
             .Append("</p></body></html>\n");
         return html.ToString();
     }
@@ -70,11 +70,7 @@ public static class HtmlReport
             }
         }
         html.Append("</tbody></table>\n");
-        int confirmed = all.Count(v => v.Topic is not null && v.Outcome == Verdict.Confirmed);
-        int refuted = all.Count(v => v.Topic is not null && v.Outcome == Verdict.Refuted);
-        int inconclusive = all.Count(v => v.Topic is not null && v.Outcome == Verdict.Inconclusive);
-        int open = all.Count(v => v.Topic is not null && v.Outcome == Verdict.NotMeasurable);
-        html.Append("<p>").Append(E($"On this machine: {confirmed} confirmed, {refuted} refuted, {inconclusive} inconclusive, {open} not measurable.")).Append("</p>\n");
+        html.Append("<p class=\"summary\">").Append(E(VerdictCounts.Summary(document))).Append("</p>\n");
     }
 
     private static void WriteVerdicts(StringBuilder html, ResultsDocument document)
@@ -91,6 +87,10 @@ public static class HtmlReport
         html.Append("<p>").Append(E(e.Status == ExperimentResult.Completed
             ? $"Completed in {Numbers.Format(e.DurationSeconds)} s."
             : $"{e.Status}{(e.Error is null ? "" : $": {e.Error}")}.")).Append("</p>");
+        if (e.Sampling is SamplingSummary sampling)
+        {
+            html.Append("<p class=\"sampling\">").Append(E(DecisionText.Sampling(sampling))).Append("</p>");
+        }
         foreach ((string svg, string caption) in ReportCharts.For(e))
         {
             html.Append("<figure>").Append(svg).Append("<figcaption>").Append(E(caption)).Append("</figcaption></figure>\n");
@@ -98,6 +98,7 @@ public static class HtmlReport
         foreach (Verdict v in e.Verdicts)
         {
             html.Append("<p>").Append(Badge(v.Outcome)).Append(' ').Append(E(v.Claim)).Append("<br><span class=\"note\">").Append(E(v.Measured is "-" or "" ? v.Why : $"Measured: {v.Measured}. {v.Why}")).Append("</span></p>");
+            DecisionHtml.Write(html, v);
         }
         if (e.Points.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using HwLab.Lab.Results;
 
 namespace HwLab.Lab.Reports.Html;
 
@@ -8,7 +9,24 @@ internal static class HtmlText
 {
     public static string E(string text) => WebUtility.HtmlEncode(text);
 
-    public static string Badge(string outcome) => $"<span class=\"verdict {E(outcome.Replace(' ', '-'))}\">{E(outcome)}</span>";
+    /// <summary>The outcome as a badge: its class sets the colour and border, and a mark before the word sets it apart by shape as well.</summary>
+    public static string Badge(string outcome)
+    {
+        string mark = Mark(outcome);
+        return $"<span class=\"verdict {E(outcome.Replace(' ', '-'))}\">{(mark.Length == 0 ? "" : $"<span class=\"mark\" aria-hidden=\"true\">{mark} </span>")}{E(outcome)}</span>";
+    }
+
+    /// <summary>
+    /// A mark for each decided outcome, so that confirmed, refuted and inconclusive differ in shape
+    /// and not only in colour: for readers who cannot tell the colours apart, and on paper.
+    /// </summary>
+    public static string Mark(string outcome) => outcome switch
+    {
+        Verdict.Confirmed => "\u2713",
+        Verdict.Refuted => "\u2717",
+        Verdict.Inconclusive => "?",
+        _ => "",
+    };
 
     public static void Table(StringBuilder html, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlySet<int>? rawColumns = null, IReadOnlySet<int>? numericColumns = null)
     {
