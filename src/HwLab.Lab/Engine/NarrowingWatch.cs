@@ -5,9 +5,11 @@ namespace HwLab.Lab.Engine;
 /// <summary>
 /// Whether more rounds still help: each undecided claim's interval width, relative to its figure,
 /// is compared with its width some rounds back. An interval shrinks about as one over the square
-/// root of the rounds while the figure is stable (a third more rounds: about 13% narrower); one
-/// that has not shrunk by <see cref="MinShrink"/> over the window is held up by something more
-/// rounds will not fix (drift, or states that disagree), and sampling stops there.
+/// root of the rounds while the figure is stable (half as many rounds again: about 18% narrower);
+/// one that has not shrunk by <see cref="MinShrink"/> over the window is held up by something more
+/// rounds will not fix (drift, or states that disagree), and sampling stops there. The interval's
+/// ends are order statistics, which step rather than slide (the rank moves up every two or three
+/// rounds), so the window is never shorter than six rounds.
 /// </summary>
 internal sealed class NarrowingWatch
 {
@@ -18,8 +20,8 @@ internal sealed class NarrowingWatch
 
     public void Record(int rounds, IReadOnlyList<Decision> decisions) => _byRound[rounds] = decisions;
 
-    /// <summary>The rounds looked back over at <paramref name="rounds"/>: a third of them, at least 3.</summary>
-    public static int Window(int rounds) => Math.Max(3, rounds / 3);
+    /// <summary>The rounds looked back over at <paramref name="rounds"/>: half of them, at least 6.</summary>
+    public static int Window(int rounds) => Math.Max(6, rounds / 2);
 
     /// <summary>True while some undecided claim's interval is still narrowing, or there is not yet a window to judge by.</summary>
     public bool StillNarrowing(int rounds)

@@ -29,27 +29,28 @@ public sealed class AdaptiveSamplingTests
     private static IReadOnlyList<Decision> Decide(IReadOnlyList<PointResult> points)
         => [Decider.Decide(s_rule, RoundFigures.Ratio(points[0], points[1]))];
 
-    private static SamplingPlan Plan(TimeSpan budget) => new(5, MinWarmup: 1, MaxWarmup: 1) { Budget = budget };
+    private static SamplingPlan Plan(TimeSpan budget) => new(Decider.MinimumRounds, MinWarmup: 1, MaxWarmup: 1) { Budget = budget };
 
     [Fact]
     public void A_claim_decided_at_the_minimum_takes_no_more_rounds()
     {
         SamplingOutcome outcome = Sampler.Run(Pair(_ => 1.5), Plan(TimeSpan.FromMinutes(1)), Decide, CancellationToken.None);
 
-        Assert.Equal(new SamplingSummary(5, 5, SamplingSummary.Decided, 60, 0), outcome.Summary! with { ExtraSeconds = 0 });
-        Assert.All(outcome.Points, p => Assert.Equal(5, p.Samples.Count));
+        Assert.Equal(new SamplingSummary(6, 6, SamplingSummary.Decided, 60, 0), outcome.Summary! with { ExtraSeconds = 0 });
+        Assert.All(outcome.Points, p => Assert.Equal(6, p.Samples.Count));
     }
 
     [Fact]
     public void Sampling_stops_early_once_the_claim_is_decided()
     {
-        // Warm-up takes run 0; rounds 1..7 alternate around the threshold, then the figure settles well above it.
-        static double Script(int run) => run <= 7 ? (run % 2 == 0 ? 0.8 : 1.4) : 1.6;
+        // Warm-up takes run 0; one round of the first six falls below the threshold, which the interval of
+        // six rounds (min to max) cannot leave out, but that of nine (2nd smallest to 2nd largest) can.
+        static double Script(int run) => run == 3 ? 1.0 : 1.6;
 
         SamplingOutcome outcome = Sampler.Run(Pair(Script), Plan(TimeSpan.FromMinutes(1)), Decide, CancellationToken.None);
 
         Assert.Equal(SamplingSummary.Decided, outcome.Summary!.StopReason);
-        Assert.InRange(outcome.Summary.Rounds, 6, 40);
+        Assert.Equal(9, outcome.Summary.Rounds);
         Assert.Equal(Verdict.Confirmed, Decide(outcome.Points)[0].Outcome);
         Assert.Equal(Verdict.Inconclusive, Decider.Decide(s_rule, RoundFigures.Ratio(Trim(outcome.Points[0], outcome.Summary.Rounds - 1), Trim(outcome.Points[1], outcome.Summary.Rounds - 1))).Outcome);
     }
@@ -65,7 +66,7 @@ public sealed class AdaptiveSamplingTests
         SamplingOutcome outcome = Sampler.Run(Pair(Script, TimeSpan.FromMilliseconds(20)), Plan(budget), Decide, CancellationToken.None);
 
         Assert.Equal(SamplingSummary.Budget, outcome.Summary!.StopReason);
-        Assert.True(outcome.Summary.Rounds > 5);
+        Assert.True(outcome.Summary.Rounds > Decider.MinimumRounds);
         Assert.True(outcome.Summary.ExtraSeconds <= budget.TotalSeconds, $"{outcome.Summary.ExtraSeconds} s past the minimum");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30));
     }
@@ -87,7 +88,7 @@ public sealed class AdaptiveSamplingTests
     {
         SamplingOutcome outcome = Sampler.Run(Pair(run => run % 2 == 0 ? 0.6 : 1.6), Plan(TimeSpan.Zero), Decide, CancellationToken.None);
 
-        Assert.Equal((5, SamplingSummary.Budget), (outcome.Summary!.Rounds, outcome.Summary.StopReason));
+        Assert.Equal((Decider.MinimumRounds, SamplingSummary.Budget), (outcome.Summary!.Rounds, outcome.Summary.StopReason));
     }
 
     [Fact]
