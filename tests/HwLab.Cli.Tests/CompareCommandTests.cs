@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HwLab.Lab.Decisions;
 using HwLab.Lab.Results;
 
 namespace HwLab.Cli.Tests;
@@ -112,6 +113,32 @@ public sealed class CompareCommandTests
     public void Both_sides_are_required()
     {
         Assert.Equal(2, CliRun.InProcess("compare", "a").ExitCode);
+    }
+
+    [Fact]
+    public void A_changed_verdict_shows_what_each_side_decided_it_on()
+    {
+        using var temp = new TempDirectory();
+        ResultsDocument captured = ResultsFixtures.Captured();
+        ExperimentResult falseShare = captured.Experiment("falseshare")!;
+        DecisionRule rule = DecisionRule.Above("ns at 8 bytes over 128 bytes, per round", 1.10);
+        ResultsDocument Deciding(params double[] ratios) => captured with
+        {
+            Experiments =
+            [
+                falseShare with
+                {
+                    Verdicts = [Verdict.Decided("False sharing costs.", "penalty", Decider.Decide(rule, [.. ratios.Select((r, i) => new RoundValue(i, r, null))])) with { Topic = Topics.SeedFalseSharing }],
+                },
+            ],
+        };
+        string a = ResultsFixtures.WriteDirectory(temp, "a", Deciding(3.1, 3.0, 3.2, 3.1, 2.9));
+        string b = ResultsFixtures.WriteDirectory(temp, "b", Deciding(1.0, 1.02, 0.98, 1.01, 0.99));
+
+        CliRun run = CliRun.InProcess("compare", a, b);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Matches(@"verdict changed: False sharing costs\. A: confirmed \(3\.10, 95% 2\.\d\d to 3\.\d\d, above 1\.10, 5 rounds\), B: refuted \(1\.00, 95% 0\.9\d\d to 1\.0\d, above 1\.10, 5 rounds\)", run.Output);
     }
 
     private static PointResult Scaled(PointResult point, double factor)

@@ -51,7 +51,7 @@ internal static class CompareView
             }
             foreach (VerdictChange change in experiment.VerdictChanges)
             {
-                view.WriteLine($"verdict changed: {change.Claim} A: {change.A ?? "absent"}, B: {change.B ?? "absent"}");
+                view.WriteLine($"verdict changed: {change.Claim} A: {Outcome(change.A, change.DecidedA)}, B: {Outcome(change.B, change.DecidedB)}");
             }
         }
 
@@ -81,4 +81,20 @@ internal static class CompareView
         => ratio == 0 || Math.Abs(ratio) is >= 1e-3 and < 1e6 ? ratio.ToString("0.000", CultureInfo.InvariantCulture) : Numbers.Scientific(ratio);
 
     private static string Side(SideFigures side) => $"{Numbers.Format(side.Median)} [{Numbers.Format(side.Low)}, {Numbers.Format(side.High)}]";
+    // "confirmed (1.52, 95% 1.40 to 1.61, above 1.10, 9 rounds)": the figures when the side's verdict carries them.
+    private static string Outcome(string? outcome, VerdictFigures? decided)
+    {
+        if (outcome is null)
+        {
+            return "absent";
+        }
+        if (decided is null)
+        {
+            return outcome;
+        }
+        string interval = decided.CiLower is double low && decided.CiUpper is double high ? $", 95% {Numbers.Format(low)} to {Numbers.Format(high)}" : ", no interval";
+        string rule = decided.Rule is null ? "" : $", {decided.Rule}";
+        string rounds = decided.SamplesUsed is int n ? $", {n} rounds" : "";
+        return $"{outcome} ({Numbers.Format(decided.Figure)}{interval}{rule}{rounds})";
+    }
 }

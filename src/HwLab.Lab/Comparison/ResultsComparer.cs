@@ -100,25 +100,13 @@ public static class ResultsComparer
             points,
             [.. a.Points.Where(p => !pointsB.ContainsKey(p.Id)).Select(p => p.Id)],
             [.. b.Points.Where(p => !pointsA.ContainsKey(p.Id)).Select(p => p.Id)],
-            VerdictChanges(a.Verdicts, b.Verdicts));
+            VerdictChange.Between(a.Verdicts, b.Verdicts));
     }
 
     private static string[] ParameterDifferences(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
         => [.. a.Keys.Union(b.Keys, StringComparer.Ordinal)
             .Where(k => !(a.TryGetValue(k, out string? va) && b.TryGetValue(k, out string? vb) && va == vb))
             .Select(k => $"{k}: {(a.TryGetValue(k, out string? va) ? va : "-")} / {(b.TryGetValue(k, out string? vb) ? vb : "-")}")];
-
-    // Verdicts pair up by topic, or by claim text for one without a topic.
-    private static VerdictChange[] VerdictChanges(IReadOnlyList<Verdict> a, IReadOnlyList<Verdict> b)
-    {
-        static string KeyOf(Verdict v) => v.Topic ?? v.Claim;
-        Dictionary<string, Verdict> byKeyA = a.GroupBy(KeyOf).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        Dictionary<string, Verdict> byKeyB = b.GroupBy(KeyOf).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        return [.. byKeyA.Keys.Union(byKeyB.Keys, StringComparer.Ordinal)
-            .Select(key => (key, va: byKeyA.GetValueOrDefault(key), vb: byKeyB.GetValueOrDefault(key)))
-            .Where(x => x.va?.Outcome != x.vb?.Outcome)
-            .Select(x => new VerdictChange(x.key, (x.va ?? x.vb)!.Claim, x.va?.Outcome, x.vb?.Outcome))];
-    }
 
     private static ComparedSide SideOf(ResultsDocument document, string source)
         => new(source, document.Machine.Host, document.Machine.CpuModel, document.Profile, document.CreatedUtc, document.Machine.Hypervisor, document.Machine.Usable.Count);

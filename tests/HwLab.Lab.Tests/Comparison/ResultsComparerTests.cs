@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HwLab.Lab.Comparison;
+using HwLab.Lab.Decisions;
 using HwLab.Lab.Results;
 using HwLab.Lab.Tests.Results;
 
@@ -142,6 +143,25 @@ public sealed class ResultsComparerTests
 
         VerdictChange change = Assert.Single(Assert.Single(ResultsComparer.Compare(SampleDocuments.Document(a), "a", SampleDocuments.Document(b), "b").Experiments).VerdictChanges);
         Assert.Equal((Topics.SeedFalseSharing, Verdict.Confirmed, Verdict.Refuted), (change.Key, change.A, change.B));
+        // Verdicts not decided by an interval (as in version-1 results) carry no figures to show.
+        Assert.Equal((null, null), (change.DecidedA, change.DecidedB));
+    }
+
+    [Fact]
+    public void A_changed_verdict_decided_on_both_sides_carries_both_figures()
+    {
+        DecisionRule rule = DecisionRule.Above("ns at 8 bytes over 128 bytes, per round", 1.10);
+        Verdict Decided(params double[] ratios) => Verdict.Decided(
+            "False sharing costs.", "penalty", Decider.Decide(rule, [.. ratios.Select((r, i) => new RoundValue(i, r, null))])) with { Topic = Topics.SeedFalseSharing };
+        ExperimentResult a = Experiment("falseshare", Point("p", 1, 1, 1)) with { Verdicts = [Decided(3.1, 3.0, 3.2, 3.1, 2.9)] };
+        ExperimentResult b = a with { Verdicts = [Decided(1.0, 1.02, 0.98, 1.01, 0.99)] };
+
+        VerdictChange change = Assert.Single(Assert.Single(ResultsComparer.Compare(SampleDocuments.Document(a), "a", SampleDocuments.Document(b), "b").Experiments).VerdictChanges);
+        Assert.Equal((Verdict.Confirmed, Verdict.Refuted), (change.A, change.B));
+        Assert.Equal((3.1, "above 1.10", 5), (change.DecidedA!.Figure, change.DecidedA.Rule, change.DecidedA.SamplesUsed));
+        Assert.True(change.DecidedA.CiLower > 1.10);
+        Assert.Equal(1.0, change.DecidedB!.Figure);
+        Assert.True(change.DecidedB.CiUpper <= 1.10);
     }
 
     [Fact]
