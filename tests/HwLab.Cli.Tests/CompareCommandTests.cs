@@ -19,8 +19,8 @@ public sealed class CompareCommandTests
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("== c2c: Core-to-core latency", run.Output, StringComparison.Ordinal);
         Assert.Contains("pair=0-1 relation=same-package impl=native", run.Output, StringComparison.Ordinal);
-        Assert.Contains(" 1.000 ", run.Output, StringComparison.Ordinal);
-        Assert.Contains(", 0 differ beyond the noise.", run.Output, StringComparison.Ordinal);
+        Assert.Contains(" 1.000 [", run.Output, StringComparison.Ordinal);
+        Assert.Contains(": 0 changed, ", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("(!)", run.Output, StringComparison.Ordinal);
     }
 
@@ -35,12 +35,25 @@ public sealed class CompareCommandTests
 
         Assert.True(run.ExitCode == 0, run.Error);
         using JsonDocument json = JsonDocument.Parse(run.Output);
-        Assert.Equal("hwlab.compare/1", json.RootElement.GetProperty("schema").GetString());
-        Assert.Equal(5, json.RootElement.GetProperty("thresholdPercent").GetDouble());
-        JsonElement first = json.RootElement.GetProperty("experiments")[0].GetProperty("points")[0];
+        JsonElement root = json.RootElement;
+        Assert.Equal("hwlab.compare/2", root.GetProperty("schema").GetString());
+        Assert.Equal(5, root.GetProperty("thresholdPercent").GetDouble());
+        Assert.Equal((1 / 1.05, 1.05), (root.GetProperty("bandLow").GetDouble(), root.GetProperty("bandHigh").GetDouble()));
+        JsonElement first = root.GetProperty("experiments")[0].GetProperty("points")[0];
         Assert.Equal(1, first.GetProperty("ratio").GetDouble());
-        Assert.Equal("within noise", first.GetProperty("finding").GetString());
-        Assert.True(first.GetProperty("a").GetProperty("low").GetDouble() <= first.GetProperty("a").GetProperty("median").GetDouble());
+        // The managed c2c point's own spread (24.2 to 26.3 ns over five samples) makes B/A 0.903 to 1.107 against itself.
+        Assert.Equal("within noise", first.GetProperty("state").GetString());
+        Assert.True(first.GetProperty("ciLower").GetDouble() < 1 && first.GetProperty("ciUpper").GetDouble() > 1);
+        Assert.False(first.GetProperty("flagged").GetBoolean());
+        JsonElement sideA = first.GetProperty("a");
+        Assert.True(sideA.GetProperty("ciLower").GetDouble() <= sideA.GetProperty("median").GetDouble());
+        Assert.Equal(50, root.GetProperty("compared").GetInt32());
+        Assert.Equal(0, root.GetProperty("changed").GetInt32());
+        Assert.Equal(50, root.GetProperty("withinNoise").GetInt32() + root.GetProperty("unchanged").GetInt32());
+        // The reserve points have one sample each: no interval, so null ends, never NaN.
+        JsonElement reserve = root.GetProperty("experiments").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "reserve").GetProperty("points")[0];
+        Assert.Equal("not decided", reserve.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, reserve.GetProperty("ciLower").ValueKind);
         Assert.Equal(captured.Experiments.Sum(e => e.Points.Count), json.RootElement.GetProperty("experiments").EnumerateArray().Sum(e => e.GetProperty("points").GetArrayLength()));
     }
 
@@ -57,12 +70,14 @@ public sealed class CompareCommandTests
 
         CliRun run = CliRun.InProcess("compare", a, b);
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("B higher (!)", run.Output, StringComparison.Ordinal);
-        Assert.Contains(", 1 differ beyond the noise.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("changed (!)", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"kind=bitlock contention=uncontended workers=1: changed: B higher: B/A 1\.\d{3} to 2\.\d{3}, wholly above the no-change band 0\.952 to 1\.050", run.Output);
+        Assert.Contains(": 1 changed, ", run.Output, StringComparison.Ordinal);
         Assert.Contains("Experiments only in A: c2c, falseshare, swap, churn, reserve", run.Output, StringComparison.Ordinal);
 
         Assert.Equal(1, CliRun.InProcess("compare", a, b, "--fail-on-difference").ExitCode);
-        Assert.Contains(", 0 differ beyond the noise.", CliRun.InProcess("compare", a, b, "--threshold", "150").Output, StringComparison.Ordinal);
+        // 150% either way: the band is 0.4 to 2.5, and the whole interval around 2 lies inside it.
+        Assert.Contains(": 0 changed, ", CliRun.InProcess("compare", a, b, "--threshold", "150").Output, StringComparison.Ordinal);
     }
 
     [Fact]
