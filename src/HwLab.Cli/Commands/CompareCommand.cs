@@ -21,10 +21,10 @@ internal static class CompareCommand
             "PCT",
             value => value is >= 0 and <= MaxThresholdPercent,
             $"a percentage from 0 to {MaxThresholdPercent}");
-        var failOnDifference = new Option<bool>("--fail-on-difference") { Description = "Exit with code 1 when any point changed (for scripts guarding against regressions)." };
+        var failOnDifference = new Option<bool>("--fail-on-difference") { Description = "Exit with code 1 when any point changed (for scripts guarding against regressions); a difference that came with another machine state does not count." };
         var command = new Command(
             "compare",
-            "Compare two results (two machines, two runs): the ratio B/A of each point's median with its 95% interval, and which points changed beyond the threshold and which are within noise. Exit code 2 when the two cannot be compared (another schema, no experiment in common).")
+            "Compare two results (two machines, two runs): the ratio B/A of each point's median with its 95% interval, and which points changed beyond the threshold, which only with the machine's state (placement probes), and which are within noise. Exit code 2 when the two cannot be compared (another schema, no experiment in common).")
         {
             a, b, json, threshold, failOnDifference,
         };

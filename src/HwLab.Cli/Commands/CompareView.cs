@@ -52,11 +52,11 @@ internal static class CompareView
         int unjudged = comparison.Experiments.Sum(e => e.Points.Count) - comparison.Compared;
         view.WriteLine(
             $"{comparison.Compared} points compared{(unjudged > 0 ? $" ({unjudged} more could not be judged)" : "")}: "
-            + $"{comparison.Changed} changed, "
+            + $"{comparison.Changed} changed, {comparison.MachineStateDiffered} differ only with the machine state, "
             + $"{comparison.WithinNoise} within noise, {comparison.Unchanged} unchanged.");
         if (comparison.Changed > 0 && (comparison.A.Hypervisor || comparison.B.Hypervisor))
         {
-            view.WriteLine("A side ran in a virtual machine, where the hypervisor may move vCPUs between physical cores within seconds: figures that pass cache lines between CPUs (c2c, contended locks, several workers) can then differ between runs by more than one run's noise shows.");
+            view.WriteLine("A side ran in a virtual machine, where the hypervisor may move vCPUs between physical cores within seconds: figures that pass cache lines between CPUs (c2c, contended locks, several workers) can then differ between runs by more than one run's noise shows; results with placement probes on both sides tell such moves apart.");
         }
     }
 
@@ -66,8 +66,10 @@ internal static class CompareView
         {
             return;
         }
+        // The placement column only where a side had probes: version-1 results have none.
+        bool placements = points.Any(p => p.A.Placement is not null || p.B.Placement is not null);
         view.WriteTable(
-            ["point", "unit", "A median [95%]", "B median [95%]", "B/A [95%]", "state"],
+            ["point", "unit", "A median [95%]", "B median [95%]", "B/A [95%]", .. placements ? ["placement A / B"] : Array.Empty<string>(), "state"],
             points.Select(p => (IReadOnlyList<string>)
             [
                 p.Id,
@@ -75,11 +77,13 @@ internal static class CompareView
                 Side(p.A),
                 Side(p.B),
                 $"{(p.Ratio is double ratio ? RatioText.Of(ratio) : "-")} [{(p.CiLower is double low && p.CiUpper is double high ? $"{RatioText.Of(low)}, {RatioText.Of(high)}" : "-")}]",
+                .. placements ? [$"{p.A.Placement ?? "-"} / {p.B.Placement ?? "-"}"] : Array.Empty<string>(),
                 p.Flagged ? $"{p.State} (!)" : p.State,
             ]));
-        foreach (PointComparison point in points.Where(p => p.Flagged))
+        foreach (PointComparison point in points.Where(p => p.State is PointComparison.Changed or PointComparison.MachineStateDiffered))
         {
-            view.WriteLine($"{point.Id}: {point.State}: {point.Why}");
+            string states = point.State == PointComparison.MachineStateDiffered ? $" ({point.A.Placement} vs {point.B.Placement})" : "";
+            view.WriteLine($"{point.Id}: {point.State}{states}: {point.Why}");
         }
     }
 

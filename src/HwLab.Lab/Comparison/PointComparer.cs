@@ -18,12 +18,13 @@ namespace HwLab.Lab.Comparison;
 /// </remarks>
 public static class PointComparer
 {
-    public static PointComparison Compare(PointResult a, PointResult b, NoChangeBand band)
+    public static PointComparison Compare(PointResult a, PointResult b, NoChangeBand band, PointPlacement placement)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        SideFigures sideA = SideFigures.From(a);
-        SideFigures sideB = SideFigures.From(b);
+        ArgumentNullException.ThrowIfNull(placement);
+        SideFigures sideA = SideFigures.From(a, placement.A);
+        SideFigures sideB = SideFigures.From(b, placement.B);
         double? ratio = Quotient(sideB.Median, sideA.Median);
         PointComparison Result(string state, string why, double? low = null, double? high = null)
             => new(a.Id, a.Metric, a.Unit, sideA, sideB, ratio, low, high, state, why);
@@ -55,7 +56,10 @@ public static class PointComparer
         if (low > band.High || high < band.Low)
         {
             string side = low > band.High ? $"wholly above the no-change band {band}" : $"wholly below the no-change band {band}";
-            return Result(PointComparison.Changed, $"B {(low > band.High ? "higher" : "lower")}: {interval}, {side}", low, high);
+            return placement.Differs
+                ? Result(PointComparison.MachineStateDiffered,
+                    $"{interval}, {side}, but A ran mostly at {placement.A} and B at {placement.B}: the machine's state differed, so this is not put down to the code", low, high)
+                : Result(PointComparison.Changed, $"B {(low > band.High ? "higher" : "lower")}: {interval}, {side}", low, high);
         }
         return low >= band.Low && high <= band.High
             ? Result(PointComparison.Unchanged, $"{interval}, within the no-change band {band}", low, high)

@@ -5,7 +5,7 @@ namespace HwLab.Lab.Comparison;
 /// <param name="Ratio">B's median over A's; null when A's median is zero or missing, or the quotient is beyond the range of a number.</param>
 /// <param name="CiLower">The low end of B/A's interval: B's interval low over A's high; null when the point is not decided or not comparable.</param>
 /// <param name="CiUpper">The high end: B's high over A's low.</param>
-/// <param name="State">One of <see cref="Changed"/>, <see cref="WithinNoise"/>, <see cref="Unchanged"/>, <see cref="NotDecided"/>, <see cref="NotComparable"/>.</param>
+/// <param name="State">One of <see cref="Changed"/>, <see cref="MachineStateDiffered"/>, <see cref="WithinNoise"/>, <see cref="Unchanged"/>, <see cref="NotDecided"/>, <see cref="NotComparable"/>.</param>
 /// <param name="Why">What the state rests on, in words, with the interval and the band.</param>
 public sealed record PointComparison(
     string Id,
@@ -19,8 +19,11 @@ public sealed record PointComparison(
     string State,
     string Why)
 {
-    /// <summary>The whole interval lies outside the no-change band.</summary>
+    /// <summary>The whole interval lies outside the no-change band, on one machine state.</summary>
     public const string Changed = "changed";
+
+    /// <summary>The whole interval lies outside the band, and the placement probes put the two sides in different machine states.</summary>
+    public const string MachineStateDiffered = "machine state differed";
 
     /// <summary>The interval straddles an edge of the band: this pair of runs does not tell.</summary>
     public const string WithinNoise = "within noise";
@@ -34,7 +37,7 @@ public sealed record PointComparison(
     /// <summary>Units differ, or B over A cannot be a finite, non-negative number.</summary>
     public const string NotComparable = "not comparable";
 
-    /// <summary>B differs from A beyond the noise and the threshold.</summary>
+    /// <summary>B differs from A beyond the noise and the threshold, with no change of machine state to put it down to.</summary>
     public bool Flagged => State == Changed;
 
     /// <summary>An interval decided the state (every state but <see cref="NotDecided"/> and <see cref="NotComparable"/>).</summary>

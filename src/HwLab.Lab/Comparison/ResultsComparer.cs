@@ -9,7 +9,8 @@ namespace HwLab.Lab.Comparison;
 /// B/A (from each side's samples, <see cref="PointComparer"/>) lies wholly outside the no-change
 /// band of the threshold: neither condition alone will do, since on a quiet machine intervals are
 /// narrow enough that 1% run-to-run drift is "significant", and on a noisy one a 10% swing of the
-/// medians can be noise.
+/// medians can be noise. When the placement probes put the two sides in different machine states,
+/// such a difference is reported as the machine's, not the code's.
 /// </summary>
 public static class ResultsComparer
 {
@@ -17,7 +18,7 @@ public static class ResultsComparer
 
     public static string RuleText(double thresholdPercent)
         => string.Create(CultureInfo.InvariantCulture,
-            $"changed when the whole 95% interval of B/A (B's median interval over A's, end against end; at least {Decider.MinimumRounds} samples a side) lies outside the no-change band {NoChangeBand.FromPercent(thresholdPercent)} ({thresholdPercent:0.###}% either way)");
+            $"changed when the whole 95% interval of B/A (B's median interval over A's, end against end; at least {Decider.MinimumRounds} samples a side) lies outside the no-change band {NoChangeBand.FromPercent(thresholdPercent)} ({thresholdPercent:0.###}% either way); put down to the machine instead when the placement probes put the two sides mostly in different states");
 
     /// <exception cref="ComparisonException">The documents share no experiment, or no point within their common experiments.</exception>
     public static ResultsComparison Compare(ResultsDocument a, string sourceA, ResultsDocument b, string sourceB, double thresholdPercent = DefaultThresholdPercent)
@@ -57,6 +58,7 @@ public static class ResultsComparer
             [.. namesB.Except(namesA, StringComparer.Ordinal)],
             points.Count(p => p.Judged),
             Count(PointComparison.Changed),
+            Count(PointComparison.MachineStateDiffered),
             Count(PointComparison.WithinNoise),
             Count(PointComparison.Unchanged));
     }
@@ -65,9 +67,11 @@ public static class ResultsComparer
     {
         var pointsB = b.Points.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var pointsA = a.Points.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        RoundProbes probesA = RoundProbes.Of(a);
+        RoundProbes probesB = RoundProbes.Of(b);
         PointComparison[] points = [.. a.Points
             .Where(p => pointsB.ContainsKey(p.Id))
-            .Select(p => PointComparer.Compare(p, pointsB[p.Id], band))];
+            .Select(p => PointComparer.Compare(p, pointsB[p.Id], band, PointPlacement.Of(probesA.BehindFigureOf(p), probesB.BehindFigureOf(pointsB[p.Id]))))];
 
         string status = a.Status == b.Status ? a.Status : $"{a.Status} / {b.Status}";
         return new ExperimentComparison(

@@ -14,6 +14,7 @@ namespace HwLab.Lab.Comparison;
 /// <param name="Clean">Samples with no flag (no migration, preemption, collection or compilation).</param>
 /// <param name="Used">Samples the median and interval rest on.</param>
 /// <param name="Basis"><see cref="Statistics.CleanBasis"/> or <see cref="Statistics.AllBasis"/>, chosen as <see cref="Statistics.From"/> chooses.</param>
+/// <param name="Placement">The placement group most of the used samples' rounds fell in (<see cref="PlacementGroup.Label"/>); null without probes, or when no group holds a majority.</param>
 public sealed record SideFigures(
     double? Median,
     double? CiLower,
@@ -21,9 +22,10 @@ public sealed record SideFigures(
     int N,
     int Clean,
     int Used,
-    string Basis)
+    string Basis,
+    string? Placement)
 {
-    public static SideFigures From(PointResult point)
+    public static SideFigures From(PointResult point, string? placement)
     {
         ArgumentNullException.ThrowIfNull(point);
         (IReadOnlyList<SampleRecord> used, string basis) = UsedSamples(point.Samples);
@@ -36,7 +38,8 @@ public sealed record SideFigures(
             point.Samples.Count,
             point.Samples.Count(s => s.IsClean),
             values.Length,
-            basis);
+            basis,
+            placement);
     }
 
     /// <summary>

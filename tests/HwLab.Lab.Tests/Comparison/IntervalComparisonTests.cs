@@ -72,7 +72,7 @@ public sealed class IntervalComparisonTests
     }
 
     [Fact]
-    public void The_captured_version_1_run_compares_with_a_slowed_copy()
+    public void The_captured_version_1_run_compares_with_a_slowed_copy_without_any_placement_statement()
     {
         ResultsDocument run = CapturedResults.Load();
         Assert.Equal("hwlab.results/1", run.Schema);
@@ -92,7 +92,9 @@ public sealed class IntervalComparisonTests
         Assert.Equal(first.Id, changed.Id);
         Assert.Equal(1.5, changed.Ratio!.Value, 6);
         Assert.True(changed.CiLower > 1.05, changed.Why);
-        Assert.Equal(1, comparison.Changed);
+        Assert.Equal((1, 0), (comparison.Changed, comparison.MachineStateDiffered));
+        // Version-1 samples carry no placement probe: nothing is said about the machine's state.
+        Assert.All(comparison.Experiments.SelectMany(e => e.Points), p => Assert.Equal((null, null), (p.A.Placement, p.B.Placement)));
         // The reserve points have one sample each: not decided, not counted as compared.
         Assert.All(comparison.Experiments.Single(e => e.Name == "reserve").Points, p => Assert.Equal(PointComparison.NotDecided, p.State));
         Assert.Equal(comparison.Experiments.Sum(e => e.Points.Count) - 6, comparison.Compared);

@@ -16,7 +16,7 @@ public sealed class ResultsComparerTests
         ResultsComparison comparison = ResultsComparer.Compare(run, "a", run, "b");
 
         Assert.Equal(run.Experiments.Select(e => e.Name), comparison.Experiments.Select(e => e.Name));
-        Assert.Equal(0, comparison.Changed);
+        Assert.Equal((0, 0), (comparison.Changed, comparison.MachineStateDiffered));
         Assert.True(comparison.Compared > 40);
         PointComparison[] points = [.. comparison.Experiments.SelectMany(e => e.Points)];
         Assert.Equal(run.Experiments.Sum(e => e.Points.Count), points.Length);
