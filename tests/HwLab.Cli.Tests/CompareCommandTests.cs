@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HwLab.Lab.Decisions;
 using HwLab.Lab.Results;
 
 namespace HwLab.Cli.Tests;
@@ -18,9 +19,11 @@ public sealed class CompareCommandTests
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("== c2c: Core-to-core latency", run.Output, StringComparison.Ordinal);
         Assert.Contains("pair=0-1 relation=same-package impl=native", run.Output, StringComparison.Ordinal);
-        Assert.Contains(" 1.000 ", run.Output, StringComparison.Ordinal);
-        Assert.Contains(", 0 differ beyond the noise.", run.Output, StringComparison.Ordinal);
+        Assert.Contains(" 1.000 [", run.Output, StringComparison.Ordinal);
+        Assert.Contains(": 0 changed, 0 differ only with the machine state, ", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("(!)", run.Output, StringComparison.Ordinal);
+        // Version-1 results carry no placement probe: no placement column.
+        Assert.DoesNotContain("placement A / B", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,12 +37,26 @@ public sealed class CompareCommandTests
 
         Assert.True(run.ExitCode == 0, run.Error);
         using JsonDocument json = JsonDocument.Parse(run.Output);
-        Assert.Equal("hwlab.compare/1", json.RootElement.GetProperty("schema").GetString());
-        Assert.Equal(5, json.RootElement.GetProperty("thresholdPercent").GetDouble());
-        JsonElement first = json.RootElement.GetProperty("experiments")[0].GetProperty("points")[0];
+        JsonElement root = json.RootElement;
+        Assert.Equal("hwlab.compare/2", root.GetProperty("schema").GetString());
+        Assert.Equal(5, root.GetProperty("thresholdPercent").GetDouble());
+        Assert.Equal((1 / 1.05, 1.05), (root.GetProperty("bandLow").GetDouble(), root.GetProperty("bandHigh").GetDouble()));
+        JsonElement first = root.GetProperty("experiments")[0].GetProperty("points")[0];
         Assert.Equal(1, first.GetProperty("ratio").GetDouble());
-        Assert.Equal("within noise", first.GetProperty("finding").GetString());
-        Assert.True(first.GetProperty("a").GetProperty("low").GetDouble() <= first.GetProperty("a").GetProperty("median").GetDouble());
+        // The managed c2c point's own spread (24.2 to 26.3 ns over five samples) makes B/A 0.903 to 1.107 against itself.
+        Assert.Equal("within noise", first.GetProperty("state").GetString());
+        Assert.True(first.GetProperty("ciLower").GetDouble() < 1 && first.GetProperty("ciUpper").GetDouble() > 1);
+        Assert.False(first.GetProperty("flagged").GetBoolean());
+        JsonElement sideA = first.GetProperty("a");
+        Assert.True(sideA.GetProperty("ciLower").GetDouble() <= sideA.GetProperty("median").GetDouble());
+        Assert.Equal(JsonValueKind.Null, sideA.GetProperty("placement").ValueKind);
+        Assert.Equal(50, root.GetProperty("compared").GetInt32());
+        Assert.Equal((0, 0), (root.GetProperty("changed").GetInt32(), root.GetProperty("machineStateDiffered").GetInt32()));
+        Assert.Equal(50, root.GetProperty("withinNoise").GetInt32() + root.GetProperty("unchanged").GetInt32());
+        // The reserve points have one sample each: no interval, so null ends, never NaN.
+        JsonElement reserve = root.GetProperty("experiments").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "reserve").GetProperty("points")[0];
+        Assert.Equal("not decided", reserve.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, reserve.GetProperty("ciLower").ValueKind);
         Assert.Equal(captured.Experiments.Sum(e => e.Points.Count), json.RootElement.GetProperty("experiments").EnumerateArray().Sum(e => e.GetProperty("points").GetArrayLength()));
     }
 
@@ -56,12 +73,14 @@ public sealed class CompareCommandTests
 
         CliRun run = CliRun.InProcess("compare", a, b);
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("B higher (!)", run.Output, StringComparison.Ordinal);
-        Assert.Contains(", 1 differ beyond the noise.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("changed (!)", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"kind=bitlock contention=uncontended workers=1: changed: B higher: B/A 1\.\d{3} to 2\.\d{3}, wholly above the no-change band 0\.952 to 1\.050", run.Output);
+        Assert.Contains(": 1 changed, 0 differ only with the machine state, ", run.Output, StringComparison.Ordinal);
         Assert.Contains("Experiments only in A: c2c, falseshare, swap, churn, reserve", run.Output, StringComparison.Ordinal);
 
         Assert.Equal(1, CliRun.InProcess("compare", a, b, "--fail-on-difference").ExitCode);
-        Assert.Contains(", 0 differ beyond the noise.", CliRun.InProcess("compare", a, b, "--threshold", "150").Output, StringComparison.Ordinal);
+        // 150% either way: the band is 0.4 to 2.5, and the whole interval around 2 lies inside it.
+        Assert.Contains(": 0 changed, ", CliRun.InProcess("compare", a, b, "--threshold", "150").Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,9 +133,76 @@ public sealed class CompareCommandTests
         Assert.Equal(2, CliRun.InProcess("compare", "a").ExitCode);
     }
 
+    [Fact]
+    public void A_changed_verdict_shows_what_each_side_decided_it_on()
+    {
+        using var temp = new TempDirectory();
+        ResultsDocument captured = ResultsFixtures.Captured();
+        ExperimentResult falseShare = captured.Experiment("falseshare")!;
+        DecisionRule rule = DecisionRule.Above("ns at 8 bytes over 128 bytes, per round", 1.10);
+        ResultsDocument Deciding(params double[] ratios) => captured with
+        {
+            Experiments =
+            [
+                falseShare with
+                {
+                    Verdicts = [Verdict.Decided("False sharing costs.", "penalty", Decider.Decide(rule, [.. ratios.Select((r, i) => new RoundValue(i, r, null))])) with { Topic = Topics.SeedFalseSharing }],
+                },
+            ],
+        };
+        string a = ResultsFixtures.WriteDirectory(temp, "a", Deciding(3.1, 3.0, 3.2, 3.1, 2.9));
+        string b = ResultsFixtures.WriteDirectory(temp, "b", Deciding(1.0, 1.02, 0.98, 1.01, 0.99));
+
+        CliRun run = CliRun.InProcess("compare", a, b);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Matches(@"verdict changed: False sharing costs\. A: confirmed \(3\.10, 95% 2\.\d\d to 3\.\d\d, above 1\.10, 5 rounds\), B: refuted \(1\.00, 95% 0\.9\d\d to 1\.0\d, above 1\.10, 5 rounds\)", run.Output);
+    }
+
+    [Fact]
+    public void A_difference_that_came_with_another_placement_is_the_machine_s_and_does_not_fail_the_command()
+    {
+        using var temp = new TempDirectory();
+        ResultsDocument captured = ResultsFixtures.Captured();
+        ExperimentResult c2c = captured.Experiment("c2c")!;
+        // The 2-vCPU guest's two states: about 25 ns with the vCPUs near, about 290 ns far apart.
+        ExperimentResult near = c2c with { Points = [.. c2c.Points.Select(p => Probed(p, 1, 25))] };
+        ExperimentResult far = c2c with { Points = [.. c2c.Points.Select(p => Probed(p, 11.5, 290))] };
+        string a = ResultsFixtures.WriteDirectory(temp, "a", captured with { Experiments = [near] });
+        string b = ResultsFixtures.WriteDirectory(temp, "b", captured with { Experiments = [far] });
+
+        CliRun json = CliRun.InProcess("compare", a, b, "--json", "--fail-on-difference");
+
+        Assert.True(json.ExitCode == 0, json.Error);
+        using JsonDocument parsed = JsonDocument.Parse(json.Output);
+        JsonElement point = parsed.RootElement.GetProperty("experiments")[0].GetProperty("points")[0];
+        Assert.Equal("machine state differed", point.GetProperty("state").GetString());
+        Assert.Equal("placement ~25 ns", point.GetProperty("a").GetProperty("placement").GetString());
+        Assert.Equal("placement ~290 ns", point.GetProperty("b").GetProperty("placement").GetString());
+        Assert.True(point.GetProperty("ciLower").GetDouble() > 1.05);
+        Assert.Equal((0, 2), (parsed.RootElement.GetProperty("changed").GetInt32(), parsed.RootElement.GetProperty("machineStateDiffered").GetInt32()));
+
+        CliRun text = CliRun.InProcess("compare", a, b);
+        Assert.Contains("placement ~25 ns / placement ~290 ns", text.Output, StringComparison.Ordinal);
+        Assert.Contains("impl=managed: machine state differed (placement ~25 ns vs placement ~290 ns): B/A ", text.Output, StringComparison.Ordinal);
+        Assert.Contains("A ran mostly at placement ~25 ns and B at placement ~290 ns", text.Output, StringComparison.Ordinal);
+        Assert.Contains(": 0 changed, 2 differ only with the machine state, ", text.Output, StringComparison.Ordinal);
+    }
+
     private static PointResult Scaled(PointResult point, double factor)
     {
         SampleRecord[] samples = [.. point.Samples.Select(s => s with { Value = s.Value * factor })];
+        return point with { Samples = samples, Stats = Statistics.From(samples) };
+    }
+
+    // The point scaled by factor, each sample carrying a placement probe near probeNs (a few percent apart, as real probes are).
+    private static PointResult Probed(PointResult point, double factor, double probeNs)
+    {
+        SampleRecord[] samples = [.. point.Samples.Select((s, i) => s with
+        {
+            Value = s.Value * factor,
+            Extras = new Dictionary<string, double>(s.Extras) { [RoundFigures.PlacementExtra] = probeNs * (1 + (0.01 * (i - 2))) },
+        })];
         return point with { Samples = samples, Stats = Statistics.From(samples) };
     }
 }

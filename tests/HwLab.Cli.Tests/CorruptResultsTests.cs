@@ -1,3 +1,5 @@
+using HwLab.Lab.Results;
+
 namespace HwLab.Cli.Tests;
 
 /// <summary>
@@ -136,9 +138,8 @@ public sealed class CorruptResultsTests
     public void Extreme_but_valid_figures_are_compared_not_refused_and_printed_short()
     {
         using var temp = new TempDirectory();
-        const string point = "experiments[2].points[0].stats";
-        string tiny = WriteEdited(temp, "tiny", point, Stats(1e-300));
-        string huge = WriteEdited(temp, "huge", point, Stats(1e300));
+        string tiny = ResultsFixtures.WriteDirectory(temp, "tiny", WithFirstLocksPointAt(1e-300));
+        string huge = ResultsFixtures.WriteDirectory(temp, "huge", WithFirstLocksPointAt(1e300));
         string good = WriteCaptured(temp, "good");
 
         CliRun beyond = CliRun.InProcess("compare", tiny, huge);
@@ -168,11 +169,20 @@ public sealed class CorruptResultsTests
         AssertRefused(CliRun.InProcess("report", nowhere), $"{nowhere.Replace('\n', ' ')}: no such file or directory");
     }
 
-    // A valid stats object whose every figure is the one given: five clean samples, no spread.
-    private static string Stats(double figure)
+    // The captured results with every sample of the first locks point at the figure given, and its
+    // statistics saying so: five clean samples, no spread. Compare reads the samples, so an edit of
+    // the statistics alone would not reach it.
+    private static ResultsDocument WithFirstLocksPointAt(double figure)
     {
-        string f = figure.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-        return $"{{\"n\": 5, \"clean\": 5, \"basis\": \"clean samples\", \"median\": {f}, \"min\": {f}, \"max\": {f}, \"mean\": {f}, \"standardDeviation\": 0, \"coefficientOfVariation\": 0, \"medianCiLower\": {f}, \"medianCiUpper\": {f}}}";
+        ResultsDocument captured = ResultsFixtures.Captured();
+        ExperimentResult locks = captured.Experiment("locks")!;
+        PointResult first = locks.Points[0];
+        PointResult edited = first with
+        {
+            Samples = [.. first.Samples.Select(s => s with { Value = figure })],
+            Stats = new Statistics(5, 5, Statistics.CleanBasis, figure, figure, figure, figure, 0, 0, figure, figure),
+        };
+        return captured with { Experiments = [.. captured.Experiments.Select(e => e.Name == "locks" ? locks with { Points = [edited, .. locks.Points.Skip(1)] } : e)] };
     }
 
     private static string WriteEdited(TempDirectory temp, string name, string path, string? edit)

@@ -6,7 +6,7 @@ using HwLab.Lab.Results;
 
 namespace HwLab.Cli.Commands;
 
-/// <summary>The tables of `hwlab compare`: one per experiment, then what could not be compared and the total.</summary>
+/// <summary>The tables of `hwlab compare`: one per experiment with why each flagged point is flagged, then what could not be compared and the totals.</summary>
 internal static class CompareView
 {
     public static void Write(ConsoleView view, ResultsComparison comparison)
@@ -17,7 +17,7 @@ internal static class CompareView
         foreach (ExperimentComparison experiment in comparison.Experiments)
         {
             view.WriteHeading($"{experiment.Name}: {experiment.Title}");
-            if (experiment.Status != Lab.Results.ExperimentResult.Completed)
+            if (experiment.Status != ExperimentResult.Completed)
             {
                 view.WriteLine($"status: {experiment.Status}");
             }
@@ -25,22 +25,7 @@ internal static class CompareView
             {
                 view.WriteLine($"settings differ, {difference}");
             }
-            if (experiment.Points.Count > 0)
-            {
-                view.WriteTable(
-                    ["point", "unit", "A median [interval]", "B median [interval]", "B/A", "A cv", "B cv", "finding"],
-                    experiment.Points.Select(p => (IReadOnlyList<string>)
-                    [
-                        p.Id,
-                        p.Unit,
-                        Side(p.A),
-                        Side(p.B),
-                        p.Ratio is double ratio ? Ratio(ratio) : "-",
-                        Numbers.Percent(p.A.CoefficientOfVariation),
-                        Numbers.Percent(p.B.CoefficientOfVariation),
-                        p.Flagged ? $"{p.Finding} (!)" : p.Finding,
-                    ]));
-            }
+            WritePoints(view, experiment.Points);
             if (experiment.OnlyInA.Count > 0)
             {
                 view.WriteLine($"only in A: {string.Join(", ", experiment.OnlyInA)}");
@@ -51,7 +36,7 @@ internal static class CompareView
             }
             foreach (VerdictChange change in experiment.VerdictChanges)
             {
-                view.WriteLine($"verdict changed: {change.Claim} A: {change.A ?? "absent"}, B: {change.B ?? "absent"}");
+                view.WriteLine($"verdict changed: {change.Claim} A: {Outcome(change.A, change.DecidedA)}, B: {Outcome(change.B, change.DecidedB)}");
             }
         }
 
@@ -65,10 +50,40 @@ internal static class CompareView
             view.WriteLine($"Experiments only in B: {string.Join(", ", comparison.ExperimentsOnlyInB)}");
         }
         int unjudged = comparison.Experiments.Sum(e => e.Points.Count) - comparison.Compared;
-        view.WriteLine($"{comparison.Compared} points compared{(unjudged > 0 ? $" ({unjudged} more could not be judged)" : "")}, {comparison.Flagged} differ beyond the noise.");
-        if (comparison.Flagged > 0 && (comparison.A.Hypervisor || comparison.B.Hypervisor))
+        view.WriteLine(
+            $"{comparison.Compared} points compared{(unjudged > 0 ? $" ({unjudged} more could not be judged)" : "")}: "
+            + $"{comparison.Changed} changed, {comparison.MachineStateDiffered} differ only with the machine state, "
+            + $"{comparison.WithinNoise} within noise, {comparison.Unchanged} unchanged.");
+        if (comparison.Changed > 0 && (comparison.A.Hypervisor || comparison.B.Hypervisor))
         {
-            view.WriteLine("A side ran in a virtual machine, where the hypervisor may move vCPUs between physical cores within seconds: figures that pass cache lines between CPUs (c2c, contended locks, several workers) can then differ between runs by more than one run's noise shows.");
+            view.WriteLine("A side ran in a virtual machine, where the hypervisor may move vCPUs between physical cores within seconds: figures that pass cache lines between CPUs (c2c, contended locks, several workers) can then differ between runs by more than one run's noise shows; results with placement probes on both sides tell such moves apart.");
+        }
+    }
+
+    private static void WritePoints(ConsoleView view, IReadOnlyList<PointComparison> points)
+    {
+        if (points.Count == 0)
+        {
+            return;
+        }
+        // The placement column only where a side had probes: version-1 results have none.
+        bool placements = points.Any(p => p.A.Placement is not null || p.B.Placement is not null);
+        view.WriteTable(
+            ["point", "unit", "A median [95%]", "B median [95%]", "B/A [95%]", .. placements ? ["placement A / B"] : Array.Empty<string>(), "state"],
+            points.Select(p => (IReadOnlyList<string>)
+            [
+                p.Id,
+                p.Unit,
+                Side(p.A),
+                Side(p.B),
+                $"{(p.Ratio is double ratio ? RatioText.Of(ratio) : "-")} [{(p.CiLower is double low && p.CiUpper is double high ? $"{RatioText.Of(low)}, {RatioText.Of(high)}" : "-")}]",
+                .. placements ? [$"{p.A.Placement ?? "-"} / {p.B.Placement ?? "-"}"] : Array.Empty<string>(),
+                p.Flagged ? $"{p.State} (!)" : p.State,
+            ]));
+        foreach (PointComparison point in points.Where(p => p.State is PointComparison.Changed or PointComparison.MachineStateDiffered))
+        {
+            string states = point.State == PointComparison.MachineStateDiffered ? $" ({point.A.Placement} vs {point.B.Placement})" : "";
+            view.WriteLine($"{point.Id}: {point.State}{states}: {point.Why}");
         }
     }
 
@@ -76,9 +91,23 @@ internal static class CompareView
     private static string Describe(ComparedSide side)
         => OneLineText.Of($"{side.Source}: {side.Host}, {side.CpuModel ?? "unknown CPU"}, {side.UsableCpus} CPUs{(side.Hypervisor ? " (virtual machine)" : "")}, {side.Profile} profile, {side.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
 
-    // Three decimals read best for the ratios runs give (0.998, 1.012); far from 1 they would be 300 digits or 0.000.
-    private static string Ratio(double ratio)
-        => ratio == 0 || Math.Abs(ratio) is >= 1e-3 and < 1e6 ? ratio.ToString("0.000", CultureInfo.InvariantCulture) : Numbers.Scientific(ratio);
+    private static string Side(SideFigures side)
+        => $"{(side.Median is double median ? Numbers.Format(median) : "-")} [{(side.CiLower is double low && side.CiUpper is double high ? $"{Numbers.Format(low)}, {Numbers.Format(high)}" : "-")}]";
 
-    private static string Side(SideFigures side) => $"{Numbers.Format(side.Median)} [{Numbers.Format(side.Low)}, {Numbers.Format(side.High)}]";
+    // "confirmed (1.52, 95% 1.40 to 1.61, above 1.10, 9 rounds)": the figures when the side's verdict carries them.
+    private static string Outcome(string? outcome, VerdictFigures? decided)
+    {
+        if (outcome is null)
+        {
+            return "absent";
+        }
+        if (decided is null)
+        {
+            return outcome;
+        }
+        string interval = decided.CiLower is double low && decided.CiUpper is double high ? $", 95% {Numbers.Format(low)} to {Numbers.Format(high)}" : ", no interval";
+        string rule = decided.Rule is null ? "" : $", {decided.Rule}";
+        string rounds = decided.SamplesUsed is int n ? $", {n} rounds" : "";
+        return $"{outcome} ({Numbers.Format(decided.Figure)}{interval}{rule}{rounds})";
+    }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using HwLab.Lab.Comparison;
+using HwLab.Lab.Decisions;
 using HwLab.Lab.Results;
 using HwLab.Lab.Tests.Results;
+using static HwLab.Lab.Tests.Comparison.ComparisonDocuments;
 
 namespace HwLab.Lab.Tests.Comparison;
 
@@ -14,11 +16,13 @@ public sealed class ResultsComparerTests
         ResultsComparison comparison = ResultsComparer.Compare(run, "a", run, "b");
 
         Assert.Equal(run.Experiments.Select(e => e.Name), comparison.Experiments.Select(e => e.Name));
-        Assert.Equal(0, comparison.Flagged);
+        Assert.Equal((0, 0), (comparison.Changed, comparison.MachineStateDiffered));
         Assert.True(comparison.Compared > 40);
         PointComparison[] points = [.. comparison.Experiments.SelectMany(e => e.Points)];
         Assert.Equal(run.Experiments.Sum(e => e.Points.Count), points.Length);
         Assert.All(points.Where(p => p.Ratio is not null), p => Assert.Equal(1.0, p.Ratio!.Value, 12));
+        // Each side's interval holds its median, so B/A's interval, end against end, holds 1.
+        Assert.All(points.Where(p => p.Judged), p => Assert.True(p.CiLower <= 1 && p.CiUpper >= 1, p.Why));
         Assert.All(comparison.Experiments, e => Assert.Empty(e.VerdictChanges));
         Assert.All(comparison.Experiments, e => Assert.Empty(e.ParameterDifferences));
     }
@@ -29,52 +33,57 @@ public sealed class ResultsComparerTests
         ResultsDocument a = Document(Point("p", 10, 10.2, 9.9, 10.1, 10));
         ResultsDocument b = Document(Point("p", 15, 15.3, 14.8, 15.1, 15));
 
-        PointComparison point = Only(ResultsComparer.Compare(a, "a", b, "b"));
-        Assert.Equal(PointComparison.Higher, point.Finding);
+        ResultsComparison comparison = ResultsComparer.Compare(a, "a", b, "b");
+        PointComparison point = Only(comparison);
+        Assert.Equal(PointComparison.Changed, point.State);
         Assert.True(point.Flagged);
+        Assert.StartsWith("B higher: ", point.Why, StringComparison.Ordinal);
         Assert.Equal(1.5, point.Ratio!.Value, 2);
-        Assert.Equal(1, ResultsComparer.Compare(a, "a", b, "b").Flagged);
-        Assert.Equal(PointComparison.Lower, Only(ResultsComparer.Compare(b, "b", a, "a")).Finding);
+        Assert.Equal(1, comparison.Changed);
+        PointComparison reversed = Only(ResultsComparer.Compare(b, "b", a, "a"));
+        Assert.Equal(PointComparison.Changed, reversed.State);
+        Assert.StartsWith("B lower: ", reversed.Why, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_difference_inside_the_noise_is_not_flagged()
-    {
-        ResultsDocument a = Document(Point("p", 10, 14, 8, 12, 9, 13, 11));
-        ResultsDocument b = Document(Point("p", 12, 15, 9, 13, 10, 14, 12));
-
-        PointComparison point = Only(ResultsComparer.Compare(a, "a", b, "b"));
-        Assert.Equal(PointComparison.WithinNoise, point.Finding);
-        Assert.False(point.Flagged);
-        Assert.Equal(SideFigures.MedianCi, point.A.Interval);
-    }
-
-    [Fact]
-    public void A_clear_but_small_difference_stays_under_the_threshold()
+    public void A_clear_but_small_difference_is_unchanged_under_the_threshold_and_changed_over_it()
     {
         ResultsDocument a = Document(Point("p", 10, 10, 10, 10, 10));
         ResultsDocument b = Document(Point("p", 10.3, 10.3, 10.3, 10.3, 10.3));
 
-        Assert.Equal(PointComparison.WithinNoise, Only(ResultsComparer.Compare(a, "a", b, "b")).Finding);
-        Assert.Equal(PointComparison.Higher, Only(ResultsComparer.Compare(a, "a", b, "b", thresholdPercent: 1)).Finding);
+        // Exact samples: the interval is the ratio itself, 1.03, inside 5% and outside 1%.
+        Assert.Equal(PointComparison.Unchanged, Only(ResultsComparer.Compare(a, "a", b, "b")).State);
+        Assert.Equal(PointComparison.Changed, Only(ResultsComparer.Compare(a, "a", b, "b", thresholdPercent: 1)).State);
     }
 
-    [Fact]
-    public void One_sample_a_side_has_no_noise_estimate_and_is_never_flagged()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Fewer_than_three_samples_a_side_is_not_decided_and_never_flagged(int samples)
     {
-        ResultsDocument a = Document(Point("p", 10));
-        ResultsDocument b = Document(Point("p", 20));
+        ResultsDocument a = Document(Point("p", [.. Enumerable.Repeat(10.0, samples)]));
+        ResultsDocument b = Document(Point("p", 20, 20.1, 19.9, 20, 20));
 
         ResultsComparison comparison = ResultsComparer.Compare(a, "a", b, "b");
-        Assert.Equal(PointComparison.NoNoiseEstimate, Only(comparison).Finding);
-        Assert.Equal(0, comparison.Flagged);
-        Assert.Equal(0, comparison.Compared);
+        PointComparison point = Only(comparison);
+        Assert.Equal(PointComparison.NotDecided, point.State);
+        Assert.Equal((null, null), (point.CiLower, point.CiUpper));
+        Assert.Null(point.A.CiLower);
+        Assert.Equal((0, 0), (comparison.Compared, comparison.Changed));
     }
 
     [Fact]
-    public void Two_samples_a_side_use_their_range()
+    public void Each_side_rests_on_its_clean_samples_when_at_least_half_are_clean()
     {
-        Assert.Equal(SideFigures.Range, SideFigures.From(Statistics.From([SampleDocuments.Sample(0, 1), SampleDocuments.Sample(1, 3)])).Interval);
+        // A's two preempted samples (50, 60) would pull its median up to B's; the clean three say 10.
+        SampleRecord[] samplesA = [SampleDocuments.Sample(0, 10), SampleDocuments.Sample(1, 50, "Preempted"), SampleDocuments.Sample(2, 10.1), SampleDocuments.Sample(3, 60, "Preempted"), SampleDocuments.Sample(4, 9.9)];
+        ResultsDocument a = Document(PointWith("p", samplesA));
+        ResultsDocument b = Document(Point("p", 20, 20.1, 19.9, 20, 20));
+
+        PointComparison point = Only(ResultsComparer.Compare(a, "a", b, "b"));
+        Assert.Equal((5, 3, 3, Statistics.CleanBasis), (point.A.N, point.A.Clean, point.A.Used, point.A.Basis));
+        Assert.Equal(10, point.A.Median);
+        Assert.Equal(PointComparison.Changed, point.State);
     }
 
     [Fact]
@@ -142,6 +151,25 @@ public sealed class ResultsComparerTests
 
         VerdictChange change = Assert.Single(Assert.Single(ResultsComparer.Compare(SampleDocuments.Document(a), "a", SampleDocuments.Document(b), "b").Experiments).VerdictChanges);
         Assert.Equal((Topics.SeedFalseSharing, Verdict.Confirmed, Verdict.Refuted), (change.Key, change.A, change.B));
+        // Verdicts not decided by an interval (as in version-1 results) carry no figures to show.
+        Assert.Equal((null, null), (change.DecidedA, change.DecidedB));
+    }
+
+    [Fact]
+    public void A_changed_verdict_decided_on_both_sides_carries_both_figures()
+    {
+        DecisionRule rule = DecisionRule.Above("ns at 8 bytes over 128 bytes, per round", 1.10);
+        Verdict Decided(params double[] ratios) => Verdict.Decided(
+            "False sharing costs.", "penalty", Decider.Decide(rule, [.. ratios.Select((r, i) => new RoundValue(i, r, null))])) with { Topic = Topics.SeedFalseSharing };
+        ExperimentResult a = Experiment("falseshare", Point("p", 1, 1, 1)) with { Verdicts = [Decided(3.1, 3.0, 3.2, 3.1, 2.9)] };
+        ExperimentResult b = a with { Verdicts = [Decided(1.0, 1.02, 0.98, 1.01, 0.99)] };
+
+        VerdictChange change = Assert.Single(Assert.Single(ResultsComparer.Compare(SampleDocuments.Document(a), "a", SampleDocuments.Document(b), "b").Experiments).VerdictChanges);
+        Assert.Equal((Verdict.Confirmed, Verdict.Refuted), (change.A, change.B));
+        Assert.Equal((3.1, "above 1.10", 5), (change.DecidedA!.Figure, change.DecidedA.Rule, change.DecidedA.SamplesUsed));
+        Assert.True(change.DecidedA.CiLower > 1.10);
+        Assert.Equal(1.0, change.DecidedB!.Figure);
+        Assert.True(change.DecidedB.CiUpper <= 1.10);
     }
 
     [Fact]
@@ -152,10 +180,10 @@ public sealed class ResultsComparerTests
 
         ResultsComparison comparison = ResultsComparer.Compare(a, "a", b, "b");
         PointComparison point = Only(comparison);
-        Assert.Equal(PointComparison.NotComparable, point.Finding);
+        Assert.Equal(PointComparison.NotComparable, point.State);
         Assert.Null(point.Ratio);
         Assert.Equal("B over A (1.00e300 over 1.00e-300) is beyond the range of a number", point.Why);
-        Assert.Equal((0, 0), (comparison.Compared, comparison.Flagged));
+        Assert.Equal((0, 0), (comparison.Compared, comparison.Changed));
         // compare --json writes the comparison with options that refuse NaN and the infinities.
         Assert.DoesNotContain("Infinity", JsonSerializer.Serialize(comparison, new JsonSerializerOptions(JsonSerializerDefaults.Web)), StringComparison.Ordinal);
     }
@@ -167,9 +195,20 @@ public sealed class ResultsComparerTests
         ResultsDocument b = Document(Point("p", 1e290, 1e290, 1e290));
 
         PointComparison point = Only(ResultsComparer.Compare(a, "a", b, "b"));
-        Assert.Equal(PointComparison.Higher, point.Finding);
-        Assert.Equal("+1.00e302%, beyond both sides' noise", point.Why);
-        Assert.Equal("-100.0%, beyond both sides' noise", Only(ResultsComparer.Compare(b, "b", a, "a")).Why);
+        Assert.Equal(PointComparison.Changed, point.State);
+        Assert.Equal("B higher: B/A 1.00e300 to 1.00e300, wholly above the no-change band 0.952 to 1.050", point.Why);
+        Assert.Equal("B lower: B/A 1.00e-300 to 1.00e-300, wholly below the no-change band 0.952 to 1.050", Only(ResultsComparer.Compare(b, "b", a, "a")).Why);
+    }
+
+    [Fact]
+    public void A_side_whose_interval_reaches_zero_gives_no_ratio_interval()
+    {
+        ResultsDocument a = Document(Point("p", 0, 0, 0, 1, 0));
+        ResultsDocument b = Document(Point("p", 5, 5.1, 4.9, 5, 5));
+
+        PointComparison point = Only(ResultsComparer.Compare(a, "a", b, "b"));
+        Assert.Equal(PointComparison.NotComparable, point.State);
+        Assert.StartsWith("B over A needs A's interval above 0", point.Why, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -177,19 +216,5 @@ public sealed class ResultsComparerTests
     {
         ResultsDocument run = Document(Point("p", 1, 1, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => ResultsComparer.Compare(run, "a", run, "b", -1));
-    }
-
-    private static PointComparison Only(ResultsComparison comparison) => Assert.Single(Assert.Single(comparison.Experiments).Points);
-
-    private static ResultsDocument Document(PointResult point) => SampleDocuments.Document(Experiment("locks", point));
-
-    private static ExperimentResult Experiment(string name, params PointResult[] points)
-        => SampleDocuments.Experiment(name) with { Points = points, Verdicts = [] };
-
-    private static PointResult Point(string id, params double[] values)
-    {
-        SampleRecord[] samples = [.. values.Select((v, i) => SampleDocuments.Sample(i, v))];
-        var keys = new Dictionary<string, string> { ["point"] = id };
-        return new PointResult(id, keys, "ns per operation", "ns", Statistics.From(samples), samples, new Dictionary<string, double>());
     }
 }

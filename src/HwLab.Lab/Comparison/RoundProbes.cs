@@ -1,0 +1,44 @@
+using HwLab.Lab.Decisions;
+using HwLab.Lab.Results;
+
+namespace HwLab.Lab.Comparison;
+
+/// <summary>
+/// An experiment's placement probes by round. The probe is taken once before each round and
+/// belongs to every variant's sample of that round, so a sample that does not carry it takes its
+/// round's from another point's sample.
+/// </summary>
+internal sealed class RoundProbes
+{
+    private readonly Dictionary<int, double> _byRound = [];
+
+    private RoundProbes()
+    {
+    }
+
+    public static RoundProbes Of(ExperimentResult experiment)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        var probes = new RoundProbes();
+        foreach (SampleRecord sample in experiment.Points.SelectMany(p => p.Samples))
+        {
+            if (Own(sample) is double ns)
+            {
+                probes._byRound.TryAdd(sample.Index, ns);
+            }
+        }
+        return probes;
+    }
+
+    /// <summary>The probes behind the samples <paramref name="point"/>'s figure rests on (<see cref="SideFigures.UsedSamples"/>), each sample's own or else its round's.</summary>
+    public double[] BehindFigureOf(PointResult point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        return [.. SideFigures.UsedSamples(point.Samples).Samples
+            .Select(s => Own(s) ?? (_byRound.TryGetValue(s.Index, out double ns) ? ns : (double?)null))
+            .OfType<double>()];
+    }
+
+    private static double? Own(SampleRecord sample)
+        => sample.Extras.TryGetValue(RoundFigures.PlacementExtra, out double ns) && double.IsFinite(ns) && ns > 0 ? ns : null;
+}

@@ -1,0 +1,102 @@
+using HwLab.Lab.Comparison;
+using HwLab.Lab.Results;
+using HwLab.Lab.Tests.Results;
+using static HwLab.Lab.Tests.Comparison.ComparisonDocuments;
+
+namespace HwLab.Lab.Tests.Comparison;
+
+/// <summary>A point is decided by where the 95% interval of B/A lies against the no-change band, never by the ratio of medians alone.</summary>
+public sealed class IntervalComparisonTests
+{
+    [Fact]
+    public void A_clear_change_is_flagged_with_its_interval()
+    {
+        ResultsDocument a = Document(Point("p", 10, 10.2, 9.9, 10.1, 10, 9.8, 10.1));
+        ResultsDocument b = Document(Point("p", 13, 13.1, 12.9, 13.2, 13, 12.8, 13.1));
+
+        PointComparison point = Only(ResultsComparer.Compare(a, "a", b, "b"));
+
+        Assert.Equal(PointComparison.Changed, point.State);
+        // End against end: B's low over A's high, B's high over A's low.
+        Assert.Equal(point.B.CiLower!.Value / point.A.CiUpper!.Value, point.CiLower!.Value, 12);
+        Assert.Equal(point.B.CiUpper!.Value / point.A.CiLower!.Value, point.CiUpper!.Value, 12);
+        Assert.True(point.CiLower > 1.05 && point.CiLower < point.Ratio && point.Ratio < point.CiUpper, point.Why);
+        Assert.Equal(1.3, point.Ratio!.Value, 2);
+        Assert.Contains($"B/A {RatioText.Interval(point.CiLower.Value, point.CiUpper.Value)}, wholly above the no-change band 0.952 to 1.050", point.Why, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { 12, 15, 9, 13, 10, 14, 12.0 }, 12 / 11.0)]
+    // The medians 20% apart, four times the threshold, and still the noise of seven samples a side.
+    [InlineData(new[] { 12, 16.8, 9.6, 14.4, 10.8, 15.6, 13.2 }, 1.2)]
+    public void A_noisy_overlap_is_not_flagged_whatever_the_ratio_of_medians(double[] valuesB, double ratio)
+    {
+        ResultsDocument a = Document(Point("p", 10, 14, 8, 12, 9, 13, 11));
+        ResultsDocument b = Document(Point("p", valuesB));
+
+        ResultsComparison comparison = ResultsComparer.Compare(a, "a", b, "b");
+        PointComparison point = Only(comparison);
+
+        Assert.Equal(ratio, point.Ratio!.Value, 6);
+        Assert.Equal(PointComparison.WithinNoise, point.State);
+        Assert.False(point.Flagged);
+        Assert.NotNull(point.A.CiLower);
+        Assert.True(point.CiLower < 1.05 && point.CiUpper > 1.05, point.Why);
+        Assert.Contains("straddles the no-change band 0.952 to 1.050", point.Why, StringComparison.Ordinal);
+        Assert.Equal((1, 0, 1), (comparison.Compared, comparison.Changed, comparison.WithinNoise));
+    }
+
+    [Fact]
+    public void The_band_is_symmetric_so_both_directions_flag_the_same_points()
+    {
+        NoChangeBand band = NoChangeBand.FromPercent(25);
+        Assert.Equal((0.8, 1.25), (band.Low, band.High));
+
+        // B/A exactly 0.8 is on the band's edge, neither way a change; A/B is then 1.25.
+        ResultsDocument a = Document(Point("p", 10, 10, 10));
+        ResultsDocument b = Document(Point("p", 8, 8, 8));
+        Assert.Equal(PointComparison.Unchanged, Only(ResultsComparer.Compare(a, "a", b, "b", 25)).State);
+        Assert.Equal(PointComparison.Unchanged, Only(ResultsComparer.Compare(b, "b", a, "a", 25)).State);
+        Assert.Equal(PointComparison.Changed, Only(ResultsComparer.Compare(a, "a", b, "b", 24.9)).State);
+        Assert.Equal(PointComparison.Changed, Only(ResultsComparer.Compare(b, "b", a, "a", 24.9)).State);
+    }
+
+    [Fact]
+    public void A_zero_threshold_flags_any_interval_that_excludes_one()
+    {
+        ResultsDocument a = Document(Point("p", 10, 10.01, 9.99, 10, 10));
+        ResultsDocument b = Document(Point("p", 10.5, 10.51, 10.49, 10.5, 10.5));
+
+        Assert.Equal(PointComparison.Changed, Only(ResultsComparer.Compare(a, "a", b, "b", 0)).State);
+        Assert.Equal(PointComparison.WithinNoise, Only(ResultsComparer.Compare(a, "a", a, "b", 0)).State);
+    }
+
+    [Fact]
+    public void The_captured_version_1_run_compares_with_a_slowed_copy_without_any_placement_statement()
+    {
+        ResultsDocument run = CapturedResults.Load();
+        Assert.Equal("hwlab.results/1", run.Schema);
+        ExperimentResult locks = run.Experiment("locks")!;
+        PointResult first = locks.Points[0];
+        SampleRecord[] slowed = [.. first.Samples.Select(s => s with { Value = s.Value * 1.5 })];
+        ResultsDocument slower = run with
+        {
+            Experiments = [.. run.Experiments.Select(e => e.Name == "locks"
+                ? locks with { Points = [first with { Samples = slowed, Stats = Statistics.From(slowed) }, .. locks.Points.Skip(1)] }
+                : e)],
+        };
+
+        ResultsComparison comparison = ResultsComparer.Compare(run, "a", slower, "b");
+
+        PointComparison changed = Assert.Single(comparison.Experiments.SelectMany(e => e.Points), p => p.Flagged);
+        Assert.Equal(first.Id, changed.Id);
+        Assert.Equal(1.5, changed.Ratio!.Value, 6);
+        Assert.True(changed.CiLower > 1.05, changed.Why);
+        Assert.Equal((1, 0), (comparison.Changed, comparison.MachineStateDiffered));
+        // Version-1 samples carry no placement probe: nothing is said about the machine's state.
+        Assert.All(comparison.Experiments.SelectMany(e => e.Points), p => Assert.Equal((null, null), (p.A.Placement, p.B.Placement)));
+        // The reserve points have one sample each: not decided, not counted as compared.
+        Assert.All(comparison.Experiments.Single(e => e.Name == "reserve").Points, p => Assert.Equal(PointComparison.NotDecided, p.State));
+        Assert.Equal(comparison.Experiments.Sum(e => e.Points.Count) - 6, comparison.Compared);
+    }
+}
