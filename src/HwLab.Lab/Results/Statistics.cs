@@ -41,13 +41,18 @@ public sealed record Statistics(
         double median = SimpleQuantileEstimator.Instance.Median(sample).NominalValue;
         double? lower = null;
         double? upper = null;
-        if (values.Length >= 3)
+        if (values.Length >= 3 && values.Min() == values.Max())
+        {
+            // No spread, no noise: the interval is the value (Harrell-Davis divides by a zero spread and gives NaN).
+            lower = upper = values[0];
+        }
+        else if (values.Length >= 3)
         {
             ConfidenceInterval ci = HarrellDavisQuantileEstimator.Instance
                 .QuantileConfidenceIntervalEstimator(sample, Probability.Median)
                 .ConfidenceInterval(ConfidenceLevel.L95);
-            lower = ci.Lower;
-            upper = ci.Upper;
+            lower = double.IsFinite(ci.Lower) ? ci.Lower : null;
+            upper = double.IsFinite(ci.Upper) ? ci.Upper : null;
         }
         double sd = values.Length > 1 ? moments.StandardDeviation : 0;
         return new Statistics(

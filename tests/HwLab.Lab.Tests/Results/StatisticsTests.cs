@@ -21,6 +21,15 @@ public sealed class StatisticsTests
     }
 
     [Fact]
+    public void Identical_samples_have_the_value_itself_as_interval_never_NaN()
+    {
+        // Harrell-Davis divides by the spread; a NaN here would be written to results.json and refused on reading.
+        Statistics s = Statistics.From([.. Enumerable.Range(0, 5).Select(i => SampleDocuments.Sample(i, 1e300))]);
+
+        Assert.Equal((1e300, 1e300), (s.MedianCiLower!.Value, s.MedianCiUpper!.Value));
+    }
+
+    [Fact]
     public void Flagged_samples_are_left_out_while_at_least_half_are_clean()
     {
         SampleRecord[] samples =
