@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Results;
+using HwLab.Lab.Tests.Results;
 
 namespace HwLab.Cli.Tests;
 
@@ -43,7 +44,41 @@ public sealed class CompareCommandTests
         Assert.Equal((1 / 1.05, 1.05), (root.GetProperty("bandLow").GetDouble(), root.GetProperty("bandHigh").GetDouble()));
         JsonElement first = root.GetProperty("experiments")[0].GetProperty("points")[0];
         Assert.Equal(1, first.GetProperty("ratio").GetDouble());
-        // The managed c2c point's own spread (24.2 to 26.3 ns over five samples) makes B/A 0.903 to 1.107 against itself.
+        // Five samples a point, one short of an interval: not decided, with null ends, never NaN.
+        Assert.Equal("not decided", first.GetProperty("state").GetString());
+        Assert.Equal(
+            $"5 sample(s) on A and 5 on B: an interval needs at least {Decider.MinimumRounds} a side, so no difference is flagged",
+            first.GetProperty("why").GetString());
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (first.GetProperty("ciLower").ValueKind, first.GetProperty("ciUpper").ValueKind));
+        Assert.False(first.GetProperty("flagged").GetBoolean());
+        JsonElement sideA = first.GetProperty("a");
+        Assert.Equal(5, sideA.GetProperty("used").GetInt32());
+        Assert.Equal(JsonValueKind.Null, sideA.GetProperty("ciLower").ValueKind);
+        Assert.Equal(JsonValueKind.Null, sideA.GetProperty("placement").ValueKind);
+        Assert.Equal(0, root.GetProperty("compared").GetInt32());
+        Assert.Equal((0, 0), (root.GetProperty("changed").GetInt32(), root.GetProperty("machineStateDiffered").GetInt32()));
+        Assert.Equal(0, root.GetProperty("withinNoise").GetInt32() + root.GetProperty("unchanged").GetInt32());
+        // The reserve points have one sample each: no interval, so null ends, never NaN.
+        JsonElement reserve = root.GetProperty("experiments").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "reserve").GetProperty("points")[0];
+        Assert.Equal("not decided", reserve.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, reserve.GetProperty("ciLower").ValueKind);
+        Assert.Equal(captured.Experiments.Sum(e => e.Points.Count), json.RootElement.GetProperty("experiments").EnumerateArray().Sum(e => e.GetProperty("points").GetArrayLength()));
+    }
+
+    [Fact]
+    public void Json_output_of_points_with_enough_rounds_has_both_sides_intervals()
+    {
+        using var temp = new TempDirectory();
+        string a = ResultsFixtures.WriteDirectory(temp, "a", RepeatedRounds.Of(ResultsFixtures.Captured()));
+
+        CliRun run = CliRun.InProcess("compare", a, Path.Combine(a, "results.json"), "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using JsonDocument json = JsonDocument.Parse(run.Output);
+        JsonElement root = json.RootElement;
+        JsonElement first = root.GetProperty("experiments")[0].GetProperty("points")[0];
+        Assert.Equal(1, first.GetProperty("ratio").GetDouble());
+        // The managed c2c point's own spread (24.2 to 26.3 ns, its interval over ten rounds) makes B/A 0.903 to 1.107 against itself.
         Assert.Equal("within noise", first.GetProperty("state").GetString());
         Assert.True(first.GetProperty("ciLower").GetDouble() < 1 && first.GetProperty("ciUpper").GetDouble() > 1);
         Assert.False(first.GetProperty("flagged").GetBoolean());
@@ -53,18 +88,14 @@ public sealed class CompareCommandTests
         Assert.Equal(50, root.GetProperty("compared").GetInt32());
         Assert.Equal((0, 0), (root.GetProperty("changed").GetInt32(), root.GetProperty("machineStateDiffered").GetInt32()));
         Assert.Equal(50, root.GetProperty("withinNoise").GetInt32() + root.GetProperty("unchanged").GetInt32());
-        // The reserve points have one sample each: no interval, so null ends, never NaN.
-        JsonElement reserve = root.GetProperty("experiments").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "reserve").GetProperty("points")[0];
-        Assert.Equal("not decided", reserve.GetProperty("state").GetString());
-        Assert.Equal(JsonValueKind.Null, reserve.GetProperty("ciLower").ValueKind);
-        Assert.Equal(captured.Experiments.Sum(e => e.Points.Count), json.RootElement.GetProperty("experiments").EnumerateArray().Sum(e => e.GetProperty("points").GetArrayLength()));
     }
 
     [Fact]
     public void A_slower_run_is_flagged_and_can_fail_the_command()
     {
         using var temp = new TempDirectory();
-        ResultsDocument captured = ResultsFixtures.Captured();
+        // The captured figures over ten rounds: five would decide nothing.
+        ResultsDocument captured = RepeatedRounds.Of(ResultsFixtures.Captured());
         ExperimentResult locks = captured.Experiment("locks")!;
         PointResult slowed = Scaled(locks.Points[0], 2);
         ResultsDocument slower = captured with { Experiments = [locks with { Points = [slowed, .. locks.Points.Skip(1)] }] };
@@ -150,13 +181,17 @@ public sealed class CompareCommandTests
                 },
             ],
         };
-        string a = ResultsFixtures.WriteDirectory(temp, "a", Deciding(3.1, 3.0, 3.2, 3.1, 2.9));
-        string b = ResultsFixtures.WriteDirectory(temp, "b", Deciding(1.0, 1.02, 0.98, 1.01, 0.99));
+        string a = ResultsFixtures.WriteDirectory(temp, "a", Deciding(3.1, 3.0, 3.2, 3.1, 2.9, 3.1));
+        string b = ResultsFixtures.WriteDirectory(temp, "b", Deciding(1.0, 1.02, 0.98, 1.01, 0.99, 1.0));
 
         CliRun run = CliRun.InProcess("compare", a, b);
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Matches(@"verdict changed: False sharing costs\. A: confirmed \(3\.10, 95% 2\.\d\d to 3\.\d\d, above 1\.10, 5 rounds\), B: refuted \(1\.00, 95% 0\.9\d\d to 1\.0\d, above 1\.10, 5 rounds\)", run.Output);
+        // Six rounds: the order-statistic interval is the lowest to the highest.
+        Assert.Contains(
+            "verdict changed: False sharing costs. A: confirmed (3.10, 95% 2.90 to 3.20, above 1.10, 6 rounds), B: refuted (1.00, 95% 0.980 to 1.02, above 1.10, 6 rounds)",
+            run.Output,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,7 +199,7 @@ public sealed class CompareCommandTests
     {
         using var temp = new TempDirectory();
         ResultsDocument captured = ResultsFixtures.Captured();
-        ExperimentResult c2c = captured.Experiment("c2c")!;
+        ExperimentResult c2c = RepeatedRounds.Of(captured.Experiment("c2c")!);
         // The 2-vCPU guest's two states: about 25 ns with the vCPUs near, about 290 ns far apart.
         ExperimentResult near = c2c with { Points = [.. c2c.Points.Select(p => Probed(p, 1, 25))] };
         ExperimentResult far = c2c with { Points = [.. c2c.Points.Select(p => Probed(p, 11.5, 290))] };
@@ -195,13 +230,13 @@ public sealed class CompareCommandTests
         return point with { Samples = samples, Stats = Statistics.From(samples) };
     }
 
-    // The point scaled by factor, each sample carrying a placement probe near probeNs (a few percent apart, as real probes are).
+    // The point scaled by factor, each sample carrying a placement probe near probeNs (a few percent apart, as real probes are, and centred on it).
     private static PointResult Probed(PointResult point, double factor, double probeNs)
     {
         SampleRecord[] samples = [.. point.Samples.Select((s, i) => s with
         {
             Value = s.Value * factor,
-            Extras = new Dictionary<string, double>(s.Extras) { [RoundFigures.PlacementExtra] = probeNs * (1 + (0.01 * (i - 2))) },
+            Extras = new Dictionary<string, double>(s.Extras) { [RoundFigures.PlacementExtra] = probeNs * (1 + (0.01 * (i - ((point.Samples.Count - 1) / 2.0)))) },
         })];
         return point with { Samples = samples, Stats = Statistics.From(samples) };
     }

@@ -1,4 +1,5 @@
 using HwLab.Lab.Results;
+using HwLab.Lab.Tests.Results;
 
 namespace HwLab.Cli.Tests;
 
@@ -140,7 +141,7 @@ public sealed class CorruptResultsTests
         using var temp = new TempDirectory();
         string tiny = ResultsFixtures.WriteDirectory(temp, "tiny", WithFirstLocksPointAt(1e-300));
         string huge = ResultsFixtures.WriteDirectory(temp, "huge", WithFirstLocksPointAt(1e300));
-        string good = WriteCaptured(temp, "good");
+        string good = ResultsFixtures.WriteDirectory(temp, "good", RepeatedRounds.Of(ResultsFixtures.Captured()));
 
         CliRun beyond = CliRun.InProcess("compare", tiny, huge);
         Assert.True(beyond.ExitCode == 0, beyond.Error);
@@ -169,18 +170,18 @@ public sealed class CorruptResultsTests
         AssertRefused(CliRun.InProcess("report", nowhere), $"{nowhere.Replace('\n', ' ')}: no such file or directory");
     }
 
-    // The captured results with every sample of the first locks point at the figure given, and its
-    // statistics saying so: five clean samples, no spread. Compare reads the samples, so an edit of
-    // the statistics alone would not reach it.
+    // The captured results over ten rounds (five decide nothing) with every sample of the first locks
+    // point at the figure given, and its statistics saying so: ten clean samples, no spread. Compare
+    // reads the samples, so an edit of the statistics alone would not reach it.
     private static ResultsDocument WithFirstLocksPointAt(double figure)
     {
-        ResultsDocument captured = ResultsFixtures.Captured();
+        ResultsDocument captured = RepeatedRounds.Of(ResultsFixtures.Captured());
         ExperimentResult locks = captured.Experiment("locks")!;
         PointResult first = locks.Points[0];
         PointResult edited = first with
         {
             Samples = [.. first.Samples.Select(s => s with { Value = figure })],
-            Stats = new Statistics(5, 5, Statistics.CleanBasis, figure, figure, figure, figure, 0, 0, figure, figure),
+            Stats = new Statistics(first.Samples.Count, first.Samples.Count, Statistics.CleanBasis, figure, figure, figure, figure, 0, 0, figure, figure),
         };
         return captured with { Experiments = [.. captured.Experiments.Select(e => e.Name == "locks" ? locks with { Points = [edited, .. locks.Points.Skip(1)] } : e)] };
     }

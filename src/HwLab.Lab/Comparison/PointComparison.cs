@@ -31,7 +31,7 @@ public sealed record PointComparison(
     /// <summary>The whole interval lies inside the band.</summary>
     public const string Unchanged = "unchanged";
 
-    /// <summary>Fewer than three samples on a side: no interval, never flagged.</summary>
+    /// <summary>Fewer than <see cref="Decisions.Decider.MinimumRounds"/> samples on a side: no interval, never flagged.</summary>
     public const string NotDecided = "not decided";
 
     /// <summary>Units differ, or B over A cannot be a finite, non-negative number.</summary>

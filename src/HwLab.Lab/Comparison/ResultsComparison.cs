@@ -12,7 +12,7 @@ namespace HwLab.Lab.Comparison;
 /// <param name="BandHigh">Its high edge, 1+t.</param>
 /// <param name="ExperimentsOnlyInA">Experiments side B did not run.</param>
 /// <param name="ExperimentsOnlyInB">Experiments side A did not run.</param>
-/// <param name="Compared">Points an interval decided: measured on both sides in the same unit, with at least three samples a side.</param>
+/// <param name="Compared">Points an interval decided: measured on both sides in the same unit, with at least <see cref="Decisions.Decider.MinimumRounds"/> samples a side.</param>
 /// <param name="Changed">Points whose interval lies outside the band, on one machine state (<see cref="PointComparison.Changed"/>).</param>
 /// <param name="MachineStateDiffered">Points whose interval lies outside the band while the two sides ran in different machine states.</param>
 /// <param name="WithinNoise">Points whose interval straddles an edge of the band.</param>

@@ -8,7 +8,7 @@ namespace HwLab.Lab.Comparison;
 /// that both sides' medians and intervals come from the same estimator the verdicts use.
 /// </summary>
 /// <param name="Median">The median of the samples used; null when the point holds no sample.</param>
-/// <param name="CiLower">The lower end of the median's 95% confidence interval (Harrell-Davis, Maritz-Jarrett); null below <see cref="Decider.MinimumRounds"/> samples used.</param>
+/// <param name="CiLower">The lower end of the median's 95% confidence interval (the order-statistic interval, <see cref="Decider.Interval"/>); null below <see cref="Decider.MinimumRounds"/> samples used.</param>
 /// <param name="CiUpper">The upper end of that interval.</param>
 /// <param name="N">Samples taken.</param>
 /// <param name="Clean">Samples with no flag (no migration, preemption, collection or compilation).</param>

@@ -1,4 +1,5 @@
 using HwLab.Lab.Comparison;
+using HwLab.Lab.Decisions;
 using HwLab.Lab.Results;
 using HwLab.Lab.Tests.Results;
 using static HwLab.Lab.Tests.Comparison.ComparisonDocuments;
@@ -53,8 +54,8 @@ public sealed class IntervalComparisonTests
         Assert.Equal((0.8, 1.25), (band.Low, band.High));
 
         // B/A exactly 0.8 is on the band's edge, neither way a change; A/B is then 1.25.
-        ResultsDocument a = Document(Point("p", 10, 10, 10));
-        ResultsDocument b = Document(Point("p", 8, 8, 8));
+        ResultsDocument a = Document(Point("p", 10, 10, 10, 10, 10, 10));
+        ResultsDocument b = Document(Point("p", 8, 8, 8, 8, 8, 8));
         Assert.Equal(PointComparison.Unchanged, Only(ResultsComparer.Compare(a, "a", b, "b", 25)).State);
         Assert.Equal(PointComparison.Unchanged, Only(ResultsComparer.Compare(b, "b", a, "a", 25)).State);
         Assert.Equal(PointComparison.Changed, Only(ResultsComparer.Compare(a, "a", b, "b", 24.9)).State);
@@ -64,29 +65,42 @@ public sealed class IntervalComparisonTests
     [Fact]
     public void A_zero_threshold_flags_any_interval_that_excludes_one()
     {
-        ResultsDocument a = Document(Point("p", 10, 10.01, 9.99, 10, 10));
-        ResultsDocument b = Document(Point("p", 10.5, 10.51, 10.49, 10.5, 10.5));
+        ResultsDocument a = Document(Point("p", 10, 10.01, 9.99, 10, 10, 10));
+        ResultsDocument b = Document(Point("p", 10.5, 10.51, 10.49, 10.5, 10.5, 10.5));
 
         Assert.Equal(PointComparison.Changed, Only(ResultsComparer.Compare(a, "a", b, "b", 0)).State);
         Assert.Equal(PointComparison.WithinNoise, Only(ResultsComparer.Compare(a, "a", a, "b", 0)).State);
     }
 
     [Fact]
-    public void The_captured_version_1_run_compares_with_a_slowed_copy_without_any_placement_statement()
+    public void The_captured_version_1_run_compares_with_a_slowed_copy_but_its_five_sample_points_decide_nothing()
     {
         ResultsDocument run = CapturedResults.Load();
         Assert.Equal("hwlab.results/1", run.Schema);
-        ExperimentResult locks = run.Experiment("locks")!;
-        PointResult first = locks.Points[0];
-        SampleRecord[] slowed = [.. first.Samples.Select(s => s with { Value = s.Value * 1.5 })];
-        ResultsDocument slower = run with
-        {
-            Experiments = [.. run.Experiments.Select(e => e.Name == "locks"
-                ? locks with { Points = [first with { Samples = slowed, Stats = Statistics.From(slowed) }, .. locks.Points.Skip(1)] }
-                : e)],
-        };
+        ResultsComparison comparison = ResultsComparer.Compare(run, "a", SlowedFirstLocksPoint(run), "b");
 
-        ResultsComparison comparison = ResultsComparer.Compare(run, "a", slower, "b");
+        // Five samples a point (one for reserve) is below the order-statistic interval's minimum:
+        // the slowed point's ratio is there, but no interval, so nothing is flagged or compared.
+        PointComparison[] points = [.. comparison.Experiments.SelectMany(e => e.Points)];
+        Assert.Equal(run.Experiments.Sum(e => e.Points.Count), points.Length);
+        PointComparison slowed = points.Single(p => p.Id == run.Experiment("locks")!.Points[0].Id);
+        Assert.Equal(1.5, slowed.Ratio!.Value, 6);
+        Assert.Equal(
+            $"5 sample(s) on A and 5 on B: an interval needs at least {Decider.MinimumRounds} a side, so no difference is flagged",
+            slowed.Why);
+        Assert.All(points, p => Assert.Equal((PointComparison.NotDecided, null, null), (p.State, p.CiLower, p.CiUpper)));
+        Assert.Equal((0, 0, 0, 0, 0), (comparison.Compared, comparison.Changed, comparison.MachineStateDiffered, comparison.WithinNoise, comparison.Unchanged));
+        // Version-1 samples carry no placement probe: nothing is said about the machine's state.
+        Assert.All(points, p => Assert.Equal((null, null), (p.A.Placement, p.B.Placement)));
+    }
+
+    [Fact]
+    public void The_captured_version_1_figures_over_more_rounds_flag_a_slowed_point_without_any_placement_statement()
+    {
+        ResultsDocument run = RepeatedRounds.Of(CapturedResults.Load());
+        PointResult first = run.Experiment("locks")!.Points[0];
+
+        ResultsComparison comparison = ResultsComparer.Compare(run, "a", SlowedFirstLocksPoint(run), "b");
 
         PointComparison changed = Assert.Single(comparison.Experiments.SelectMany(e => e.Points), p => p.Flagged);
         Assert.Equal(first.Id, changed.Id);
@@ -95,8 +109,22 @@ public sealed class IntervalComparisonTests
         Assert.Equal((1, 0), (comparison.Changed, comparison.MachineStateDiffered));
         // Version-1 samples carry no placement probe: nothing is said about the machine's state.
         Assert.All(comparison.Experiments.SelectMany(e => e.Points), p => Assert.Equal((null, null), (p.A.Placement, p.B.Placement)));
-        // The reserve points have one sample each: not decided, not counted as compared.
+        // The reserve points have one sample each (two here): not decided, not counted as compared.
         Assert.All(comparison.Experiments.Single(e => e.Name == "reserve").Points, p => Assert.Equal(PointComparison.NotDecided, p.State));
         Assert.Equal(comparison.Experiments.Sum(e => e.Points.Count) - 6, comparison.Compared);
+    }
+
+    // The run with every sample of its first locks point 1.5 times as high.
+    private static ResultsDocument SlowedFirstLocksPoint(ResultsDocument run)
+    {
+        ExperimentResult locks = run.Experiment("locks")!;
+        PointResult first = locks.Points[0];
+        SampleRecord[] slowed = [.. first.Samples.Select(s => s with { Value = s.Value * 1.5 })];
+        return run with
+        {
+            Experiments = [.. run.Experiments.Select(e => e.Name == "locks"
+                ? locks with { Points = [first with { Samples = slowed, Stats = Statistics.From(slowed) }, .. locks.Points.Skip(1)] }
+                : e)],
+        };
     }
 }

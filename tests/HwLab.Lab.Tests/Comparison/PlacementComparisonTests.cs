@@ -12,14 +12,16 @@ namespace HwLab.Lab.Tests.Comparison;
 /// </summary>
 public sealed class PlacementComparisonTests
 {
-    private static readonly double[] s_near = [24, 25, 26, 25, 27];
-    private static readonly double[] s_far = [280, 290, 300, 285, 295];
+    private static readonly double[] s_near = [24, 25, 26, 25, 27, 25];
+    private static readonly double[] s_far = [280, 290, 300, 285, 295, 290];
+    private static readonly double[] s_nearValues = [24.2, 24.5, 24.1, 24.3, 24.4, 24.3];
+    private static readonly double[] s_farValues = [281, 290, 279, 285, 288, 284];
 
     [Fact]
     public void A_difference_with_different_placement_groups_is_reported_as_machine_state()
     {
-        ResultsDocument a = Document(Probed("p", [24.2, 24.5, 24.1, 24.3, 24.4], s_near));
-        ResultsDocument b = Document(Probed("p", [281, 290, 279, 285, 288], s_far));
+        ResultsDocument a = Document(Probed("p", s_nearValues, s_near));
+        ResultsDocument b = Document(Probed("p", s_farValues, s_far));
 
         ResultsComparison comparison = ResultsComparer.Compare(a, "a", b, "b");
         PointComparison point = Only(comparison);
@@ -34,12 +36,12 @@ public sealed class PlacementComparisonTests
 
     [Theory]
     // The same difference on one placement is a change.
-    [InlineData(new[] { 48.1, 48.6, 48.2, 48.3, 48.4 }, new double[] { 26, 25, 24, 27, 25 }, PointComparison.Changed, "placement ~25 ns")]
+    [InlineData(new[] { 48.1, 48.6, 48.2, 48.3, 48.4, 48.3 }, new double[] { 26, 25, 24, 27, 25, 26 }, PointComparison.Changed, "placement ~25 ns")]
     // Another placement without a difference is not flagged: a figure that passes no line between the CPUs does not follow it.
-    [InlineData(new[] { 24.3, 24.4, 24.2, 24.5, 24.1 }, new double[] { 280, 290, 300, 285, 295 }, PointComparison.Unchanged, "placement ~290 ns")]
+    [InlineData(new[] { 24.3, 24.4, 24.2, 24.5, 24.1, 24.3 }, new double[] { 280, 290, 300, 285, 295, 290 }, PointComparison.Unchanged, "placement ~290 ns")]
     public void Only_a_difference_that_came_with_another_placement_is_put_down_to_the_machine(double[] valuesB, double[] probesB, string state, string placementB)
     {
-        PointComparison point = ComparePoints(Probed("p", [24.2, 24.5, 24.1, 24.3, 24.4], s_near), Probed("p", valuesB, probesB));
+        PointComparison point = ComparePoints(Probed("p", s_nearValues, s_near), Probed("p", valuesB, probesB));
 
         Assert.Equal(state, point.State);
         Assert.Equal(("placement ~25 ns", placementB), (point.A.Placement, point.B.Placement));
@@ -49,8 +51,8 @@ public sealed class PlacementComparisonTests
     public void A_side_is_labelled_by_the_group_holding_most_of_its_rounds()
     {
         PointComparison point = ComparePoints(
-            Probed("p", [24.2, 24.5, 24.1, 24.3, 24.4], s_near),
-            Probed("p", [281, 290, 279, 285, 288], [280, 26, 300, 25, 295]));
+            Probed("p", s_nearValues, s_near),
+            Probed("p", s_farValues, [280, 26, 300, 25, 295, 295]));
 
         Assert.Equal(PointComparison.MachineStateDiffered, point.State);
         Assert.Equal("placement ~295 ns", point.B.Placement);
@@ -60,8 +62,8 @@ public sealed class PlacementComparisonTests
     public void A_side_split_evenly_between_states_has_no_placement_and_its_difference_stands()
     {
         PointComparison point = ComparePoints(
-            Probed("p", [24.2, 24.5, 24.1, 24.3], [24, 25, 26, 25]),
-            Probed("p", [281, 290, 279, 285], [25, 290, 26, 300]));
+            Probed("p", s_nearValues, s_near),
+            Probed("p", s_farValues, [25, 290, 26, 300, 27, 295]));
 
         Assert.Null(point.B.Placement);
         Assert.Equal(PointComparison.Changed, point.State);
@@ -71,8 +73,8 @@ public sealed class PlacementComparisonTests
     public void Probes_on_one_side_only_make_no_placement_statement()
     {
         PointComparison point = ComparePoints(
-            Point("p", 24.2, 24.5, 24.1, 24.3, 24.4),
-            Probed("p", [281, 290, 279, 285, 288], s_far));
+            Point("p", s_nearValues),
+            Probed("p", s_farValues, s_far));
 
         Assert.Equal(PointComparison.Changed, point.State);
         Assert.Equal((null, "placement ~290 ns"), (point.A.Placement, point.B.Placement));
@@ -82,10 +84,10 @@ public sealed class PlacementComparisonTests
     public void A_sample_without_its_own_probe_takes_its_round_s_from_another_point()
     {
         // The probe is taken once before a round; here only the first point's samples carry it.
-        PointResult probedA = Probed("first", [1, 1, 1, 1, 1], s_near);
-        PointResult probedB = Probed("first", [1, 1, 1, 1, 1], s_far);
-        ResultsDocument a = Document(probedA, Point("second", 24.2, 24.5, 24.1, 24.3, 24.4));
-        ResultsDocument b = Document(probedB, Point("second", 281, 290, 279, 285, 288));
+        PointResult probedA = Probed("first", [1, 1, 1, 1, 1, 1], s_near);
+        PointResult probedB = Probed("first", [1, 1, 1, 1, 1, 1], s_far);
+        ResultsDocument a = Document(probedA, Point("second", s_nearValues));
+        ResultsDocument b = Document(probedB, Point("second", s_farValues));
 
         PointComparison second = Assert.Single(Assert.Single(ResultsComparer.Compare(a, "a", b, "b").Experiments).Points, p => p.Id == "second");
 
@@ -96,20 +98,18 @@ public sealed class PlacementComparisonTests
     [Fact]
     public void The_probes_of_samples_the_figure_leaves_out_do_not_speak_for_it()
     {
-        // B's two preempted rounds ran near; its three clean rounds, the ones its median rests on, far.
+        // B's six preempted rounds ran near; its six clean rounds, the ones its median rests on, far.
+        // Counted all together the two states would hold half each, and B no placement.
         SampleRecord[] samplesB =
         [
-            WithProbe(SampleDocuments.Sample(0, 281), 280),
-            WithProbe(SampleDocuments.Sample(1, 25, "Preempted"), 25),
-            WithProbe(SampleDocuments.Sample(2, 290), 290),
-            WithProbe(SampleDocuments.Sample(3, 26, "Preempted"), 26),
-            WithProbe(SampleDocuments.Sample(4, 285), 300),
+            .. s_farValues.Select((v, i) => WithProbe(SampleDocuments.Sample(2 * i, v), s_far[i])),
+            .. s_near.Select((probe, i) => WithProbe(SampleDocuments.Sample((2 * i) + 1, probe, "Preempted"), probe)),
         ];
         PointComparison point = ComparePoints(
-            Probed("p", [24.2, 24.5, 24.1, 24.3, 24.4], s_near),
+            Probed("p", s_nearValues, s_near),
             PointWith("p", samplesB));
 
-        Assert.Equal(3, point.B.Used);
+        Assert.Equal(6, point.B.Used);
         Assert.Equal(("placement ~25 ns", "placement ~290 ns"), (point.A.Placement, point.B.Placement));
         Assert.Equal(PointComparison.MachineStateDiffered, point.State);
     }

@@ -10,9 +10,24 @@ namespace HwLab.Lab.Tests.Comparison;
 public sealed class ResultsComparerTests
 {
     [Fact]
-    public void A_run_against_itself_has_every_ratio_one_and_nothing_flagged()
+    public void The_captured_run_against_itself_has_every_ratio_one_and_decides_no_point_from_five_samples()
     {
         ResultsDocument run = CapturedResults.Load();
+        ResultsComparison comparison = ResultsComparer.Compare(run, "a", run, "b");
+
+        Assert.Equal(run.Experiments.Select(e => e.Name), comparison.Experiments.Select(e => e.Name));
+        PointComparison[] points = [.. comparison.Experiments.SelectMany(e => e.Points)];
+        Assert.Equal(run.Experiments.Sum(e => e.Points.Count), points.Length);
+        Assert.All(points.Where(p => p.Ratio is not null), p => Assert.Equal(1.0, p.Ratio!.Value, 12));
+        Assert.All(points, p => Assert.Equal((PointComparison.NotDecided, false), (p.State, p.Flagged)));
+        Assert.Equal((0, 0, 0), (comparison.Compared, comparison.Changed, comparison.MachineStateDiffered));
+        Assert.All(comparison.Experiments, e => Assert.Empty(e.VerdictChanges));
+    }
+
+    [Fact]
+    public void A_run_against_itself_has_every_ratio_one_and_nothing_flagged()
+    {
+        ResultsDocument run = RepeatedRounds.Of(CapturedResults.Load());
         ResultsComparison comparison = ResultsComparer.Compare(run, "a", run, "b");
 
         Assert.Equal(run.Experiments.Select(e => e.Name), comparison.Experiments.Select(e => e.Name));
@@ -30,8 +45,8 @@ public sealed class ResultsComparerTests
     [Fact]
     public void A_point_slower_beyond_both_noise_and_threshold_is_flagged()
     {
-        ResultsDocument a = Document(Point("p", 10, 10.2, 9.9, 10.1, 10));
-        ResultsDocument b = Document(Point("p", 15, 15.3, 14.8, 15.1, 15));
+        ResultsDocument a = Document(Point("p", 10, 10.2, 9.9, 10.1, 10, 10));
+        ResultsDocument b = Document(Point("p", 15, 15.3, 14.8, 15.1, 15, 15));
 
         ResultsComparison comparison = ResultsComparer.Compare(a, "a", b, "b");
         PointComparison point = Only(comparison);
@@ -48,8 +63,8 @@ public sealed class ResultsComparerTests
     [Fact]
     public void A_clear_but_small_difference_is_unchanged_under_the_threshold_and_changed_over_it()
     {
-        ResultsDocument a = Document(Point("p", 10, 10, 10, 10, 10));
-        ResultsDocument b = Document(Point("p", 10.3, 10.3, 10.3, 10.3, 10.3));
+        ResultsDocument a = Document(Point("p", 10, 10, 10, 10, 10, 10));
+        ResultsDocument b = Document(Point("p", 10.3, 10.3, 10.3, 10.3, 10.3, 10.3));
 
         // Exact samples: the interval is the ratio itself, 1.03, inside 5% and outside 1%.
         Assert.Equal(PointComparison.Unchanged, Only(ResultsComparer.Compare(a, "a", b, "b")).State);
@@ -59,31 +74,57 @@ public sealed class ResultsComparerTests
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
-    public void Fewer_than_three_samples_a_side_is_not_decided_and_never_flagged(int samples)
+    [InlineData(Decider.MinimumRounds - 1)]
+    public void Fewer_than_the_minimum_rounds_on_a_side_is_not_decided_and_never_flagged(int samples)
     {
         ResultsDocument a = Document(Point("p", [.. Enumerable.Repeat(10.0, samples)]));
-        ResultsDocument b = Document(Point("p", 20, 20.1, 19.9, 20, 20));
+        ResultsDocument b = Document(Point("p", 20, 20.1, 19.9, 20, 20, 20));
 
         ResultsComparison comparison = ResultsComparer.Compare(a, "a", b, "b");
         PointComparison point = Only(comparison);
         Assert.Equal(PointComparison.NotDecided, point.State);
         Assert.Equal((null, null), (point.CiLower, point.CiUpper));
         Assert.Null(point.A.CiLower);
+        Assert.NotNull(point.B.CiLower);
         Assert.Equal((0, 0), (comparison.Compared, comparison.Changed));
+    }
+
+    [Fact]
+    public void Five_samples_a_side_is_not_decided_and_says_why()
+    {
+        // Min to max of five values covers the median 93.75% of the time: no 95% interval, however far apart the sides.
+        ResultsDocument a = Document(Point("p", 10, 10.2, 9.9, 10.1, 10));
+        ResultsDocument b = Document(Point("p", 20, 20.1, 19.9, 20, 20));
+
+        ResultsComparison comparison = ResultsComparer.Compare(a, "a", b, "b");
+        PointComparison point = Only(comparison);
+        Assert.Equal(6, Decider.MinimumRounds);
+        Assert.Equal((PointComparison.NotDecided, false, false), (point.State, point.Flagged, point.Judged));
+        Assert.Equal("5 sample(s) on A and 5 on B: an interval needs at least 6 a side, so no difference is flagged", point.Why);
+        Assert.Equal(2, point.Ratio!.Value, 2);
+        Assert.Equal((null, null, null, null), (point.A.CiLower, point.A.CiUpper, point.B.CiLower, point.B.CiUpper));
+        Assert.Equal((0, 0, 0, 0, 0), (comparison.Compared, comparison.Changed, comparison.MachineStateDiffered, comparison.WithinNoise, comparison.Unchanged));
     }
 
     [Fact]
     public void Each_side_rests_on_its_clean_samples_when_at_least_half_are_clean()
     {
-        // A's two preempted samples (50, 60) would pull its median up to B's; the clean three say 10.
-        SampleRecord[] samplesA = [SampleDocuments.Sample(0, 10), SampleDocuments.Sample(1, 50, "Preempted"), SampleDocuments.Sample(2, 10.1), SampleDocuments.Sample(3, 60, "Preempted"), SampleDocuments.Sample(4, 9.9)];
+        // A's six preempted samples (50 to 60) would pull its median up past B's; the clean six say 10.
+        double[] clean = [10, 10.1, 9.9, 10, 10.1, 9.9];
+        double[] preempted = [50, 60, 55, 52, 58, 54];
+        SampleRecord[] samplesA =
+        [
+            .. clean.Select((v, i) => SampleDocuments.Sample(2 * i, v)),
+            .. preempted.Select((v, i) => SampleDocuments.Sample((2 * i) + 1, v, "Preempted")),
+        ];
         ResultsDocument a = Document(PointWith("p", samplesA));
-        ResultsDocument b = Document(Point("p", 20, 20.1, 19.9, 20, 20));
+        ResultsDocument b = Document(Point("p", 20, 20.1, 19.9, 20, 20, 20));
 
         PointComparison point = Only(ResultsComparer.Compare(a, "a", b, "b"));
-        Assert.Equal((5, 3, 3, Statistics.CleanBasis), (point.A.N, point.A.Clean, point.A.Used, point.A.Basis));
+        Assert.Equal((12, 6, 6, Statistics.CleanBasis), (point.A.N, point.A.Clean, point.A.Used, point.A.Basis));
         Assert.Equal(10, point.A.Median);
         Assert.Equal(PointComparison.Changed, point.State);
+        Assert.StartsWith("B higher: ", point.Why, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -161,12 +202,12 @@ public sealed class ResultsComparerTests
         DecisionRule rule = DecisionRule.Above("ns at 8 bytes over 128 bytes, per round", 1.10);
         Verdict Decided(params double[] ratios) => Verdict.Decided(
             "False sharing costs.", "penalty", Decider.Decide(rule, [.. ratios.Select((r, i) => new RoundValue(i, r, null))])) with { Topic = Topics.SeedFalseSharing };
-        ExperimentResult a = Experiment("falseshare", Point("p", 1, 1, 1)) with { Verdicts = [Decided(3.1, 3.0, 3.2, 3.1, 2.9)] };
-        ExperimentResult b = a with { Verdicts = [Decided(1.0, 1.02, 0.98, 1.01, 0.99)] };
+        ExperimentResult a = Experiment("falseshare", Point("p", 1, 1, 1)) with { Verdicts = [Decided(3.1, 3.0, 3.2, 3.1, 2.9, 3.1)] };
+        ExperimentResult b = a with { Verdicts = [Decided(1.0, 1.02, 0.98, 1.01, 0.99, 1.0)] };
 
         VerdictChange change = Assert.Single(Assert.Single(ResultsComparer.Compare(SampleDocuments.Document(a), "a", SampleDocuments.Document(b), "b").Experiments).VerdictChanges);
         Assert.Equal((Verdict.Confirmed, Verdict.Refuted), (change.A, change.B));
-        Assert.Equal((3.1, "above 1.10", 5), (change.DecidedA!.Figure, change.DecidedA.Rule, change.DecidedA.SamplesUsed));
+        Assert.Equal((3.1, "above 1.10", 6), (change.DecidedA!.Figure, change.DecidedA.Rule, change.DecidedA.SamplesUsed));
         Assert.True(change.DecidedA.CiLower > 1.10);
         Assert.Equal(1.0, change.DecidedB!.Figure);
         Assert.True(change.DecidedB.CiUpper <= 1.10);
@@ -175,8 +216,8 @@ public sealed class ResultsComparerTests
     [Fact]
     public void A_ratio_beyond_the_range_of_a_number_makes_the_point_not_comparable()
     {
-        ResultsDocument a = Document(Point("p", 1e-300, 1e-300, 1e-300));
-        ResultsDocument b = Document(Point("p", 1e300, 1e300, 1e300));
+        ResultsDocument a = Document(Point("p", [.. Enumerable.Repeat(1e-300, Decider.MinimumRounds)]));
+        ResultsDocument b = Document(Point("p", [.. Enumerable.Repeat(1e300, Decider.MinimumRounds)]));
 
         ResultsComparison comparison = ResultsComparer.Compare(a, "a", b, "b");
         PointComparison point = Only(comparison);
@@ -191,8 +232,8 @@ public sealed class ResultsComparerTests
     [Fact]
     public void A_huge_but_finite_difference_is_said_in_powers_of_ten()
     {
-        ResultsDocument a = Document(Point("p", 1e-10, 1e-10, 1e-10));
-        ResultsDocument b = Document(Point("p", 1e290, 1e290, 1e290));
+        ResultsDocument a = Document(Point("p", [.. Enumerable.Repeat(1e-10, Decider.MinimumRounds)]));
+        ResultsDocument b = Document(Point("p", [.. Enumerable.Repeat(1e290, Decider.MinimumRounds)]));
 
         PointComparison point = Only(ResultsComparer.Compare(a, "a", b, "b"));
         Assert.Equal(PointComparison.Changed, point.State);
@@ -203,8 +244,8 @@ public sealed class ResultsComparerTests
     [Fact]
     public void A_side_whose_interval_reaches_zero_gives_no_ratio_interval()
     {
-        ResultsDocument a = Document(Point("p", 0, 0, 0, 1, 0));
-        ResultsDocument b = Document(Point("p", 5, 5.1, 4.9, 5, 5));
+        ResultsDocument a = Document(Point("p", 0, 0, 0, 1, 0, 0));
+        ResultsDocument b = Document(Point("p", 5, 5.1, 4.9, 5, 5, 5));
 
         PointComparison point = Only(ResultsComparer.Compare(a, "a", b, "b"));
         Assert.Equal(PointComparison.NotComparable, point.State);
