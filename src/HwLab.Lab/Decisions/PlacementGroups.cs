@@ -30,13 +30,10 @@ public static class PlacementGroups
             if (i == sorted.Length || sorted[i] >= GapFactor * sorted[i - 1])
             {
                 ArraySegment<double> members = new(sorted, start, i - start);
-                groups.Add(new PlacementGroup(members[0], members[^1], MedianOf(members), members.Count));
+                groups.Add(new PlacementGroup(members[0], members[^1], Decider.Interval(members).Median, members.Count));
                 start = i;
             }
         }
         return groups;
     }
-
-    private static double MedianOf(ArraySegment<double> sorted)
-        => sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 }

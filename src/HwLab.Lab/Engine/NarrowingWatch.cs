@@ -32,6 +32,12 @@ internal sealed class NarrowingWatch
         }
         for (int i = 0; i < now.Count; i++)
         {
+            // The machine changed under the run and no state has the rounds to decide yet: the width
+            // over all rounds says nothing, and more rounds are what lets a state decide.
+            if (now[i].Outcome == Results.Verdict.Inconclusive && now[i].MachineChanged && now[i].Groups.All(g => g.SamplesUsed < Decider.MinimumRounds))
+            {
+                return true;
+            }
             if (now[i].Outcome == Results.Verdict.Inconclusive
                 && (!double.IsFinite(then[i].RelativeWidth) || now[i].RelativeWidth < (1 - MinShrink) * then[i].RelativeWidth))
             {
