@@ -18,7 +18,10 @@ shift 2
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$out"
 
-dotnet build "$root/src/HwLab.Cli" -c Release -v quiet -nologo >/dev/null
+if ! build=$(dotnet build "$root/src/HwLab.Cli" -c Release -v quiet -nologo 2>&1); then
+    echo "$build" >&2
+    exit 2
+fi
 for k in $(seq 1 "$runs"); do
     started=$(date +%s)
     dotnet run -c Release --no-build --project "$root/src/HwLab.Cli" -- suite "$@" --out "$out/run-$k" >"$out/run-$k.log" 2>&1

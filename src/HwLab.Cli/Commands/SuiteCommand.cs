@@ -65,12 +65,12 @@ internal static class SuiteCommand
                 string.Join(", ", e.Verdicts.GroupBy(v => v.Outcome).Select(g => $"{g.Count()} {g.Key}")),
             ]));
         view.WriteHeading("Verdicts");
+        view.WriteLine($"{VerdictCounts.Summary(document)}.");
         foreach (ExperimentResult experiment in document.Experiments)
         {
             foreach (Verdict verdict in experiment.Verdicts)
             {
-                view.WriteLine($"- [{experiment.Name}] {verdict.Outcome}: {verdict.Claim}");
-                view.WriteLine($"    measured: {verdict.Measured}");
+                VerdictLines.Write(view, verdict, experiment.Name);
             }
         }
         if (document.NotRun.Count > 0)

@@ -14,10 +14,13 @@ internal static class ExperimentView
             view.WriteLine($"Median of each point's samples; {result.Points[0].Metric}.");
             view.WriteTable(PointTable.Headers, result.Points.Select(PointTable.Row));
         }
+        if (result.Sampling is { } sampling)
+        {
+            view.WriteLine($"Sampling: {DecisionText.Sampling(sampling)}.");
+        }
         foreach (Verdict verdict in result.Verdicts)
         {
-            view.WriteLine($"- {verdict.Outcome}: {verdict.Claim}");
-            view.WriteLine($"    measured: {verdict.Measured}");
+            VerdictLines.Write(view, verdict);
         }
         foreach (string note in result.Notes)
         {

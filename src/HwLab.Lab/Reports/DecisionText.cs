@@ -8,7 +8,7 @@ namespace HwLab.Lab.Reports;
 /// 95% interval, the claim's threshold and the rounds used, and, when the machine changed under
 /// the run, each placement group's own figures. Plain text: each report escapes it its own way.
 /// </summary>
-internal static class DecisionText
+public static class DecisionText
 {
     /// <summary>Decided by an interval against a threshold. Version-1 documents, and verdicts of info, not measurable or exact arithmetic, carry no threshold.</summary>
     public static bool HasRule(Verdict verdict) => verdict.Threshold is double t && double.IsFinite(t);

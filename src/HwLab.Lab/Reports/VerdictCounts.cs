@@ -7,7 +7,7 @@ namespace HwLab.Lab.Reports;
 /// It counts the verdicts on named claims (those with a <see cref="Verdict.Topic"/>); a verdict
 /// of its own (a fairness figure, an info line) answers no claim and is left out of the tally.
 /// </summary>
-internal static class VerdictCounts
+public static class VerdictCounts
 {
     public static string Summary(ResultsDocument document)
     {
