@@ -56,7 +56,7 @@ internal static class CompareView
             + $"{comparison.WithinNoise} within noise, {comparison.Unchanged} unchanged.");
         if (comparison.Changed > 0 && (comparison.A.Hypervisor || comparison.B.Hypervisor))
         {
-            view.WriteLine("A side ran in a virtual machine, where the hypervisor may move vCPUs between physical cores within seconds: figures that pass cache lines between CPUs (c2c, contended locks, several workers) can then differ between runs by more than one run's noise shows; results with placement probes on both sides tell such moves apart.");
+            view.WriteLine("A side ran in a virtual machine, where the hypervisor may move vCPUs between physical cores within seconds: figures that pass cache lines between CPUs (c2c, contended locks, several workers) can then differ between runs by more than one run's noise shows; results with placement and memory probes on both sides tell such moves apart.");
         }
     }
 
@@ -82,7 +82,9 @@ internal static class CompareView
             ]));
         foreach (PointComparison point in points.Where(p => p.State is PointComparison.Changed or PointComparison.MachineStateDiffered))
         {
-            string states = point.State == PointComparison.MachineStateDiffered ? $" ({point.A.Placement} vs {point.B.Placement})" : "";
+            string states = point.State != PointComparison.MachineStateDiffered ? ""
+                : point.A.Placement is not null && point.B.Placement is not null && point.A.Placement != point.B.Placement ? $" ({point.A.Placement} vs {point.B.Placement})"
+                : $" (memory {Numbers.Format(point.A.MemoryNsPerPage ?? double.NaN)} vs {Numbers.Format(point.B.MemoryNsPerPage ?? double.NaN)} ns per page)";
             view.WriteLine($"{point.Id}: {point.State}{states}: {point.Why}");
         }
     }

@@ -18,13 +18,14 @@ namespace HwLab.Lab.Comparison;
 /// </remarks>
 public static class PointComparer
 {
-    public static PointComparison Compare(PointResult a, PointResult b, NoChangeBand band, PointPlacement placement)
+    public static PointComparison Compare(PointResult a, PointResult b, NoChangeBand band, PointPlacement placement, PointMemory? memory = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(placement);
-        SideFigures sideA = SideFigures.From(a, placement.A);
-        SideFigures sideB = SideFigures.From(b, placement.B);
+        memory ??= PointMemory.None;
+        SideFigures sideA = SideFigures.From(a, placement.A) with { MemoryNsPerPage = memory.A };
+        SideFigures sideB = SideFigures.From(b, placement.B) with { MemoryNsPerPage = memory.B };
         double? ratio = Quotient(sideB.Median, sideA.Median);
         PointComparison Result(string state, string why, double? low = null, double? high = null)
             => new(a.Id, a.Metric, a.Unit, sideA, sideB, ratio, low, high, state, why);
@@ -56,9 +57,12 @@ public static class PointComparer
         if (low > band.High || high < band.Low)
         {
             string side = low > band.High ? $"wholly above the no-change band {band}" : $"wholly below the no-change band {band}";
-            return placement.Differs
+            string? state = placement.Differs ? $"A ran mostly at {placement.A} and B at {placement.B}"
+                : memory.Differs ? $"the memory probes differ beyond the band ({memory})"
+                : null;
+            return state is not null
                 ? Result(PointComparison.MachineStateDiffered,
-                    $"{interval}, {side}, but A ran mostly at {placement.A} and B at {placement.B}: the machine's state differed, so this is not put down to the code", low, high)
+                    $"{interval}, {side}, but {state}: the machine's state differed, so this is not put down to the code", low, high)
                 : Result(PointComparison.Changed, $"B {(low > band.High ? "higher" : "lower")}: {interval}, {side}", low, high);
         }
         return low >= band.Low && high <= band.High

@@ -69,9 +69,16 @@ public static class ResultsComparer
         var pointsA = a.Points.ToDictionary(p => p.Id, StringComparer.Ordinal);
         RoundProbes probesA = RoundProbes.Of(a);
         RoundProbes probesB = RoundProbes.Of(b);
+        RoundProbes memoryA = RoundProbes.Of(a, RoundFigures.MemoryExtra);
+        RoundProbes memoryB = RoundProbes.Of(b, RoundFigures.MemoryExtra);
         PointComparison[] points = [.. a.Points
             .Where(p => pointsB.ContainsKey(p.Id))
-            .Select(p => PointComparer.Compare(p, pointsB[p.Id], band, PointPlacement.Of(probesA.BehindFigureOf(p), probesB.BehindFigureOf(pointsB[p.Id]))))];
+            .Select(p => PointComparer.Compare(
+                p,
+                pointsB[p.Id],
+                band,
+                PointPlacement.Of(probesA.BehindFigureOf(p), probesB.BehindFigureOf(pointsB[p.Id])),
+                PointMemory.Of(memoryA.BehindFigureOf(p), memoryB.BehindFigureOf(pointsB[p.Id]), band)))];
 
         string status = a.Status == b.Status ? a.Status : $"{a.Status} / {b.Status}";
         return new ExperimentComparison(

@@ -4,25 +4,25 @@ using HwLab.Lab.Results;
 namespace HwLab.Lab.Comparison;
 
 /// <summary>
-/// An experiment's placement probes by round. The probe is taken once before each round and
-/// belongs to every variant's sample of that round, so a sample that does not carry it takes its
-/// round's from another point's sample.
+/// An experiment's probes of one kind (placement, memory) by round. A probe is taken once before
+/// each round and belongs to every variant's sample of that round, so a sample that does not
+/// carry it takes its round's from another point's sample.
 /// </summary>
 internal sealed class RoundProbes
 {
     private readonly Dictionary<int, double> _byRound = [];
+    private readonly string _extra;
 
-    private RoundProbes()
-    {
-    }
+    private RoundProbes(string extra) => _extra = extra;
 
-    public static RoundProbes Of(ExperimentResult experiment)
+    /// <param name="extra">The sample extra the probe is kept in: <see cref="RoundFigures.PlacementExtra"/> or <see cref="RoundFigures.MemoryExtra"/>.</param>
+    public static RoundProbes Of(ExperimentResult experiment, string extra = RoundFigures.PlacementExtra)
     {
         ArgumentNullException.ThrowIfNull(experiment);
-        var probes = new RoundProbes();
+        var probes = new RoundProbes(extra);
         foreach (SampleRecord sample in experiment.Points.SelectMany(p => p.Samples))
         {
-            if (Own(sample) is double ns)
+            if (probes.Own(sample) is double ns)
             {
                 probes._byRound.TryAdd(sample.Index, ns);
             }
@@ -39,6 +39,6 @@ internal sealed class RoundProbes
             .OfType<double>()];
     }
 
-    private static double? Own(SampleRecord sample)
-        => sample.Extras.TryGetValue(RoundFigures.PlacementExtra, out double ns) && double.IsFinite(ns) && ns > 0 ? ns : null;
+    private double? Own(SampleRecord sample)
+        => sample.Extras.TryGetValue(_extra, out double ns) && double.IsFinite(ns) && ns > 0 ? ns : null;
 }

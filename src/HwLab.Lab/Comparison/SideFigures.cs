@@ -25,6 +25,9 @@ public sealed record SideFigures(
     string Basis,
     string? Placement)
 {
+    /// <summary>The median memory probe behind the figure, ns per 4 KiB page copied; null without probes.</summary>
+    public double? MemoryNsPerPage { get; init; }
+
     public static SideFigures From(PointResult point, string? placement)
     {
         ArgumentNullException.ThrowIfNull(point);

@@ -13,6 +13,9 @@ public static class RoundFigures
     /// <summary>The sample extra holding the round's placement probe, ns per round trip.</summary>
     public const string PlacementExtra = "placementNs";
 
+    /// <summary>The sample extra holding the round's memory probe, ns per 4 KiB page copied on the first worker CPU.</summary>
+    public const string MemoryExtra = "memoryNsPerPage";
+
     /// <summary>Per round: <paramref name="a"/>'s value over <paramref name="b"/>'s (NaN where b's is 0).</summary>
     public static IReadOnlyList<RoundValue> Ratio(PointResult a, PointResult b)
         => PerRound([a, b], s => s[1].Value == 0 ? double.NaN : s[0].Value / s[1].Value);

@@ -8,8 +8,9 @@ namespace HwLab.Lab.Engine;
 /// Measures variants: warm each one up until its figure settles and the JIT has gone quiet, then
 /// take samples interleaved (round 1: A B C, round 2: A B C, ...), so that frequency drift,
 /// a noisy neighbour or thermal throttling lands on every variant instead of on the last one.
-/// Before each round a placement probe records where the host has put the workers' CPUs, and
-/// around each sample the workers' steal time is read, so every sample carries the machine's state.
+/// Before each round a placement probe records where the host has put the workers' CPUs and a
+/// memory probe how fast memory is, and around each sample the workers' steal time is read, so
+/// every sample carries the machine's state.
 /// Past the minimum, rounds continue while a claim is undecided, its interval still narrows and the
 /// time budget lasts.
 /// </summary>
@@ -43,6 +44,7 @@ public static class Sampler
         int planned = variants.Count * (plan.Samples + plan.MinWarmup);
         int done = 0;
         using PlacementProbe? probe = PlacementProbe.For(variants.SelectMany(v => v.Cpus));
+        using MemoryProbe? memory = variants.Count == 0 ? null : new MemoryProbe(variants[0].Cpus[0]);
         try
         {
             for (int v = 0; v < variants.Count; v++)
@@ -50,7 +52,8 @@ public static class Sampler
                 done += WarmUp(variants[v], plan, cancellation);
                 progress?.Invoke(done, planned);
             }
-            probe?.Measure(cancellation); // the probe's own warm-up: its first run pays for the JIT and a cold line
+            probe?.Measure(cancellation); // the probes' own warm-up: the first run pays for the JIT and cold lines
+            memory?.Measure(cancellation);
 
             var narrowing = new NarrowingWatch();
             var extra = new Stopwatch();
@@ -70,11 +73,11 @@ public static class Sampler
                     planned = Math.Max(planned, done + variants.Count);
                 }
                 long started = Stopwatch.GetTimestamp();
-                double? placement = probe?.Measure(cancellation);
+                var state = new RoundState(probe?.Measure(cancellation), memory?.Measure(cancellation));
                 for (int v = 0; v < variants.Count; v++)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    samples[v].Add(Sample(round, variants[v], placement, cancellation));
+                    samples[v].Add(Sample(round, variants[v], state, cancellation));
                     progress?.Invoke(++done, planned);
                 }
                 lastRound = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -127,7 +130,10 @@ public static class Sampler
         return plan.MaxWarmup;
     }
 
-    private static SampleRecord Sample(int round, Variant variant, double? placement, CancellationToken cancellation)
+    // The machine's state as the probes found it before a round.
+    private readonly record struct RoundState(double? PlacementNs, double? MemoryNsPerPage);
+
+    private static SampleRecord Sample(int round, Variant variant, RoundState state, CancellationToken cancellation)
     {
         var before = StealMeter.Read();
         TeamRun run = WorkerTeam.Run(variant.Cpus, variant.Workload, variant.Limit, cancellation);
@@ -135,9 +141,13 @@ public static class Sampler
 
         SampleFlags flags = run.Flags | (stolen > StealMeter.FlagShare ? SampleFlags.Stolen : SampleFlags.None);
         var extras = new Dictionary<string, double>(variant.Extras?.Invoke(run) ?? new Dictionary<string, double>());
-        if (placement is double ns && double.IsFinite(ns))
+        if (state.PlacementNs is double ns && double.IsFinite(ns))
         {
             extras[RoundFigures.PlacementExtra] = ns;
+        }
+        if (state.MemoryNsPerPage is double perPage && double.IsFinite(perPage))
+        {
+            extras[RoundFigures.MemoryExtra] = perPage;
         }
         if (stolen is double share)
         {
