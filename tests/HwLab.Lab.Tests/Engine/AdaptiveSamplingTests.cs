@@ -97,7 +97,7 @@ public sealed class AdaptiveSamplingTests
     }
 
     [Fact]
-    public void Every_sample_of_a_two_cpu_variant_carries_the_rounds_placement_probe()
+    public void Every_sample_of_a_two_cpu_variant_carries_the_rounds_placement_and_memory_probes()
     {
         IReadOnlyList<int> cpus = TestCpus.Two();
         var variant = new Variant(new Dictionary<string, string> { ["v"] = "two" }, "m", "ns", cpus, new CountingWorkload(2), RunLimit.ForOperations(100), run => run.Workers[0].NanosecondsPerOperation);
@@ -108,6 +108,8 @@ public sealed class AdaptiveSamplingTests
         {
             double probe = s.Extras[RoundFigures.PlacementExtra];
             Assert.True(double.IsFinite(probe) && probe > 0, $"probe {probe}");
+            double memory = s.Extras[RoundFigures.MemoryExtra];
+            Assert.True(double.IsFinite(memory) && memory > 0, $"memory probe {memory}");
         });
     }
 
