@@ -42,17 +42,6 @@ public static class RoundFigures
         return [.. used.Select(r => new RoundValue(r[0].Index, value(r), Placement(r)))];
     }
 
-    /// <summary>Per sample of one point: <paramref name="value"/>, or nothing for a sample it does not apply to.</summary>
-    public static IReadOnlyList<RoundValue> PerSample(PointResult point, Func<SampleRecord, double?> value)
-    {
-        ArgumentNullException.ThrowIfNull(point);
-        ArgumentNullException.ThrowIfNull(value);
-        return [.. point.Samples
-            .Select(s => (Sample: s, Value: value(s)))
-            .Where(x => x.Value is double)
-            .Select(x => new RoundValue(x.Sample.Index, x.Value!.Value, Placement([x.Sample])))];
-    }
-
     // Every variant of a round shares the probe taken before the round; the first that has one speaks for it.
     private static double? Placement(IReadOnlyList<SampleRecord> round)
         => round.Select(s => s.Extras.TryGetValue(PlacementExtra, out double ns) && double.IsFinite(ns) && ns > 0 ? ns : (double?)null)
