@@ -82,9 +82,7 @@ internal static class CompareView
             ]));
         foreach (PointComparison point in points.Where(p => p.State is PointComparison.Changed or PointComparison.MachineStateDiffered))
         {
-            string states = point.State != PointComparison.MachineStateDiffered ? ""
-                : point.A.Placement is not null && point.B.Placement is not null && point.A.Placement != point.B.Placement ? $" ({point.A.Placement} vs {point.B.Placement})"
-                : $" (memory {Numbers.Format(point.A.MemoryNsPerPage ?? double.NaN)} vs {Numbers.Format(point.B.MemoryNsPerPage ?? double.NaN)} ns per page)";
+            string states = point.MachineState is null ? "" : $" ({point.MachineState})";
             view.WriteLine($"{point.Id}: {point.State}{states}: {point.Why}");
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
@@ -6,7 +7,7 @@ namespace HwLab.Lab.Comparison;
 
 /// <summary>
 /// Decides one point from the two sides' samples: each side's median with its 95% interval
-/// (<see cref="Decider.Interval"/>), B/A's interval from those, end against end, and where that
+/// (<see cref="MedianInterval"/>), B/A's interval from those, end against end, and where that
 /// interval lies against the no-change band.
 /// </summary>
 /// <remarks>
@@ -57,12 +58,12 @@ public static class PointComparer
         if (low > band.High || high < band.Low)
         {
             string side = low > band.High ? $"wholly above the no-change band {band}" : $"wholly below the no-change band {band}";
-            string? state = placement.Differs ? $"A ran mostly at {placement.A} and B at {placement.B}"
-                : memory.Differs ? $"the memory probes differ beyond the band ({memory})"
+            (string Why, string Label)? state = placement.Differs ? ($"A ran mostly at {placement.A} and B at {placement.B}", $"{placement.A} vs {placement.B}")
+                : memory.Differs ? ($"the memory probes differ beyond the band ({memory})", string.Create(CultureInfo.InvariantCulture, $"memory {memory.A:0} vs {memory.B:0} ns per page"))
                 : null;
-            return state is not null
+            return state is { } differed
                 ? Result(PointComparison.MachineStateDiffered,
-                    $"{interval}, {side}, but {state}: the machine's state differed, so this is not put down to the code", low, high)
+                    $"{interval}, {side}, but {differed.Why}: the machine's state differed, so this is not put down to the code", low, high) with { MachineState = differed.Label }
                 : Result(PointComparison.Changed, $"B {(low > band.High ? "higher" : "lower")}: {interval}, {side}", low, high);
         }
         return low >= band.Low && high <= band.High

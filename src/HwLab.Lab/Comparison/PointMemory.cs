@@ -1,5 +1,6 @@
 using System.Globalization;
 using HwLab.Lab.Decisions;
+using HwLab.Lab.Results;
 
 namespace HwLab.Lab.Comparison;
 
@@ -25,8 +26,8 @@ public sealed record PointMemory(double? A, double? B, bool Differs)
         {
             return None;
         }
-        (double medianA, double lowA, double highA) = Decider.Interval(probesA);
-        (double medianB, double lowB, double highB) = Decider.Interval(probesB);
+        (double medianA, double lowA, double highA) = MedianInterval.Of(probesA);
+        (double medianB, double lowB, double highB) = MedianInterval.Of(probesB);
         bool decided = lowA > 0 && double.IsFinite(highA) && double.IsFinite(lowB) && double.IsFinite(highB);
         bool differs = decided && (lowB / highA > band.High || highB / lowA < band.Low);
         return new PointMemory(medianA, medianB, differs);

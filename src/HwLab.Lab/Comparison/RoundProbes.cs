@@ -30,11 +30,11 @@ internal sealed class RoundProbes
         return probes;
     }
 
-    /// <summary>The probes behind the samples <paramref name="point"/>'s figure rests on (<see cref="SideFigures.UsedSamples"/>), each sample's own or else its round's.</summary>
+    /// <summary>The probes behind the samples <paramref name="point"/>'s figure rests on (<see cref="Statistics.UsedSamples"/>), each sample's own or else its round's.</summary>
     public double[] BehindFigureOf(PointResult point)
     {
         ArgumentNullException.ThrowIfNull(point);
-        return [.. SideFigures.UsedSamples(point.Samples).Samples
+        return [.. Statistics.UsedSamples(point.Samples).Samples
             .Select(s => Own(s) ?? (_byRound.TryGetValue(s.Index, out double ns) ? ns : (double?)null))
             .OfType<double>()];
     }

@@ -21,9 +21,6 @@ public sealed record VerdictFigures(string? FigureName, double Figure, double? C
         {
             return null;
         }
-        string? rule = verdict.Threshold is double threshold && verdict.Direction is Direction direction
-            ? new DecisionRule(verdict.FigureName ?? "", direction, threshold, verdict.Margin ?? 0).ThresholdText
-            : null;
-        return new VerdictFigures(verdict.FigureName, figure, verdict.CiLower, verdict.CiUpper, rule, verdict.SamplesUsed);
+        return new VerdictFigures(verdict.FigureName, figure, verdict.CiLower, verdict.CiUpper, DecisionRule.Of(verdict)?.ThresholdText, verdict.SamplesUsed);
     }
 }

@@ -1,28 +1,19 @@
 using System.Globalization;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
-using Perfolizer.Mathematics.Distributions.DiscreteDistributions;
-using Perfolizer.Mathematics.QuantileEstimators;
-using Pragmastat;
 
 namespace HwLab.Lab.Decisions;
 
 /// <summary>
 /// Decides a claim from its figure's rounds: the median over rounds, and its 95% confidence
-/// interval, placed against the rule's threshold. The interval is the distribution-free one of
-/// order statistics: the k-th smallest to the k-th largest round, k the largest for which a
-/// binomial(n, 1/2) tail leaves at least 95% coverage (Perfolizer's BinomialDistribution). It needs
-/// no assumption about the rounds' distribution, which on a shared machine has outliers and
-/// steps, and it never leaves the range measured; the Harrell-Davis interval with the Maritz-Jarrett
-/// error, tried first, gave -3.7 to 5.8 for eight ratios near 0.95 with one outlier.
+/// interval (<see cref="MedianInterval"/>), placed against the rule's threshold.
 /// When the placement probes split the rounds into machine states, each state is decided on its
 /// own and the claim is decided only if every state with enough rounds agrees.
 /// </summary>
 public static class Decider
 {
-    /// <summary>Below 6 rounds no order-statistic interval reaches 95% (5 rounds: min to max covers 93.75%): the claim stays inconclusive.</summary>
-    public const int MinimumRounds = 6;
-
-    private static readonly Probability s_half = Probability.Half;
+    /// <summary>Fewer rounds have no 95% interval (<see cref="MedianInterval"/>): the claim stays inconclusive.</summary>
+    public const int MinimumRounds = MedianInterval.MinimumValues;
 
     public static Decision Decide(DecisionRule rule, IReadOnlyList<RoundValue> rounds)
     {
@@ -30,7 +21,7 @@ public static class Decider
         ArgumentNullException.ThrowIfNull(rounds);
         rule.Validate();
         RoundValue[] finite = [.. rounds.Where(r => double.IsFinite(r.Value))];
-        (double figure, double low, double high) = Interval(finite.Select(r => r.Value).ToArray());
+        (double figure, double low, double high) = MedianInterval.Of([.. finite.Select(r => r.Value)]);
         if (finite.Length < MinimumRounds)
         {
             return new Decision(Verdict.Inconclusive, rule, figure, low, high, finite.Length,
@@ -55,42 +46,10 @@ public static class Decider
         return new Decision(overall, rule, figure, hullLow, hullHigh, finite.Length, ExplainGroups(rule, overall, perGroup), perGroup);
     }
 
-    /// <summary>The median of <paramref name="values"/> and its 95% interval; NaN ends below <see cref="MinimumRounds"/> values.</summary>
-    public static (double Median, double Low, double High) Interval(IReadOnlyList<double> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Count == 0)
-        {
-            return (double.NaN, double.NaN, double.NaN);
-        }
-        var sample = new Sample([.. values]);
-        double median = SimpleQuantileEstimator.Instance.Median(sample).NominalValue;
-        if (values.Count < MinimumRounds)
-        {
-            return (median, double.NaN, double.NaN);
-        }
-        double[] sorted = [.. values.Order()];
-        int k = OrderStatistic(sorted.Length);
-        return (median, sorted[k - 1], sorted[^k]);
-    }
-
-    // The largest k (1-based) with P(Binomial(n, 1/2) <= k - 1) <= 2.5%: [x(k), x(n - k + 1)] then
-    // covers the median with probability at least 95%.
-    private static int OrderStatistic(int n)
-    {
-        var binomial = new BinomialDistribution(n, s_half);
-        int k = 1;
-        while (k < n / 2 && binomial.Cdf(k) <= 0.025)
-        {
-            k++;
-        }
-        return k;
-    }
-
     private static GroupDecision DecideGroup(DecisionRule rule, PlacementGroup group, IReadOnlyList<RoundValue> rounds)
     {
         double[] values = [.. rounds.Where(r => r.PlacementNs is double ns && group.Contains(ns)).Select(r => r.Value)];
-        (double figure, double low, double high) = Interval(values);
+        (double figure, double low, double high) = MedianInterval.Of(values);
         string outcome = values.Length >= MinimumRounds ? rule.Decide(low, high) : Verdict.Inconclusive;
         return new GroupDecision(group.Label, group.Median, outcome, figure, double.IsFinite(low) ? low : null, double.IsFinite(high) ? high : null, values.Length);
     }
@@ -114,6 +73,5 @@ public static class Decider
             : $"{head} Every state with enough rounds agrees.";
     }
 
-    private static string Range(double low, double high)
-        => string.Create(CultureInfo.InvariantCulture, $"{low:0.00##} to {high:0.00##}");
+    private static string Range(double low, double high) => $"{Numbers.Precise(low)} to {Numbers.Precise(high)}";
 }

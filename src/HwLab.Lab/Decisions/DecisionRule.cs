@@ -1,4 +1,4 @@
-using System.Globalization;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 
 namespace HwLab.Lab.Decisions;
@@ -43,13 +43,25 @@ public sealed record DecisionRule(string Figure, Direction Direction, double Thr
         };
     }
 
-    /// <summary>"above 1.10", "at most 1.10", "within 0.95 to 1.05".</summary>
+    /// <summary>
+    /// "above 1.10", "at most 1.10", "within 0.95 to 1.05", with the figures as the reports print
+    /// them (<see cref="Numbers.Precise"/>: a threshold far from ordinary magnitudes in powers of ten).
+    /// </summary>
     public string ThresholdText => Direction switch
     {
-        Direction.Above => string.Create(CultureInfo.InvariantCulture, $"above {Threshold:0.00##}"),
-        Direction.AtMost => string.Create(CultureInfo.InvariantCulture, $"at most {Threshold:0.00##}"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"within {Band.Low:0.00##} to {Band.High:0.00##}"),
+        Direction.Above => $"above {Numbers.Precise(Threshold)}",
+        Direction.AtMost => $"at most {Numbers.Precise(Threshold)}",
+        _ => $"within {Numbers.Precise(Band.Low)} to {Numbers.Precise(Band.High)}",
     };
+
+    /// <summary>The rule a verdict was decided by, from the fields results.json keeps; null for a verdict decided by none (and in version-1 documents).</summary>
+    public static DecisionRule? Of(Verdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return verdict.Threshold is double threshold && double.IsFinite(threshold) && verdict.Direction is Direction direction
+            ? new DecisionRule(verdict.FigureName ?? "", direction, threshold, verdict.Margin is double m && double.IsFinite(m) ? m : 0)
+            : null;
+    }
 
     /// <summary>Checks the rule can decide anything: finite threshold, and a positive margin exactly when it is an equivalence claim.</summary>
     public void Validate()

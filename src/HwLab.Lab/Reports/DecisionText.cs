@@ -16,28 +16,16 @@ public static class DecisionText
     /// <summary>The placement probes found more than one state of the machine, each decided on its own.</summary>
     public static bool MachineChanged(Verdict verdict) => verdict.Groups is { Count: > 0 };
 
-    /// <summary>
-    /// "above 1.10", "at most 1.10", "within 0.95 to 1.05": the rule's wording (<see cref="DecisionRule.ThresholdText"/>),
-    /// with the figures as the report prints them, so that a threshold far from ordinary
-    /// magnitudes prints in powers of ten and not in hundreds of digits.
-    /// </summary>
+    /// <summary>The rule's wording (<see cref="DecisionRule.ThresholdText"/>); a threshold with no direction, which no HwLab writes, as "threshold T".</summary>
     public static string Threshold(Verdict verdict)
     {
         double threshold = verdict.Threshold ?? throw new ArgumentException("The verdict has no threshold.", nameof(verdict));
-        return verdict.Direction switch
-        {
-            Direction.Above => $"above {Numbers.Precise(threshold)}",
-            Direction.AtMost => $"at most {Numbers.Precise(threshold)}",
-            Direction.Within when Band(verdict) is (double low, double high) => $"within {Numbers.Precise(low)} to {Numbers.Precise(high)}",
-            _ => $"threshold {Numbers.Precise(threshold)}",
-        };
+        return DecisionRule.Of(verdict)?.ThresholdText ?? $"threshold {Numbers.Precise(threshold)}";
     }
 
     /// <summary>The claimed band of a "within" claim; null for the others.</summary>
     public static (double Low, double High)? Band(Verdict verdict)
-        => verdict.Direction == Direction.Within && verdict.Threshold is double t && verdict.Margin is double m && double.IsFinite(m)
-            ? (t - m, t + m)
-            : null;
+        => DecisionRule.Of(verdict) is { Direction: Direction.Within } rule ? rule.Band : null;
 
     /// <summary>"Deciding figure: ratio = 1.0923; 95% interval 1.0512 to 1.1412; claim: above 1.10; 12 rounds used."</summary>
     public static string Sentence(Verdict verdict)

@@ -1,13 +1,11 @@
 using Perfolizer.Mathematics.Common;
-using Perfolizer.Mathematics.QuantileEstimators;
-using Pragmastat;
 
 namespace HwLab.Lab.Results;
 
 /// <summary>
 /// A point's figure with its noise: median, range, coefficient of variation and a 95% confidence
-/// interval of the median (Harrell-Davis, via Perfolizer), over the clean samples when at least
-/// half are clean, else over all of them (and <see cref="Basis"/> says so).
+/// interval of the median (<see cref="MedianInterval"/>; null below 6 samples), over the clean
+/// samples when at least half are clean, else over all of them (and <see cref="Basis"/> says so).
 /// </summary>
 public sealed record Statistics(
     int N,
@@ -32,40 +30,35 @@ public sealed record Statistics(
         {
             throw new ArgumentException("A point needs at least one sample.", nameof(samples));
         }
-        SampleRecord[] clean = [.. samples.Where(s => s.IsClean)];
-        bool useClean = clean.Length * 2 >= samples.Count && clean.Length > 0;
-        double[] values = [.. (useClean ? clean : samples).Select(s => s.Value)];
+        (IReadOnlyList<SampleRecord> used, string basis) = UsedSamples(samples);
+        double[] values = [.. used.Select(s => s.Value)];
 
-        var sample = new Sample(values);
-        Moments moments = Moments.Create(sample);
-        double median = SimpleQuantileEstimator.Instance.Median(sample).NominalValue;
-        double? lower = null;
-        double? upper = null;
-        if (values.Length >= 3 && values.Min() == values.Max())
-        {
-            // No spread, no noise: the interval is the value (Harrell-Davis divides by a zero spread and gives NaN).
-            lower = upper = values[0];
-        }
-        else if (values.Length >= 3)
-        {
-            ConfidenceInterval ci = HarrellDavisQuantileEstimator.Instance
-                .QuantileConfidenceIntervalEstimator(sample, Probability.Median)
-                .ConfidenceInterval(ConfidenceLevel.L95);
-            lower = double.IsFinite(ci.Lower) ? ci.Lower : null;
-            upper = double.IsFinite(ci.Upper) ? ci.Upper : null;
-        }
+        Moments moments = Moments.Create(values);
+        (double median, double low, double high) = MedianInterval.Of(values);
         double sd = values.Length > 1 ? moments.StandardDeviation : 0;
         return new Statistics(
             samples.Count,
-            clean.Length,
-            useClean ? CleanBasis : AllBasis,
+            samples.Count(s => s.IsClean),
+            basis,
             median,
             values.Min(),
             values.Max(),
             moments.Mean,
             sd,
             moments.Mean == 0 ? 0 : sd / moments.Mean,
-            lower,
-            upper);
+            double.IsFinite(low) ? low : null,
+            double.IsFinite(high) ? high : null);
+    }
+
+    /// <summary>
+    /// The samples a point's figure rests on: the clean ones when at least half are clean (and
+    /// there is one), else all of them. Every reader of a point's figure (its statistics, `hwlab
+    /// compare`, the probes behind it) takes the same ones.
+    /// </summary>
+    public static (IReadOnlyList<SampleRecord> Samples, string Basis) UsedSamples(IReadOnlyList<SampleRecord> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        SampleRecord[] clean = [.. samples.Where(s => s.IsClean)];
+        return clean.Length > 0 && clean.Length * 2 >= samples.Count ? (clean, CleanBasis) : (samples, AllBasis);
     }
 }

@@ -35,6 +35,7 @@ public sealed class MemoryComparisonTests
         Assert.Equal(point.A.Placement, point.B.Placement);
         Assert.Equal((300.0, 620.0), (point.A.MemoryNsPerPage, point.B.MemoryNsPerPage));
         Assert.Contains("memory copy 300 ns per page on A, 620 on B", point.Why, StringComparison.Ordinal);
+        Assert.Equal("memory 300 vs 620 ns per page", point.MachineState);
     }
 
     [Fact]
@@ -44,6 +45,7 @@ public sealed class MemoryComparisonTests
 
         Assert.Equal(PointComparison.Changed, point.State);
         Assert.True(point.Flagged);
+        Assert.Null(point.MachineState);
     }
 
     [Fact]

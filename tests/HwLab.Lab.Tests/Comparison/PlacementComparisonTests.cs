@@ -32,6 +32,7 @@ public sealed class PlacementComparisonTests
         Assert.True(point.CiLower > 1.05, point.Why);
         Assert.Contains("A ran mostly at placement ~25 ns and B at placement ~290 ns", point.Why, StringComparison.Ordinal);
         Assert.Equal((0, 1), (comparison.Changed, comparison.MachineStateDiffered));
+        Assert.Equal("placement ~25 ns vs placement ~290 ns", point.MachineState);
     }
 
     [Theory]

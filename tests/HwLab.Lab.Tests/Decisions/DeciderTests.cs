@@ -117,17 +117,17 @@ public sealed class DeciderTests
     public void The_interval_is_of_order_statistics_and_never_leaves_the_range_measured()
     {
         // Ten rounds: the 2nd smallest to the 2nd largest covers the median with 97.9%; one wild round moves nothing.
-        (double median, double low, double high) = Decider.Interval([0.95, 0.93, 0.97, 0.96, 0.94, 0.95, 0.11, 0.96, 0.94, 0.95]);
+        (double median, double low, double high) = MedianInterval.Of([0.95, 0.93, 0.97, 0.96, 0.94, 0.95, 0.11, 0.96, 0.94, 0.95]);
 
         Assert.Equal((0.95, 0.93, 0.96), (median, low, high));
-        Assert.True(double.IsNaN(Decider.Interval([1, 2, 3, 4, 5]).Low)); // no 95% interval from 5 rounds
-        Assert.Equal((1.0, 6.0), (Decider.Interval([1, 2, 3, 4, 5, 6]).Low, Decider.Interval([1, 2, 3, 4, 5, 6]).High));
+        Assert.True(double.IsNaN(MedianInterval.Of([1, 2, 3, 4, 5]).Low)); // no 95% interval from 5 rounds
+        Assert.Equal((1.0, 6.0), (MedianInterval.Of([1, 2, 3, 4, 5, 6]).Low, MedianInterval.Of([1, 2, 3, 4, 5, 6]).High));
     }
 
     [Fact]
     public void Exact_values_give_a_point_interval()
     {
-        (double median, double low, double high) = Decider.Interval([4096, 4096, 4096, 4096, 4096, 4096]);
+        (double median, double low, double high) = MedianInterval.Of([4096, 4096, 4096, 4096, 4096, 4096]);
 
         Assert.Equal((4096.0, 4096.0, 4096.0), (median, low, high));
     }

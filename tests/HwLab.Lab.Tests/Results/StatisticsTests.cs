@@ -7,24 +7,34 @@ public sealed class StatisticsTests
     [Fact]
     public void Median_range_and_spread_of_known_values()
     {
-        Statistics s = Statistics.From([.. new[] { 10.0, 12, 11, 13, 14 }.Select((v, i) => SampleDocuments.Sample(i, v))]);
-        Assert.Equal(5, s.N);
-        Assert.Equal(5, s.Clean);
+        Statistics s = Statistics.From([.. new[] { 10.0, 12, 11, 13, 14, 12 }.Select((v, i) => SampleDocuments.Sample(i, v))]);
+        Assert.Equal(6, s.N);
+        Assert.Equal(6, s.Clean);
         Assert.Equal(12, s.Median);
         Assert.Equal(10, s.Min);
         Assert.Equal(14, s.Max);
         Assert.Equal(12, s.Mean, 9);
-        Assert.Equal(Math.Sqrt(2.5), s.StandardDeviation, 9); // sample standard deviation
-        Assert.Equal(Math.Sqrt(2.5) / 12, s.CoefficientOfVariation, 9);
-        Assert.NotNull(s.MedianCiLower);
-        Assert.InRange(12, s.MedianCiLower!.Value, s.MedianCiUpper!.Value);
+        Assert.Equal(Math.Sqrt(2), s.StandardDeviation, 9); // sample standard deviation
+        Assert.Equal(Math.Sqrt(2) / 12, s.CoefficientOfVariation, 9);
+        // Six samples: the order-statistic interval is smallest to largest (96.9% coverage).
+        Assert.Equal((10.0, 14.0), (s.MedianCiLower!.Value, s.MedianCiUpper!.Value));
+    }
+
+    [Fact]
+    public void Five_samples_have_no_95_percent_interval_of_the_median()
+    {
+        Statistics s = Statistics.From([.. new[] { 10.0, 12, 11, 13, 14 }.Select((v, i) => SampleDocuments.Sample(i, v))]);
+
+        Assert.Equal(12, s.Median);
+        Assert.Null(s.MedianCiLower);
+        Assert.Null(s.MedianCiUpper);
     }
 
     [Fact]
     public void Identical_samples_have_the_value_itself_as_interval_never_NaN()
     {
-        // Harrell-Davis divides by the spread; a NaN here would be written to results.json and refused on reading.
-        Statistics s = Statistics.From([.. Enumerable.Range(0, 5).Select(i => SampleDocuments.Sample(i, 1e300))]);
+        // A NaN here would be written to results.json and refused on reading.
+        Statistics s = Statistics.From([.. Enumerable.Range(0, 6).Select(i => SampleDocuments.Sample(i, 1e300))]);
 
         Assert.Equal((1e300, 1e300), (s.MedianCiLower!.Value, s.MedianCiUpper!.Value));
     }

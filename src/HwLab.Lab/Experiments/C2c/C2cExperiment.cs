@@ -172,7 +172,7 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
 
     // The round's samples come as managed, native, managed, native...: one ratio per pair, then their median.
     private static double MedianOfPairRatios(IReadOnlyList<SampleRecord> round)
-        => Decider.Interval([.. Enumerable.Range(0, round.Count / 2).Select(i => round[(2 * i) + 1].Value == 0 ? double.NaN : round[2 * i].Value / round[(2 * i) + 1].Value).Where(double.IsFinite)]).Median;
+        => MedianInterval.Of([.. Enumerable.Range(0, round.Count / 2).Select(i => round[(2 * i) + 1].Value == 0 ? double.NaN : round[2 * i].Value / round[(2 * i) + 1].Value).Where(double.IsFinite)]).Median;
 
     private static string RelationText(string relation) => relation switch
     {

@@ -215,15 +215,18 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
             SeedSharing = new Claim(
                 Topics.SeedFalseSharing,
                 DecisionRule.Above($"the smaller of the managed and native penalties per round ({nearest} over {baseline} bytes apart)", 1.10),
-                points => decidable && Has(points, nearest, baseline, Managed) && Has(points, nearest, baseline, Native)
-                    ? RoundFigures.PerRound([Point(points, nearest, Managed), Point(points, baseline, Managed), Point(points, nearest, Native), Point(points, baseline, Native)], r => Math.Min(r[0].Value / r[1].Value, r[2].Value / r[3].Value))
-                    : null);
+                points => BothPenalties(points, r => Math.Min(r[0].Value / r[1].Value, r[2].Value / r[3].Value)));
             ManagedFeelsIt = new Claim(
                 Topics.ManagedFalseSharing,
                 DecisionRule.Within($"managed penalty over native penalty per round ({nearest} over {baseline} bytes apart)", 1.0, 0.15),
-                points => decidable && Has(points, nearest, baseline, Managed) && Has(points, nearest, baseline, Native)
-                    ? RoundFigures.PerRound([Point(points, nearest, Managed), Point(points, baseline, Managed), Point(points, nearest, Native), Point(points, baseline, Native)], r => r[0].Value / r[1].Value / (r[2].Value / r[3].Value))
-                    : null);
+                points => BothPenalties(points, r => r[0].Value / r[1].Value / (r[2].Value / r[3].Value)));
+
+            // Per round, from the managed and native points nearest and at the baseline, in that order.
+            IReadOnlyList<RoundValue>? BothPenalties(IReadOnlyList<PointResult> points, Func<IReadOnlyList<SampleRecord>, double> figure)
+                => decidable && Has(points, nearest, baseline, Managed) && Has(points, nearest, baseline, Native)
+                    ? RoundFigures.PerRound([Point(points, nearest, Managed), Point(points, baseline, Managed), Point(points, nearest, Native), Point(points, baseline, Native)], figure)
+                    : null;
+
             OneLineEnough = new Claim(
                 Topics.PaddingOneLine,
                 DecisionRule.Within($"ns per pair {lineSize} over {baseline} bytes apart per round (managed)", 1.0, 0.05),

@@ -154,8 +154,8 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         {
             Derived = new Dictionary<string, double>
             {
-                ["fairnessCv"] = Decider.Interval(cv).Median,
-                ["fairnessMinOverMax"] = Decider.Interval([.. point.Samples.Select(MinOverMax)]).Median,
+                ["fairnessCv"] = MedianInterval.Of(cv).Median,
+                ["fairnessMinOverMax"] = MedianInterval.Of([.. point.Samples.Select(MinOverMax)]).Median,
             },
         };
     }

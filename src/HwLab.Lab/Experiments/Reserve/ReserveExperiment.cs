@@ -220,5 +220,5 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
             Math.Max(0, markers.Length - MaxMarkers));
     }
 
-    private static double Median(IEnumerable<double> values) => Decider.Interval([.. values]).Median;
+    private static double Median(IEnumerable<double> values) => MedianInterval.Of([.. values]).Median;
 }
