@@ -58,7 +58,7 @@ public static class PointComparer
         if (low > band.High || high < band.Low)
         {
             string side = low > band.High ? $"wholly above the no-change band {band}" : $"wholly below the no-change band {band}";
-            (string Why, string Label)? state = placement.Differs ? ($"A ran mostly at {placement.A} and B at {placement.B}", $"{placement.A} vs {placement.B}")
+            (string Why, string Label)? state = placement.Differs ? ($"A ran at {placement.A} and B at {placement.B}", $"{placement.A} vs {placement.B}")
                 : memory.Differs ? ($"the memory probes differ beyond the band ({memory})", string.Create(CultureInfo.InvariantCulture, $"memory {memory.A:0} vs {memory.B:0} ns per page"))
                 : null;
             return state is { } differed

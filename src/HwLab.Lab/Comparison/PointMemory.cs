@@ -6,7 +6,7 @@ namespace HwLab.Lab.Comparison;
 
 /// <summary>
 /// Whether the two sides of one point met memory at different speeds: the memory probes behind
-/// the point's figure (ns per 4 KiB page copied, taken before each round) compared as the point
+/// the point's figure (ns per page swapped out and in, taken just before each sample) compared as the point
 /// itself is, B/A's interval against the no-change band. Memory speed moves without the placement
 /// changing (a neighbour on the host taking bandwidth), and page-copying figures move with it.
 /// </summary>

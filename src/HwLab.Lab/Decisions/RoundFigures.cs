@@ -13,7 +13,7 @@ public static class RoundFigures
     /// <summary>The sample extra holding the round's placement probe, ns per round trip.</summary>
     public const string PlacementExtra = "placementNs";
 
-    /// <summary>The sample extra holding the round's memory probe, ns per 4 KiB page copied on the first worker CPU.</summary>
+    /// <summary>The sample extra holding the memory probe taken just before the sample, ns per page swapped out and in on the first worker CPU.</summary>
     public const string MemoryExtra = "memoryNsPerPage";
 
     /// <summary>Per round: <paramref name="a"/>'s value over <paramref name="b"/>'s (NaN where b's is 0).</summary>

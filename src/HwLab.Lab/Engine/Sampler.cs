@@ -8,9 +8,10 @@ namespace HwLab.Lab.Engine;
 /// Measures variants: warm each one up until its figure settles and the JIT has gone quiet, then
 /// take samples interleaved (round 1: A B C, round 2: A B C, ...), so that frequency drift,
 /// a noisy neighbour or thermal throttling lands on every variant instead of on the last one.
-/// Before each round a placement probe records where the host has put the workers' CPUs and a
-/// memory probe how fast memory is, and around each sample the workers' steal time is read, so
-/// every sample carries the machine's state.
+/// Before each round a placement probe records where the host has put the workers' CPUs; just
+/// before each sample a memory probe records how fast memory is, and around it the workers' steal
+/// time is read, so every sample carries the machine's state. Memory speed is probed per sample
+/// because on a shared host it changes within a fraction of a second, less than a round takes.
 /// Past the minimum, rounds continue while a claim is undecided, its interval still narrows and the
 /// time budget lasts.
 /// </summary>
@@ -73,11 +74,11 @@ public static class Sampler
                     planned = Math.Max(planned, done + variants.Count);
                 }
                 long started = Stopwatch.GetTimestamp();
-                var state = new RoundState(probe?.Measure(cancellation), memory?.Measure(cancellation));
+                double? placementNs = probe?.Measure(cancellation);
                 for (int v = 0; v < variants.Count; v++)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    samples[v].Add(Sample(round, variants[v], state, cancellation));
+                    samples[v].Add(Sample(round, variants[v], placementNs, memory, cancellation));
                     progress?.Invoke(++done, planned);
                 }
                 lastRound = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -130,22 +131,20 @@ public static class Sampler
         return plan.MaxWarmup;
     }
 
-    // The machine's state as the probes found it before a round.
-    private readonly record struct RoundState(double? PlacementNs, double? MemoryNsPerPage);
-
-    private static SampleRecord Sample(int round, Variant variant, RoundState state, CancellationToken cancellation)
+    private static SampleRecord Sample(int round, Variant variant, double? placementNs, MemoryProbe? memory, CancellationToken cancellation)
     {
+        double? memoryNsPerPage = memory?.Measure(cancellation);
         var before = StealMeter.Read();
         TeamRun run = WorkerTeam.Run(variant.Cpus, variant.Workload, variant.Limit, cancellation);
         double? stolen = StealMeter.Share(before, StealMeter.Read(), variant.Cpus);
 
         SampleFlags flags = run.Flags | (stolen > StealMeter.FlagShare ? SampleFlags.Stolen : SampleFlags.None);
         var extras = new Dictionary<string, double>(variant.Extras?.Invoke(run) ?? new Dictionary<string, double>());
-        if (state.PlacementNs is double ns && double.IsFinite(ns))
+        if (placementNs is double ns && double.IsFinite(ns))
         {
             extras[RoundFigures.PlacementExtra] = ns;
         }
-        if (state.MemoryNsPerPage is double perPage && double.IsFinite(perPage))
+        if (memoryNsPerPage is double perPage && double.IsFinite(perPage))
         {
             extras[RoundFigures.MemoryExtra] = perPage;
         }

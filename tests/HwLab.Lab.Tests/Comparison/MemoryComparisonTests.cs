@@ -7,9 +7,9 @@ using static HwLab.Lab.Tests.Comparison.ComparisonDocuments;
 namespace HwLab.Lab.Tests.Comparison;
 
 /// <summary>
-/// A difference that came with slower memory on one side (the memory probe of the 2-vCPU KVM
-/// guest ran in stretches of about 300 and about 630 ns per page copied, placement unchanged) is
-/// the machine's, not the code's.
+/// A difference that came with slower memory on one side (page copies on the 2-vCPU KVM guest ran
+/// in stretches between about 220 and about 700 ns per page, placement unchanged) is the
+/// machine's, not the code's.
 /// </summary>
 public sealed class MemoryComparisonTests
 {
