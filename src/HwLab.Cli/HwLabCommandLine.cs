@@ -27,6 +27,7 @@ internal static class HwLabCommandLine
             SuiteCommand.Create(output, error),
             ReportCommand.Create(output),
             CompareCommand.Create(output),
+            FleetCommand.Create(output),
         };
         return root;
     }

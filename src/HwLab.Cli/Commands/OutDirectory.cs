@@ -7,12 +7,16 @@ namespace HwLab.Cli.Commands;
 internal static class OutDirectory
 {
     /// <param name="option">How the user named it, for the error: --out, or the command's argument.</param>
-    public static ResultsDirectory Prepare(string path, string option = "--out")
+    public static ResultsDirectory Prepare(string path, string option = "--out") => Prepare(path, ResultsDirectory.Prepare, option);
+
+    /// <summary>An output directory of another kind (a fleet's), prepared by <paramref name="prepare"/>, with the same errors.</summary>
+    public static T Prepare<T>(string path, Func<string, T> prepare, string option = "--out")
     {
+        ArgumentNullException.ThrowIfNull(prepare);
         CliPaths.Require(path, option);
         try
         {
-            return ResultsDirectory.Prepare(path);
+            return prepare(path);
         }
         catch (DirectoryInUseException e)
         {

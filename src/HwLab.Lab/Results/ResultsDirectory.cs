@@ -43,40 +43,8 @@ public sealed class ResultsDirectory : IDisposable
     /// <exception cref="IOException">It cannot be created, written or locked, or a file in it must not be replaced; the message says why.</exception>
     public static ResultsDirectory Prepare(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string full = System.IO.Path.GetFullPath(path);
-        FileKind kind = FileKinds.OfTarget(full);
-        if (kind is not (FileKind.Absent or FileKind.Directory))
-        {
-            throw new IOException($"{path} is {FileKindText.Describe(kind)}, not a directory");
-        }
-        try
-        {
-            Directory.CreateDirectory(full);
-            string probe = System.IO.Path.Combine(full, $".hwlab-write-test-{Environment.ProcessId}");
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new IOException($"{path} is not writable ({e.Message})", e);
-        }
-
-        DirectoryLock directoryLock = DirectoryLock.Acquire(full);
-        var directory = new ResultsDirectory(full, directoryLock);
-        try
-        {
-            foreach (string file in new[] { directory.ResultsPath, directory.ReportPath, directory.HtmlReportPath })
-            {
-                AtomicFile.EnsureReplaceable(file);
-            }
-        }
-        catch
-        {
-            directory.Dispose();
-            throw;
-        }
-        return directory;
+        DirectoryLock directoryLock = WritableDirectory.Lock(path, [ResultsFile, ReportFile, HtmlReportFile]);
+        return new ResultsDirectory(directoryLock.Directory, directoryLock);
     }
 
     /// <summary>Releases the directory's lock.</summary>
