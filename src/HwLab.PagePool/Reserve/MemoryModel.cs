@@ -11,8 +11,8 @@ namespace HwLab.PagePool.Reserve;
 /// </summary>
 public sealed class MemoryModel : IDisposable
 {
-    // The model's lock (zone->lock and everything the scenario's kernel keeps beside it): it protects
-    // the zone, every part below, and the pages each consumer holds. No other type takes it.
+    // The model's one lock, standing in for zone->lock and every lock the kernel keeps beside it: it
+    // protects the zone, every part below, and the pages each consumer holds. No other type takes it.
     private readonly Lock _lock = new();
     private readonly PageCache _pageCache;          // protected by _lock
     private readonly OomKiller _oomKiller;          // protected by _lock
