@@ -5,6 +5,7 @@ using HwLab.Cli.Commands;
 using HwLab.Lab.Comparison;
 using HwLab.Lab.Experiments;
 using HwLab.Lab.Results;
+using HwLab.Native;
 using HwLab.Native.Threading;
 
 namespace HwLab.Cli;
@@ -46,6 +47,10 @@ internal static class HwLabCommandLine
             error.WriteLine($"hwlab: {OneLine(FirstError(parsed))} (see hwlab --help)");
             return ExitCodes.Usage;
         }
+        if (!NativeLibraryIsCompatible(error))
+        {
+            return ExitCodes.Failure;
+        }
 
         var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error };
         try
@@ -75,6 +80,24 @@ internal static class HwLabCommandLine
             error.WriteLine($"hwlab: internal error: {e.GetType().Name}: {OneLine(e.Message)} (HWLAB_TRACE=1 prints where)");
             WriteTraceIfAsked(error, e);
             return ExitCodes.Failure;
+        }
+    }
+
+    // A stale libhwlab_native (built for another ABI version) would measure with old layouts or
+    // signatures and give wrong figures, not an error; it is refused before any command runs. It is
+    // a broken build, not bad input: exit code 1.
+    private static bool NativeLibraryIsCompatible(TextWriter error)
+    {
+        try
+        {
+            NativeLibraryInfo.EnsureCompatible();
+            return true;
+        }
+        catch (NativeLibraryMismatchException e)
+        {
+            error.WriteLine($"hwlab: error: {OneLine(e.Message)}");
+            WriteTraceIfAsked(error, e);
+            return false;
         }
     }
 

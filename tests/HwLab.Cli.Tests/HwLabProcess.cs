@@ -24,7 +24,12 @@ internal sealed class HwLabProcess : IDisposable
     public static HwLabProcess Start(params string[] args) => StartUnder([], args);
 
     /// <summary>Starts hwlab through a launcher such as <c>taskset -c 0</c>.</summary>
-    public static HwLabProcess StartUnder(string[] launcher, params string[] args)
+    public static HwLabProcess StartUnder(string[] launcher, params string[] args) => Start(launcher, AppContext.BaseDirectory, args);
+
+    /// <summary>Starts the hwlab in <paramref name="directory"/>, a copy of the built one, with whatever was changed in it.</summary>
+    public static HwLabProcess StartFrom(string directory, params string[] args) => Start([], directory, args);
+
+    private static HwLabProcess Start(string[] launcher, string directory, string[] args)
     {
         var start = new ProcessStartInfo(launcher.Length > 0 ? launcher[0] : "dotnet")
         {
@@ -36,7 +41,7 @@ internal sealed class HwLabProcess : IDisposable
         {
             start.ArgumentList.Add(arg);
         }
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hwlab.dll"));
+        start.ArgumentList.Add(Path.Combine(directory, "hwlab.dll"));
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -1,4 +1,5 @@
 using HwLab.Cli.Output;
+using HwLab.Lab.Engine;
 using HwLab.Lab.Experiments;
 using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
@@ -40,7 +41,7 @@ internal static class RunPipeline
         });
 
         ResultsDocument document = SuiteRunner.Append(
-            SuiteRunner.NewDocument("run", HwLabCommandLine.CommandLineText, MachineInfo.Read(topology), [experiment.Name]), result);
+            SuiteRunner.NewDocument("run", HwLabCommandLine.CommandLineText, MachineInfoReader.Read(topology), [experiment.Name]), result);
         directory?.Write(document);
 
         if (outputOptions.Json)

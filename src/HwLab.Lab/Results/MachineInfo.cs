@@ -1,8 +1,4 @@
-using System.Runtime.InteropServices;
-using HwLab.Lab.Engine;
-using HwLab.Native.Counters;
 using HwLab.Native.Threading;
-using HwLab.Native.Topology;
 
 namespace HwLab.Lab.Results;
 
@@ -25,28 +21,4 @@ public sealed record MachineInfo(
     int NumaNodes,
     int LineSize,
     IReadOnlyList<CounterStatus> Counters,
-    double ClockReadNanoseconds)
-{
-    /// <summary>Reads this machine: the topology, the counters, the clock cost.</summary>
-    public static MachineInfo Read(CpuTopology topology)
-    {
-        ArgumentNullException.ThrowIfNull(topology);
-        return new MachineInfo(
-            Environment.MachineName,
-            topology.CpuModel,
-            topology.KernelRelease,
-            RuntimeInformation.FrameworkDescription,
-            RuntimeInformation.OSDescription,
-            topology.Hypervisor.Present,
-            topology.Hypervisor.Vendor,
-            topology.Online,
-            topology.Usable,
-            topology.Packages,
-            topology.Cores,
-            topology.ThreadsPerCore,
-            topology.NumaNodes.Count,
-            topology.LineSize,
-            [.. CounterAvailability.Probe().Select(c => new CounterStatus(c.Kind.PerfEventName(), c.IsAvailable, c.UnavailableReason))],
-            ClockOverhead.NanosecondsPerRead);
-    }
-}
+    double ClockReadNanoseconds);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using HwLab.Lab.Engine;
 using HwLab.Lab.Experiments;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
@@ -31,7 +32,7 @@ public static class SuiteRunner
         Action<SuiteEvent>? events = null)
     {
         ArgumentNullException.ThrowIfNull(experiments);
-        ResultsDocument document = NewDocument(profile.ToString().ToLowerInvariant(), commandLine, MachineInfo.Read(topology), experiments.Select(e => e.Name));
+        ResultsDocument document = NewDocument(profile.ToString().ToLowerInvariant(), commandLine, MachineInfoReader.Read(topology), experiments.Select(e => e.Name));
         for (int i = 0; i < experiments.Count; i++)
         {
             IExperiment experiment = experiments[i];

@@ -10,6 +10,8 @@ namespace HwLab.PagePool.Reserve;
 /// </summary>
 public sealed class MemoryConsumer(long id, int startTick, int exitPages) : SimTask(id, "a.out", kernelThread: false)
 {
+    // Both protected by the model's lock: the OOM killer weighs them and the reaper empties
+    // _anonymous from other threads. Only this task adds to them.
     private readonly List<int> _anonymous = [];
     private readonly List<int> _exitPages = [];
 
@@ -39,20 +41,32 @@ public sealed class MemoryConsumer(long id, int startTick, int exitPages) : SimT
         AllocOutcome outcome = mm.Allocate(this, Gfp.GFP_KERNEL, now, out int page);
         if (outcome == AllocOutcome.Success)
         {
-            lock (mm.SyncRoot)
-            {
-                _anonymous.Add(page);
-            }
+            mm.AddAnonymous(this, page);
             return StepResult.Continue;
         }
         return outcome == AllocOutcome.RetryNow ? StepResult.Continue : StepResult.Wait(mm.Scenario.CongestionWaitTicks);
     }
 
-    internal int TakeAnonymousLocked(out IReadOnlyList<int> pages)
+    internal void AddAnonymousLocked(int page) => _anonymous.Add(page);
+
+    internal void AddExitPageLocked(int page) => _exitPages.Add(page);
+
+    /// <summary>Hands over the anonymous pages (to the OOM reaper); the exit pages stay.</summary>
+    internal IReadOnlyList<int> TakeAnonymousLocked()
     {
-        pages = [.. _anonymous];
+        IReadOnlyList<int> pages = [.. _anonymous];
         _anonymous.Clear();
-        return pages.Count;
+        return pages;
+    }
+
+    /// <summary>Hands over every page held, anonymous first, and marks the task exited.</summary>
+    internal IReadOnlyList<int> ExitLocked()
+    {
+        IReadOnlyList<int> pages = [.. _anonymous, .. _exitPages];
+        _anonymous.Clear();
+        _exitPages.Clear();
+        Exited = true;
+        return pages;
     }
 
     private StepResult Exit(MemoryModel mm, long now)
@@ -62,28 +76,13 @@ public sealed class MemoryConsumer(long id, int startTick, int exitPages) : SimT
             AllocOutcome outcome = mm.Allocate(this, Gfp.GFP_KERNEL, now, out int page);
             if (outcome == AllocOutcome.Success)
             {
-                lock (mm.SyncRoot)
-                {
-                    _exitPages.Add(page);
-                }
+                mm.AddExitPage(this, page);
                 return StepResult.Continue;
             }
             return outcome == AllocOutcome.RetryNow ? StepResult.Continue : StepResult.Wait(mm.Scenario.CongestionWaitTicks);
         }
 
-        int freed;
-        lock (mm.SyncRoot)
-        {
-            freed = _anonymous.Count + _exitPages.Count;
-            foreach (int page in _anonymous.Concat(_exitPages))
-            {
-                mm.Free(page, Id, now);
-            }
-            _anonymous.Clear();
-            _exitPages.Clear();
-            Exited = true;
-        }
-        mm.VictimExited(this, freed, now);
+        mm.Exit(this, now);
         return StepResult.Done;
     }
 }

@@ -3,33 +3,38 @@ using HwLab.PagePool.Zones;
 namespace HwLab.PagePool.Reserve;
 
 /// <summary>
-/// The shared state of the scenario and the page allocator's slow path over a <see cref="Zone"/>:
-/// the fast path at the low watermark, the slow path at min with the policy's reserve boosts,
-/// direct reclaim of clean page cache, the OOM killer for __GFP_FS allocations, and the 2015 rule
-/// that an allocation without __GFP_FS keeps looping. Everything is guarded by one lock, so tasks
-/// may run as threads or be stepped by one scheduler.
+/// The shared state of the scenario behind one lock: the <see cref="Zone"/>, the page allocator
+/// (<see cref="PageAllocator"/>), the page cache (<see cref="PageCache"/>), the OOM killer
+/// (<see cref="OomKiller"/>), the event log and the free-page timeline. Tasks change it only
+/// through the operations here, each of which takes the lock, so tasks may run as threads or be
+/// stepped by one scheduler.
 /// </summary>
 public sealed class MemoryModel : IDisposable
 {
-    /// <summary>SWAP_CLUSTER_MAX: pages direct reclaim tries to free per pass.</summary>
-    public const int ReclaimBatch = 32;
-
+    // The model's one lock, standing in for zone->lock and every lock the kernel keeps beside it: it
+    // protects the zone, every part below, and the pages each consumer holds. No other type takes it.
     private readonly Lock _lock = new();
-    private readonly Queue<(int Page, long Owner, long Dirtied)> _dirty = new();
-    private readonly Queue<(int Page, long Owner)> _clean = new();
-    private readonly List<ReserveEvent> _events = [];
-    private readonly List<(long Tick, long Free)> _timeline = [];
-    private long _lastSample = long.MinValue;
+    private readonly PageCache _pageCache;          // protected by _lock
+    private readonly OomKiller _oomKiller;          // protected by _lock
+    private readonly PageAllocator _allocator;      // protected by _lock
+    private readonly ReserveEventLog _log = new();  // protected by _lock
+    private readonly FreePagesTimeline _timeline;   // protected by _lock
 
+    /// <param name="tasks">The scenario's tasks; its <see cref="MemoryConsumer"/>s are whom the OOM killer may choose.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled while the zone's pages were faulted in.</exception>
-    public MemoryModel(ReserveScenario scenario, ReservePolicy policy, CancellationToken cancellation = default)
+    public MemoryModel(ReserveScenario scenario, ReservePolicy policy, IReadOnlyList<SimTask> tasks, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(tasks);
         scenario.Validate();
         Scenario = scenario;
         Policy = policy;
+        Tasks = tasks;
         Zone = new Zone(scenario.ZoneOptions, cancellation);
-        DeepestFree = Zone.FreePages;
+        _pageCache = new PageCache(Zone, scenario);
+        _oomKiller = new OomKiller(Zone, [.. tasks.OfType<MemoryConsumer>()], _log);
+        _allocator = new PageAllocator(Zone, policy, _pageCache, _oomKiller);
+        _timeline = new FreePagesTimeline(Zone, scenario.TimelineEveryTicks);
     }
 
     public ReserveScenario Scenario { get; }
@@ -38,35 +43,35 @@ public sealed class MemoryModel : IDisposable
 
     public Zone Zone { get; }
 
-    public IReadOnlyList<SimTask> Tasks { get; private set; } = [];
+    public IReadOnlyList<SimTask> Tasks { get; }
 
     /// <summary>The OOM victim not yet exited, or null; while there is one the OOM killer kills no other.</summary>
-    public MemoryConsumer? Victim { get; private set; }
+    public MemoryConsumer? Victim => _oomKiller.Victim;
 
-    public int OomKills { get; private set; }
+    public int OomKills => _oomKiller.OomKills;
 
-    public long WrittenBack { get; private set; }
+    public long WrittenBack => _pageCache.WrittenBack;
 
-    public long Warnings { get; private set; }
+    public long Warnings => _log.Warnings;
 
-    public long DeepestFree { get; private set; }
+    public long DeepestFree => _timeline.DeepestFree;
 
-    public bool ReachedZero { get; private set; }
+    public bool ReachedZero => _timeline.ReachedZero;
 
     /// <summary>The first tick free pages fell to the min watermark, or null.</summary>
-    public long? PressureStart { get; private set; }
+    public long? PressureStart => _timeline.PressureStart;
 
     /// <summary>The first tick after the pressure began that free pages stood at the high watermark again, or null.</summary>
-    public long? RecoveredAt { get; private set; }
+    public long? RecoveredAt => _timeline.RecoveredAt;
 
     /// <summary>The tick of the first OOM kill, or null.</summary>
-    public long? FirstKill { get; private set; }
+    public long? FirstKill => _oomKiller.FirstKill;
 
     /// <summary>Pages written back after the first OOM kill: forward progress once memory has run out.</summary>
-    public long WrittenBackAfterKill { get; private set; }
+    public long WrittenBackAfterKill => _pageCache.WrittenBackAfterKill;
 
     /// <summary>The tick of the last writeback batch, or null.</summary>
-    public long? LastWriteback { get; private set; }
+    public long? LastWriteback => _pageCache.LastWriteback;
 
     public long DirtyPages
     {
@@ -74,7 +79,7 @@ public sealed class MemoryModel : IDisposable
         {
             lock (_lock)
             {
-                return _dirty.Count;
+                return _pageCache.DirtyPages;
             }
         }
     }
@@ -85,7 +90,7 @@ public sealed class MemoryModel : IDisposable
         {
             lock (_lock)
             {
-                return [.. _events];
+                return _log.Snapshot();
             }
         }
     }
@@ -96,12 +101,10 @@ public sealed class MemoryModel : IDisposable
         {
             lock (_lock)
             {
-                return [.. _timeline];
+                return _timeline.Snapshot();
             }
         }
     }
-
-    public void SetTasks(IReadOnlyList<SimTask> tasks) => Tasks = tasks;
 
     /// <summary>One pass through the page allocator for <paramref name="task"/>.</summary>
     public AllocOutcome Allocate(SimTask task, Gfp gfp, long now, out int page)
@@ -111,47 +114,12 @@ public sealed class MemoryModel : IDisposable
         {
             try
             {
-                // Fast path: the low watermark.
-                page = Zone.TryAllocate(AllocFlags.ALLOC_WMARK_LOW, task.Id);
-                if (page >= 0)
-                {
-                    return AllocOutcome.Success;
-                }
-
-                // Slow path: min, with whatever the gfp mask and the policy allow into the reserve.
-                AllocFlags flags = ZoneWatermark.gfp_to_alloc_flags(gfp) | Boost(task);
-                page = Zone.TryAllocate(flags, task.Id);
-                if (page >= 0)
-                {
-                    return AllocOutcome.Success;
-                }
-
-                if ((gfp & Gfp.__GFP_DIRECT_RECLAIM) != 0 && ReclaimCleanLocked(ReclaimBatch) > 0)
-                {
-                    page = Zone.TryAllocate(flags, task.Id);
-                    return page >= 0 ? AllocOutcome.Success : AllocOutcome.RetryNow;
-                }
-
-                if ((gfp & Gfp.__GFP_FS) == 0)
-                {
-                    // The OOM killer does not compensate for IO-less reclaim: keep looping as per tradition.
-                    return AllocOutcome.Wait;
-                }
-                return OutOfMemoryLocked(now) ? AllocOutcome.RetryNow : AllocOutcome.Wait;
+                return _allocator.Allocate(task, gfp, now, out page);
             }
             finally
             {
-                NoteLocked(now);
+                _timeline.Note(now);
             }
-        }
-    }
-
-    public void Free(int page, long owner, long now)
-    {
-        lock (_lock)
-        {
-            Zone.Free(page, owner);
-            NoteLocked(now);
         }
     }
 
@@ -160,7 +128,7 @@ public sealed class MemoryModel : IDisposable
     {
         lock (_lock)
         {
-            _dirty.Enqueue((page, owner, now));
+            _pageCache.AddDirty(page, owner, now);
         }
     }
 
@@ -172,32 +140,23 @@ public sealed class MemoryModel : IDisposable
     {
         lock (_lock)
         {
-            return _dirty.Count > Scenario.DirtyBackgroundThreshold
-                || (_dirty.Count > 0 && now - _dirty.Peek().Dirtied >= Scenario.DirtyExpireTicks);
+            return _pageCache.WritebackWanted(now);
         }
     }
 
-    /// <summary>Writeback: up to <paramref name="batch"/> dirty pages become clean (and so reclaimable).</summary>
-    public int WriteBack(int batch, long now)
+    /// <summary>
+    /// One writeback batch through <paramref name="buffer"/>, the page <paramref name="worker"/> just
+    /// allocated: up to the scenario's batch of dirty pages become clean (and so reclaimable), then
+    /// the buffer is freed. Both happen under one hold of the lock, so no reader sees the buffer held.
+    /// </summary>
+    /// <returns>The pages written back.</returns>
+    public int WriteBackThrough(WritebackWorker worker, int buffer, long now)
     {
+        ArgumentNullException.ThrowIfNull(worker);
         lock (_lock)
         {
-            int written = 0;
-            while (written < batch && _dirty.Count > 0)
-            {
-                (int page, long owner, _) = _dirty.Dequeue();
-                _clean.Enqueue((page, owner));
-                written++;
-            }
-            if (written > 0)
-            {
-                WrittenBack += written;
-                LastWriteback = now;
-                if (FirstKill is long killed && now >= killed)
-                {
-                    WrittenBackAfterKill += written;
-                }
-            }
+            int written = _pageCache.WriteBack(Scenario.WritebackBatch, now, _oomKiller.FirstKill);
+            FreeLocked(buffer, worker.Id, now);
             return written;
         }
     }
@@ -208,45 +167,62 @@ public sealed class MemoryModel : IDisposable
         ArgumentNullException.ThrowIfNull(task);
         lock (_lock)
         {
-            Warnings++;
-            _events.Add(new ReserveEvent(now, ReserveEvent.Warning,
-                $"XFS: {task.Name}({task.Id}) possible memory allocation deadlock in xfs_buf_allocate_memory (mode:0x{(uint)Gfp.GFP_NOFS:x}) after {retries} retries"));
+            _log.Add(now, ReserveEvent.Warning,
+                $"XFS: {task.Name}({task.Id}) possible memory allocation deadlock in xfs_buf_allocate_memory (mode:0x{(uint)Gfp.GFP_NOFS:x}) after {retries} retries");
+        }
+    }
+
+    /// <summary>A page <paramref name="consumer"/> allocated joins its anonymous memory.</summary>
+    public void AddAnonymous(MemoryConsumer consumer, int page)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        lock (_lock)
+        {
+            consumer.AddAnonymousLocked(page);
+        }
+    }
+
+    /// <summary>A page <paramref name="consumer"/> allocated on its way out (exit_mmap, the task's own teardown).</summary>
+    public void AddExitPage(MemoryConsumer consumer, int page)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        lock (_lock)
+        {
+            consumer.AddExitPageLocked(page);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="consumer"/> exits: every page it holds goes back to the zone, and if it was
+    /// the OOM victim the OOM killer may choose again.
+    /// </summary>
+    public void Exit(MemoryConsumer consumer, long now)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        lock (_lock)
+        {
+            IReadOnlyList<int> pages = consumer.ExitLocked();
+            foreach (int page in pages)
+            {
+                FreeLocked(page, consumer.Id, now);
+            }
+            _oomKiller.Exited(consumer, pages.Count, now);
+            _timeline.Note(now);
         }
     }
 
     /// <summary>The OOM reaper: frees the victim's anonymous pages without waiting for the victim.</summary>
+    /// <returns>The pages freed; 0 when there is no victim, or it was reaped already.</returns>
     public int ReapVictim(long now)
     {
         lock (_lock)
         {
-            if (Victim is not MemoryConsumer victim || victim.Reaped)
+            if (!_oomKiller.TryReap(now, out int reaped))
             {
                 return 0;
             }
-            int reaped = victim.TakeAnonymousLocked(out IReadOnlyList<int> pages);
-            foreach (int page in pages)
-            {
-                Zone.Free(page, victim.Id);
-            }
-            victim.Reaped = true;
-            _events.Add(new ReserveEvent(now, ReserveEvent.Reaped, $"oom_reaper: reaped process {victim.Id} ({victim.Name}), now anon-rss:0kB, freed {reaped} pages"));
-            NoteLocked(now);
+            _timeline.Note(now);
             return reaped;
-        }
-    }
-
-    /// <summary>The victim has freed everything; the OOM killer may choose again.</summary>
-    public void VictimExited(MemoryConsumer victim, int freed, long now)
-    {
-        ArgumentNullException.ThrowIfNull(victim);
-        lock (_lock)
-        {
-            if (ReferenceEquals(Victim, victim))
-            {
-                Victim = null;
-            }
-            _events.Add(new ReserveEvent(now, ReserveEvent.Exited, $"{victim.Name}({victim.Id}) exited, freeing {freed} pages"));
-            NoteLocked(now);
         }
     }
 
@@ -255,7 +231,7 @@ public sealed class MemoryModel : IDisposable
     {
         lock (_lock)
         {
-            NoteLocked(now);
+            _timeline.Note(now);
         }
     }
 
@@ -264,77 +240,15 @@ public sealed class MemoryModel : IDisposable
     {
         lock (_lock)
         {
-            return _dirty.Count + _clean.Count + Tasks.Sum(t => t is MemoryConsumer c ? c.HeldPagesLocked : 0) + Tasks.Sum(t => t is WritebackWorker w ? w.BufferPagesLocked : 0);
+            return _pageCache.Pages + Tasks.Sum(t => t is MemoryConsumer c ? c.HeldPagesLocked : 0);
         }
     }
 
     public void Dispose() => Zone.Dispose();
 
-    internal Lock SyncRoot => _lock;
-
-    // The policy's reserve access on top of the gfp mask's.
-    private AllocFlags Boost(SimTask task) => Policy switch
+    private void FreeLocked(int page, long owner, long now)
     {
-        ReservePolicy.Favor when task.IsKernelThread || task.FatalSignalPending => AllocFlags.ALLOC_HIGH,
-        ReservePolicy.Reaper when task.IsOomVictim => AllocFlags.ALLOC_OOM,
-        _ => 0,
-    };
-
-    private int ReclaimCleanLocked(int batch)
-    {
-        int reclaimed = 0;
-        while (reclaimed < batch && _clean.Count > 0)
-        {
-            (int page, long owner) = _clean.Dequeue();
-            Zone.Free(page, owner);
-            reclaimed++;
-        }
-        return reclaimed;
-    }
-
-    // out_of_memory(): kill the task with the most anonymous memory, unless a victim is still on its
-    // way out, in which case wait for it. True when it chose a victim (progress).
-    private bool OutOfMemoryLocked(long now)
-    {
-        if (Victim is not null)
-        {
-            return false;
-        }
-        MemoryConsumer? chosen = Tasks.OfType<MemoryConsumer>().Where(c => !c.Exited && !c.FatalSignalPending)
-            .OrderByDescending(c => c.HeldPagesLocked).FirstOrDefault();
-        if (chosen is null)
-        {
-            return false;
-        }
-        Victim = chosen;
-        chosen.FatalSignalPending = true;
-        chosen.IsOomVictim = true;
-        chosen.KilledAt = now;
-        chosen.WakeAt = now;
-        OomKills++;
-        FirstKill ??= now;
-        _events.Add(new ReserveEvent(now, ReserveEvent.OomKill,
-            $"Out of memory: Kill process {chosen.Id} ({chosen.Name}) anon-rss:{chosen.HeldPagesLocked * 4}kB; free {Zone.FreePages} pages, min {Zone.Watermarks.Min}"));
-        return true;
-    }
-
-    private void NoteLocked(long now)
-    {
-        long free = Zone.FreePages;
-        DeepestFree = Math.Min(DeepestFree, free);
-        ReachedZero |= free == 0;
-        if (PressureStart is null && free <= Zone.Watermarks.Min)
-        {
-            PressureStart = now;
-        }
-        else if (PressureStart is not null && RecoveredAt is null && free >= Zone.Watermarks.High)
-        {
-            RecoveredAt = now;
-        }
-        if (now - _lastSample >= Scenario.TimelineEveryTicks || _timeline.Count == 0)
-        {
-            _timeline.Add((now, free));
-            _lastSample = now;
-        }
+        Zone.Free(page, owner);
+        _timeline.Note(now);
     }
 }

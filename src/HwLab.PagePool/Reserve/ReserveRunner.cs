@@ -16,9 +16,8 @@ public static class ReserveRunner
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; it is looked at every tick.</exception>
     public static ReserveOutcome RunDeterministic(ReserveScenario scenario, ReservePolicy policy, CancellationToken cancellation = default)
     {
-        using var mm = new MemoryModel(scenario, policy, cancellation);
         List<SimTask> tasks = CreateTasks(scenario, policy);
-        mm.SetTasks(tasks);
+        using var mm = new MemoryModel(scenario, policy, tasks, cancellation);
         var random = new Random(scenario.Seed);
         var done = new HashSet<SimTask>();
         var violations = new List<string>();
@@ -62,9 +61,8 @@ public static class ReserveRunner
     public static ReserveOutcome RunThreaded(ReserveScenario scenario, ReservePolicy policy, TimeSpan duration, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
-        using var mm = new MemoryModel(scenario, policy, cancellation);
         List<SimTask> tasks = CreateTasks(scenario, policy);
-        mm.SetTasks(tasks);
+        using var mm = new MemoryModel(scenario, policy, tasks, cancellation);
         var failures = new ConcurrentQueue<Exception>();
         var clock = Stopwatch.StartNew();
         long end = (long)(duration.TotalMilliseconds * TicksPerMillisecond);

@@ -14,12 +14,8 @@ public sealed class WritebackWorker(long id) : SimTask(id, "kworker/u16:29", ker
 {
     public const int WarnEvery = 100;
 
-    private int _buffer = -1;
-
     /// <summary>Failed attempts at the current buffer page.</summary>
     public long Retries { get; private set; }
-
-    internal long BufferPagesLocked => _buffer >= 0 ? 1 : 0;
 
     public override StepResult Step(MemoryModel mm, long now)
     {
@@ -33,13 +29,7 @@ public sealed class WritebackWorker(long id) : SimTask(id, "kworker/u16:29", ker
         AllocOutcome outcome = mm.Allocate(this, Gfp.GFP_NOFS, now, out int page);
         if (outcome == AllocOutcome.Success)
         {
-            lock (mm.SyncRoot)
-            {
-                _buffer = page;
-                mm.WriteBack(mm.Scenario.WritebackBatch, now);
-                mm.Free(_buffer, Id, now);
-                _buffer = -1;
-            }
+            mm.WriteBackThrough(this, page, now);
             Retries = 0;
             return StepResult.Continue;
         }

@@ -119,6 +119,12 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock> : ISwapDevice
         return _swapMap[offset];
     }
 
+    /// <summary>si->cluster_info, for code in this assembly and its friends that looks at the clusters directly; the device's own lock rules still apply.</summary>
+    internal ClusterArray<TCluster> ClusterInfo => _clusterInfo;
+
+    /// <summary>si->swap_map, a byte per slot, for the same readers as <see cref="ClusterInfo"/>.</summary>
+    internal Span<byte> SwapMapBytes => new(_swapMap, checked((int)Slots));
+
     public SwapPicks Picks(int cpu)
     {
         int at = cpu * PicksStride;

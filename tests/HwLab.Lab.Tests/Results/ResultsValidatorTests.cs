@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HwLab.Lab.Engine;
 using HwLab.Lab.Experiments;
 using HwLab.Lab.Experiments.Reserve;
 using HwLab.Lab.Results;
@@ -242,7 +243,7 @@ public sealed class ResultsValidatorTests
         ReserveSettings settings = reserve.DefaultSettings(SuiteProfile.Quick, topology) with { Modes = ["deterministic"] };
         ExperimentResult result = reserve.Run(settings, new ExperimentContext(topology, TestContext.Current.CancellationToken));
         DateTimeOffset now = DateTimeOffset.UtcNow;
-        string json = ResultsJson.Serialize(new ResultsDocument(ResultsDocument.CurrentSchema, "0.1.0", now, now, "hwlab run reserve", "run", MachineInfo.Read(topology), [result], []));
+        string json = ResultsJson.Serialize(new ResultsDocument(ResultsDocument.CurrentSchema, "0.1.0", now, now, "hwlab run reserve", "run", MachineInfoReader.Read(topology), [result], []));
 
         Assert.DoesNotContain("NaN", json, StringComparison.Ordinal);
         Assert.DoesNotContain("Infinity", json, StringComparison.Ordinal);

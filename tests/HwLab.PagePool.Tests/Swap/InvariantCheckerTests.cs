@@ -1,3 +1,4 @@
+using HwLab.Layout;
 using HwLab.Layout.Kernel;
 using HwLab.Layout.Locks;
 using HwLab.PagePool.Swap;
@@ -24,7 +25,7 @@ public sealed unsafe class InvariantCheckerTests
     public void A_slot_used_behind_the_clusters_back_is_seen()
     {
         using SwapDevice<swap_cluster_info_seed, ClusterBitLock> device = Device();
-        device.PokeSwapMap(5 * 256 + 3, SwapMap.SWAP_HAS_CACHE);
+        device.SwapMapBytes[(5 * 256) + 3] = SwapMap.SWAP_HAS_CACHE;
         SwapInvariantReport report = device.CheckInvariants();
         Assert.Contains(report.Violations, v => v.Contains("inuse_pages is 0 but 1 slots are in use", StringComparison.Ordinal));
         Assert.Contains(report.Violations, v => v.Contains("cluster 5 is free but 1 of its slots are in use", StringComparison.Ordinal));
@@ -35,9 +36,23 @@ public sealed unsafe class InvariantCheckerTests
     public void A_cycle_in_the_free_list_is_seen()
     {
         using SwapDevice<swap_cluster_info_seed, ClusterBitLock> device = Device();
-        long first = device.FreeListFirst;
-        long second = swap_cluster_info_seed.cluster_next(ref device.ClusterInfoAt(first));
-        swap_cluster_info_seed.cluster_set_next(ref device.ClusterInfoAt(second), (uint)first);
+        // Every free cluster is on the list, linked through its next field; the tail's next is 0
+        // (cluster 0 holds the header and is never free). Find a cluster whose successor is not the
+        // tail, and point that successor back at it.
+        ClusterArray<swap_cluster_info_seed> clusters = device.ClusterInfo;
+        long first = -1;
+        for (long idx = 1; idx < clusters.Count && first < 0; idx++)
+        {
+            uint next = swap_cluster_info_seed.cluster_next(ref clusters[idx]);
+            bool free = (swap_cluster_info_seed.cluster_flags(ref clusters[idx]) & SwapCluster.CLUSTER_FLAG_FREE) != 0;
+            if (free && next != 0 && swap_cluster_info_seed.cluster_next(ref clusters[next]) != 0)
+            {
+                first = idx;
+            }
+        }
+        Assert.True(first > 0, "no free cluster has two successors on the list");
+        long second = swap_cluster_info_seed.cluster_next(ref clusters[first]);
+        swap_cluster_info_seed.cluster_set_next(ref clusters[second], (uint)first);
         Assert.Contains(device.CheckInvariants().Violations, v => v.Contains("cycle", StringComparison.Ordinal));
     }
 
@@ -45,7 +60,7 @@ public sealed unsafe class InvariantCheckerTests
     public void A_lock_left_held_is_seen()
     {
         using SwapDevice<swap_cluster_info_seed, ClusterBitLock> device = Device();
-        ClusterBitLock.Lock(device.ClusterPointer(7));
+        ClusterBitLock.Lock(device.ClusterInfo.ElementPointer(7));
         Assert.Contains("cluster 7's lock is held at rest", device.CheckInvariants().Violations);
     }
 
@@ -55,7 +70,7 @@ public sealed unsafe class InvariantCheckerTests
         using SwapDevice<swap_cluster_info_seed, ClusterBitLock> device = Device();
         long slot = device.GetSwapPage(0);
         long cluster = slot / 256;
-        ref swap_cluster_info_seed ci = ref device.ClusterInfoAt(cluster);
+        ref swap_cluster_info_seed ci = ref device.ClusterInfo[cluster];
         swap_cluster_info_seed.cluster_set_count(ref ci, swap_cluster_info_seed.cluster_count(ref ci) + 1);
         Assert.Contains($"cluster {cluster} counts 2 slots but 1 are in use", device.CheckInvariants().Violations);
     }
