@@ -5,7 +5,9 @@ namespace HwLab.Benchmarks;
 /// <summary>
 /// System.Threading.Lock for scale: the managed runtime's own lock (a thin lock that spins, then
 /// waits in the kernel), 24 bytes of object header and fields against the cluster locks' 1 bit or 4 bytes.
+/// The JIT's code for Enter, Exit and TryEnter is exported beside the results, as for the cluster locks.
 /// </summary>
+[DisassemblyDiagnoser(maxDepth: 2)]
 public class Perf_SystemThreadingLock
 {
     private readonly Lock _free = new();

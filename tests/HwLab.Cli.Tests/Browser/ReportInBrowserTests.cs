@@ -1,7 +1,9 @@
+using PuppeteerSharp;
+
 namespace HwLab.Cli.Tests.Browser;
 
 /// <summary>
-/// report.html from a real quick suite, opened in headless Chromium: it must load without a
+/// report.html from a real quick suite, opened in the system's headless Chromium: it must load without a
 /// console error or a network request, and every chart must draw at a non-zero size. The full-page
 /// screenshot is kept under TestResults/ for a person to look at.
 /// </summary>
@@ -18,9 +20,8 @@ public sealed partial class ReportInBrowserTests
         Assert.True(suite.ExitCode == 0, suite.Error + suite.Output);
         string report = Path.Combine(dir, "report.html");
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await using HeadlessChromium browser = await HeadlessChromium.StartAsync(chromium, timeout.Token);
-        PageCheck page = await PageCheck.RunAsync(browser, new Uri(report), timeout.Token);
+        await using IBrowser browser = await SystemChromium.LaunchAsync(chromium);
+        PageCheck page = await PageCheck.RunAsync(browser, new Uri(report));
         string screenshot = KeepScreenshot(page.Screenshot, "report-quick-suite.png");
         TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {screenshot}");
 
@@ -43,9 +44,8 @@ public sealed partial class ReportInBrowserTests
         using var temp = new TempDirectory();
         string dir = DecidedResults.Reported(temp);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await using HeadlessChromium browser = await HeadlessChromium.StartAsync(chromium, timeout.Token);
-        PageCheck page = await PageCheck.RunAsync(browser, new Uri(Path.Combine(dir, "report.html")), timeout.Token);
+        await using IBrowser browser = await SystemChromium.LaunchAsync(chromium);
+        PageCheck page = await PageCheck.RunAsync(browser, new Uri(Path.Combine(dir, "report.html")));
         KeepScreenshot(page.Screenshot, "report-decisions.png");
 
         Assert.Empty(page.ConsoleErrors);
@@ -69,9 +69,8 @@ public sealed partial class ReportInBrowserTests
             </body></html>
             """);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await using HeadlessChromium browser = await HeadlessChromium.StartAsync(chromium, timeout.Token);
-        PageCheck check = await PageCheck.RunAsync(browser, new Uri(page), timeout.Token);
+        await using IBrowser browser = await SystemChromium.LaunchAsync(chromium);
+        PageCheck check = await PageCheck.RunAsync(browser, new Uri(page));
 
         Assert.Contains(check.ConsoleErrors, e => e.Contains("deliberate", StringComparison.Ordinal));
         Assert.Contains(check.ConsoleErrors, e => e.Contains("undefinedFunction", StringComparison.Ordinal));
@@ -85,7 +84,7 @@ public sealed partial class ReportInBrowserTests
 
     private static string RequireChromium()
     {
-        string? chromium = HeadlessChromium.Find();
+        string? chromium = SystemChromium.Find();
         Assert.SkipWhen(chromium is null, "Chromium is not installed (.ci/run installs Debian's chromium package; or set HWLAB_CHROMIUM)");
         return chromium!;
     }
