@@ -67,8 +67,8 @@ internal static class RunPipeline
     public static int ExitCodeOf(IEnumerable<ExperimentResult> results, InterruptSource interrupt)
     {
         ExperimentResult[] all = [.. results];
-        return interrupt.Token.IsCancellationRequested || all.Any(r => r.Status == ExperimentResult.Interrupted) ? interrupt.InterruptedExitCode
-            : all.Any(r => r.Status == ExperimentResult.Failed) ? ExitCodes.Failure
+        return interrupt.Token.IsCancellationRequested || all.Any(r => r.Status == ExperimentStatus.Interrupted) ? interrupt.InterruptedExitCode
+            : all.Any(r => r.Status == ExperimentStatus.Failed) ? ExitCodes.Failure
             : ExitCodes.Success;
     }
 }

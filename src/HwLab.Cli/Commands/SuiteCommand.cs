@@ -59,10 +59,10 @@ internal static class SuiteCommand
             document.Experiments.Select(e => (IReadOnlyList<string>)
             [
                 e.Name,
-                e.Error is null ? e.Status : $"{e.Status}: {e.Error}",
+                e.Error is null ? e.Status.Text() : $"{e.Status.Text()}: {e.Error}",
                 $"{Numbers.Format(e.DurationSeconds)} s",
                 e.Points.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                string.Join(", ", e.Verdicts.GroupBy(v => v.Outcome).Select(g => $"{g.Count()} {g.Key}")),
+                string.Join(", ", e.Verdicts.GroupBy(v => v.Outcome).Select(g => $"{g.Count()} {g.Key.Text()}")),
             ]));
         view.WriteHeading("Verdicts");
         view.WriteLine($"{VerdictCounts.Summary(document)}.");

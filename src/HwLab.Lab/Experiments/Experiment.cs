@@ -43,7 +43,7 @@ public abstract class Experiment<TSettings> : IExperiment
         try
         {
             Measurement measured = Measure(settings, context);
-            return new ExperimentResult(Name, Title, ExperimentResult.Completed, null, started, clock.Elapsed.TotalSeconds, parameters, measured.Points, measured.Verdicts, measured.Notes)
+            return new ExperimentResult(Name, Title, ExperimentStatus.Completed, null, started, clock.Elapsed.TotalSeconds, parameters, measured.Points, measured.Verdicts, measured.Notes)
             {
                 Timelines = measured.Timelines,
                 Sampling = measured.Sampling,
@@ -51,15 +51,15 @@ public abstract class Experiment<TSettings> : IExperiment
         }
         catch (SamplingInterruptedException e)
         {
-            return new ExperimentResult(Name, Title, ExperimentResult.Interrupted, "interrupted before every sample was taken", started, clock.Elapsed.TotalSeconds, parameters, e.Points, [], []);
+            return new ExperimentResult(Name, Title, ExperimentStatus.Interrupted, "interrupted before every sample was taken", started, clock.Elapsed.TotalSeconds, parameters, e.Points, [], []);
         }
         catch (OperationCanceledException)
         {
-            return new ExperimentResult(Name, Title, ExperimentResult.Interrupted, "interrupted", started, clock.Elapsed.TotalSeconds, parameters, [], [], []);
+            return new ExperimentResult(Name, Title, ExperimentStatus.Interrupted, "interrupted", started, clock.Elapsed.TotalSeconds, parameters, [], [], []);
         }
         catch (Exception e) when (e is not ExperimentSettingsException)
         {
-            return new ExperimentResult(Name, Title, ExperimentResult.Failed, FailureText(e), started, clock.Elapsed.TotalSeconds, parameters, [], [], []);
+            return new ExperimentResult(Name, Title, ExperimentStatus.Failed, FailureText(e), started, clock.Elapsed.TotalSeconds, parameters, [], [], []);
         }
     }
 

@@ -45,7 +45,7 @@ public static class MarkdownReport
     private static void WriteVerdicts(StringBuilder text, ResultsDocument document)
     {
         var rows = document.Experiments
-            .SelectMany(e => e.Verdicts.Select(v => (IReadOnlyList<string>)[e.Name, v.Claim, v.Measured, v.Outcome]))
+            .SelectMany(e => e.Verdicts.Select(v => (IReadOnlyList<string>)[e.Name, v.Claim, v.Measured, v.Outcome.Text()]))
             .ToList();
         text.AppendLine("## Verdicts").AppendLine();
         if (rows.Count == 0)
@@ -62,8 +62,8 @@ public static class MarkdownReport
         text.AppendLine(CultureInfo.InvariantCulture, $"## {Escape(e.Name)}: {Escape(e.Title)}").AppendLine();
         string status = e.Status switch
         {
-            ExperimentResult.Completed => $"Completed in {Numbers.Format(e.DurationSeconds)} s.",
-            _ => $"**{Escape(e.Status)}**{(e.Error is null ? "" : $": {Escape(e.Error)}")}.",
+            ExperimentStatus.Completed => $"Completed in {Numbers.Format(e.DurationSeconds)} s.",
+            _ => $"**{Escape(e.Status.Text())}**{(e.Error is null ? "" : $": {Escape(e.Error)}")}.",
         };
         text.AppendLine(status).AppendLine();
         if (e.Sampling is SamplingSummary sampling)
@@ -93,7 +93,7 @@ public static class MarkdownReport
         }
         foreach (Verdict v in e.Verdicts)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(v.Outcome)}**: {Escape(v.Claim)} Measured: {Escape(v.Measured)}. {Escape(v.Why)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(v.Outcome.Text())}**: {Escape(v.Claim)} Measured: {Escape(v.Measured)}. {Escape(v.Why)}");
             WriteDecision(text, v);
         }
         if (e.Verdicts.Count > 0)

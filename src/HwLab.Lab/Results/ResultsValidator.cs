@@ -14,9 +14,9 @@ namespace HwLab.Lab.Results;
 /// </summary>
 internal static class ResultsValidator
 {
-    private static readonly string[] s_statuses = [ExperimentResult.Completed, ExperimentResult.Failed, ExperimentResult.Interrupted, ExperimentResult.Skipped];
-    private static readonly string[] s_outcomes = [Verdict.Confirmed, Verdict.Refuted, Verdict.Inconclusive, Verdict.NotMeasurable, Verdict.Info];
-    private static readonly string[] s_decidedOutcomes = [Verdict.Confirmed, Verdict.Refuted, Verdict.Inconclusive];
+    private static readonly string[] s_statuses = [.. JsonEnumNames<ExperimentStatus>.All];
+    private static readonly string[] s_outcomes = [.. JsonEnumNames<VerdictOutcome>.All];
+    private static readonly string[] s_decidedOutcomes = [.. new[] { VerdictOutcome.Confirmed, VerdictOutcome.Refuted, VerdictOutcome.Inconclusive }.Select(o => o.Text())];
     private static readonly string[] s_directions = ["above", "atMost", "within"];
 
     /// <exception cref="ResultsFormatException">The first field that breaks the schema, as "SOURCE: PATH: problem".</exception>

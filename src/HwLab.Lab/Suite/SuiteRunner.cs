@@ -58,7 +58,7 @@ public static class SuiteRunner
             document = Append(document, result);
             directory?.Write(document);
             events?.Invoke(new SuiteEvent(index, experiments.Count, experiment.Name, experiment.Title, 1, 1, result));
-            if (result.Status == ExperimentResult.Interrupted)
+            if (result.Status == ExperimentStatus.Interrupted)
             {
                 break;
             }

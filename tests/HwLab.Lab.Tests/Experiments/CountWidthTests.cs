@@ -31,7 +31,7 @@ public sealed class CountWidthTests
             Cpus = [s_topology.Usable[0]], Kinds = [LocksSettings.Ticket], UncontendedOperations = 20_000_000,
         };
         ExperimentResult result = experiment.Run(settings, new ExperimentContext(s_topology, TestContext.Current.CancellationToken));
-        Assert.True(result.Status == ExperimentResult.Completed, $"{result.Status}: {result.Error}");
+        Assert.True(result.Status == ExperimentStatus.Completed, $"{result.Status}: {result.Error}");
     }
 
     [Theory]

@@ -40,7 +40,7 @@ public sealed class ExperimentsOnThisMachineTests
         AssertWellFormed(result, expectedPoints: settings.Distances.Count * 2);
         Assert.All(result.Points.Where(p => p.Key("distance") == "128"), p => Assert.Equal(1.0, p.Derived["penalty"]));
         Assert.All(result.Points, p => Assert.True(p.Derived["penalty"] > 0 && double.IsFinite(p.Derived["penalty"])));
-        Assert.Contains(result.Verdicts, v => v.Claim.StartsWith("The seed patch", StringComparison.Ordinal) && v.Outcome is Verdict.Confirmed or Verdict.Refuted or Verdict.Inconclusive);
+        Assert.Contains(result.Verdicts, v => v.Claim.StartsWith("The seed patch", StringComparison.Ordinal) && v.Outcome is VerdictOutcome.Confirmed or VerdictOutcome.Refuted or VerdictOutcome.Inconclusive);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class ExperimentsOnThisMachineTests
             Assert.True(sequential.Derived["sameLineShare"] > 0.25, $"{mode}: sequential {sequential.Derived["sameLineShare"]}");
             Assert.True(columns.Derived["sameLineShare"] < sequential.Derived["sameLineShare"] / 4, $"{mode}: columns {columns.Derived["sameLineShare"]}");
         }
-        Assert.Contains(result.Verdicts, v => v.Claim.Contains("4k more memory", StringComparison.Ordinal) && v.Outcome == Verdict.Confirmed);
+        Assert.Contains(result.Verdicts, v => v.Claim.Contains("4k more memory", StringComparison.Ordinal) && v.Outcome == VerdictOutcome.Confirmed);
     }
 
     [Fact]
@@ -100,12 +100,12 @@ public sealed class ExperimentsOnThisMachineTests
         ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { ThreadedDuration = TimeSpan.FromMilliseconds(300) };
         ExperimentResult result = experiment.Run(settings, Context);
 
-        Assert.Equal(ExperimentResult.Completed, result.Status);
+        Assert.Equal(ExperimentStatus.Completed, result.Status);
         Assert.Equal(6, result.Points.Count);
         Assert.Equal(6, result.Timelines.Count);
         Assert.All(result.Points.Where(p => p.Key("policy") == "2015"), p => Assert.Equal(1, p.Derived["stalledShare"]));
         Assert.All(result.Points.Where(p => p.Key("policy") != "2015"), p => Assert.Equal(1, p.Derived["recoveredShare"]));
-        Assert.Equal([Verdict.Confirmed, Verdict.Confirmed, Verdict.Confirmed, Verdict.Info], result.Verdicts.Select(v => v.Outcome));
+        Assert.Equal([VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Info], result.Verdicts.Select(v => v.Outcome));
         Timeline timeline = result.Timelines.Single(t => t.Id == "policy=2015 mode=deterministic");
         Assert.Equal(["high", "low", "min"], timeline.Levels.Keys.Order());
         Assert.Contains(timeline.Markers, m => m.Kind == "oom-kill");
@@ -119,8 +119,8 @@ public sealed class ExperimentsOnThisMachineTests
         SwapExperiment experiment = ExperimentCatalog.Swap;
         SwapSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = [s_topology.Usable[0]], WorkerCounts = [1], OperationsPerWorker = 1_024 };
         ExperimentResult result = experiment.Run(settings, Context);
-        Assert.Equal(ExperimentResult.Completed, result.Status);
-        Assert.Equal(3, result.Verdicts.Count(v => v.Outcome == Verdict.NotMeasurable));
+        Assert.Equal(ExperimentStatus.Completed, result.Status);
+        Assert.Equal(3, result.Verdicts.Count(v => v.Outcome == VerdictOutcome.NotMeasurable));
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class ExperimentsOnThisMachineTests
 
     private static void AssertWellFormed(ExperimentResult result, int expectedPoints)
     {
-        Assert.True(result.Status == ExperimentResult.Completed, $"{result.Name}: {result.Status}: {result.Error}");
+        Assert.True(result.Status == ExperimentStatus.Completed, $"{result.Name}: {result.Status}: {result.Error}");
         Assert.Equal(expectedPoints, result.Points.Count);
         foreach (PointResult point in result.Points)
         {

@@ -155,7 +155,7 @@ public sealed class InterruptTests
     private static ExperimentResult AssertInterruptedPromptly(Func<CancellationToken, ExperimentResult> run, TimeSpan? delay = null)
     {
         (ExperimentResult result, TimeSpan afterCancel) = Interrupt.Measure(run, delay);
-        Assert.True(result.Status == ExperimentResult.Interrupted, $"{result.Name}: {result.Status}: {result.Error}");
+        Assert.True(result.Status == ExperimentStatus.Interrupted, $"{result.Name}: {result.Status}: {result.Error}");
         Interrupt.AssertPrompt(afterCancel);
         return result;
     }

@@ -102,7 +102,7 @@ public sealed partial class HtmlReportTests
     [Fact]
     public void An_experiment_that_did_not_complete_says_why_and_draws_nothing()
     {
-        ExperimentResult failed = SampleDocuments.Experiment("swap", ExperimentResult.Failed) with { Points = [], Verdicts = [], Timelines = [] };
+        ExperimentResult failed = SampleDocuments.Experiment("swap", ExperimentStatus.Failed) with { Points = [], Verdicts = [], Timelines = [] };
         string html = HtmlReport.Render(SampleDocuments.Document(failed));
         Assert.Contains("failed: why not.", html, StringComparison.Ordinal);
         Assert.Empty(Charts(html));

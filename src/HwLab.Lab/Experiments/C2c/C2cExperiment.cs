@@ -145,14 +145,14 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
                     CpuPair.CrossPackage => topology.Packages > 1 ? "no cross-package pair was measured" : "one package (socket)",
                     _ => "no pair of cores in one package was measured",
                 };
-                verdicts.Add(new Verdict($"One-way latency between {RelationText(relation)}.", "-", Verdict.NotMeasurable, why));
+                verdicts.Add(new Verdict($"One-way latency between {RelationText(relation)}.", "-", VerdictOutcome.NotMeasurable, why));
                 continue;
             }
             double[] medians = [.. ofRelation.Select(p => p.Stats.Median).Order()];
             verdicts.Add(new Verdict(
                 $"One-way latency between {RelationText(relation)}.",
                 string.Create(CultureInfo.InvariantCulture, $"{medians[medians.Length / 2]:0.#} ns median over {medians.Length} pair(s) (native; {medians[0]:0.#} to {medians[^1]:0.#})"),
-                Verdict.Info,
+                VerdictOutcome.Info,
                 "Peers report about 8 ns between SMT siblings, 44 to 51 ns within a Xeon socket and 108 to 136 ns across sockets."));
         }
         return verdicts;

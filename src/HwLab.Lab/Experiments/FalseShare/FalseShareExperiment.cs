@@ -177,7 +177,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
                 verdicts.Add(new Verdict(
                 "Asking for the line exclusive first (lock xadd 0, then lock cmpxchg) brings the managed lock closer to lock bts under false sharing.",
                 $"{nearest} bytes apart: managed-xadd {Compare.Describe(fetchFirst.Stats, "ns")} against native {Compare.Describe(native.Stats, "ns")}; {baseline} bytes apart: managed-xadd {Compare.Times(Compare.Ratio(Point(points, baseline, ManagedFetchFirst).Stats, nativeBase.Stats))} of native",
-                Verdict.Info,
+                VerdictOutcome.Info,
                 "Interlocked.Or whose result is used compiles to a plain load (the line arrives shared) and lock cmpxchg (a second request, for ownership); lock bts and lock xadd ask for ownership once. The price is one more locked instruction when the line is already here."));
             }
         }
@@ -186,7 +186,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
             verdicts.Add(new Verdict(
                 "The seed patch: neighbouring 8-byte clusters' bit spinlocks falsely share a cache line.",
                 "-",
-                Verdict.NotMeasurable,
+                VerdictOutcome.NotMeasurable,
                 both
                     ? $"The distances run from {nearest} to {baseline} bytes; deciding it needs one below the {lineSize}-byte line and a baseline at least two lines apart."
                     : "It compares the managed lock with the native one; run both (--impls managed,native).") { Topic = Topics.SeedFalseSharing });

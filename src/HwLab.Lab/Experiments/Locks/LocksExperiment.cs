@@ -221,7 +221,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         PointResult? ticketTogether = Find(points, LocksSettings.Ticket, Contended);
         if (!contend)
         {
-            verdicts.Add(new Verdict("Under contention the ticket spinlock is fairer than the bit lock.", "-", Verdict.NotMeasurable, "Contention needs at least 2 CPUs; this run had 1.") { Topic = Topics.LocksFairness });
+            verdicts.Add(new Verdict("Under contention the ticket spinlock is fairer than the bit lock.", "-", VerdictOutcome.NotMeasurable, "Contention needs at least 2 CPUs; this run had 1.") { Topic = Topics.LocksFairness });
         }
         else if (bitTogether is not null && ticketTogether is not null && s_ticketFairer.Decide(points) is { } fairer)
         {

@@ -102,7 +102,7 @@ public sealed partial class SwapExperiment
         // Exact arithmetic on compiled sizes, not a measurement: the interval is the value itself.
         // "4k" is read as 4096 bytes, to within a byte.
         var rule = DecisionRule.Within("extra cluster_info bytes per GiB of swap, 8-byte layout over the 4-byte bitfield", 4096, 1);
-        string outcome = rule.Decide(extra, extra);
+        VerdictOutcome outcome = rule.Decide(extra, extra);
         var decision = new Decision(outcome, rule, extra, extra, extra, 1, $"Exact: {extra} bytes, from sizes that do not vary; {rule.ThresholdText}.", []);
         return Verdict.Decided(
             "The seed patch: growing swap_cluster_info from 4 to 8 bytes \"will use 4k more memory for every 1G swap space\".",
@@ -121,11 +121,11 @@ public sealed partial class SwapExperiment
         const string coLocation = "The seed patch: in the first round, the column order of the free list keeps clusters that share a cache line away from each other, so workers' current clusters do not share lines.";
         if (most < 2)
         {
-            verdicts.Add(new Verdict(coLocation, "-", Verdict.NotMeasurable, "Sharing a line needs two workers; this run had one CPU.") { Topic = Topics.SeedColumnOrder });
+            verdicts.Add(new Verdict(coLocation, "-", VerdictOutcome.NotMeasurable, "Sharing a line needs two workers; this run had one CPU.") { Topic = Topics.SeedColumnOrder });
         }
         else if (sequential is null || columns is null || claims[0].Decide(points) is not { } apart)
         {
-            verdicts.Add(new Verdict(coLocation, "-", Verdict.NotMeasurable, "It compares sequential and column order at 8 bytes; run both (--orders sequential,columns --layouts 8).") { Topic = Topics.SeedColumnOrder });
+            verdicts.Add(new Verdict(coLocation, "-", VerdictOutcome.NotMeasurable, "It compares sequential and column order at 8 bytes; run both (--orders sequential,columns --layouts 8).") { Topic = Topics.SeedColumnOrder });
         }
         else
         {
@@ -140,7 +140,7 @@ public sealed partial class SwapExperiment
             verdicts.Add(new Verdict(
                 "The column order's effect on throughput in the first round.",
                 $"columns {Rate(columns)}, sequential {Rate(sequential)}: {Compare.Times(Compare.Ratio(columns.Stats, sequential.Stats))}",
-                Verdict.Info,
+                VerdictOutcome.Info,
                 "Each operation copies a 4 KiB page in and out; the cluster lock's share of the time sets how much false sharing can show.") { Topic = Topics.SeedColumnOrderThroughput });
         }
 
@@ -151,8 +151,8 @@ public sealed partial class SwapExperiment
         const string spinVsBit = "Merged 4.11 replaced the bit lock with a spinlock_t, reported about 3.2% faster on sequential swap-out.";
         if (most < 2)
         {
-            verdicts.Add(new Verdict(scaling, "-", Verdict.NotMeasurable, "Scaling needs two workers; this run had one CPU.") { Topic = Topics.SeedClusterLockScaling });
-            verdicts.Add(new Verdict(spinVsBit, "-", Verdict.NotMeasurable, "The difference shows under contention; this run had one CPU.") { Topic = Topics.MergedSpinlockFaster });
+            verdicts.Add(new Verdict(scaling, "-", VerdictOutcome.NotMeasurable, "Scaling needs two workers; this run had one CPU.") { Topic = Topics.SeedClusterLockScaling });
+            verdicts.Add(new Verdict(spinVsBit, "-", VerdictOutcome.NotMeasurable, "The difference shows under contention; this run had one CPU.") { Topic = Topics.MergedSpinlockFaster });
             return verdicts;
         }
         verdicts.Add(device is not null && bitlock is not null && claims[1].Decide(points) is { } scales
@@ -161,14 +161,14 @@ public sealed partial class SwapExperiment
                 string.Create(CultureInfo.InvariantCulture, $"bitlock {Rate(bitlock)}, device {Rate(device)}: {Compare.Times(scales.Figure)} per round; scaling from 1 to {most} workers: bitlock {bitlock.Derived.GetValueOrDefault("scaling"):0.00}x, device {device.Derived.GetValueOrDefault("scaling"):0.00}x"),
                 scales,
                 "Upstream (v5 cover letter, 32 processes): patches 1-2 gave +4% swap-out throughput.") with { Topic = Topics.SeedClusterLockScaling }
-            : new Verdict(scaling, "-", Verdict.NotMeasurable, "It compares --modes device and bitlock in column order at 8 bytes.") { Topic = Topics.SeedClusterLockScaling });
+            : new Verdict(scaling, "-", VerdictOutcome.NotMeasurable, "It compares --modes device and bitlock in column order at 8 bytes.") { Topic = Topics.SeedClusterLockScaling });
         verdicts.Add(spinlock is not null && bitlock is not null && claims[2].Decide(points) is { } faster
             ? Verdict.Decided(
                 spinVsBit,
                 $"spinlock {Rate(spinlock)}, bitlock {Rate(bitlock)}: {Compare.Times(faster.Figure)} per round",
                 faster,
                 "Upstream measured it on sequential swap-out with the full series applied.") with { Topic = Topics.MergedSpinlockFaster }
-            : new Verdict(spinVsBit, "-", Verdict.NotMeasurable, "It compares --modes bitlock and spinlock in column order at 8 bytes.") { Topic = Topics.MergedSpinlockFaster });
+            : new Verdict(spinVsBit, "-", VerdictOutcome.NotMeasurable, "It compares --modes bitlock and spinlock in column order at 8 bytes.") { Topic = Topics.MergedSpinlockFaster });
         return verdicts;
     }
 
@@ -181,8 +181,8 @@ public sealed partial class SwapExperiment
         const string notNoticeable = "The seed patch: after the first round, \"the false sharing should be not noticeable\".";
         if (most < 2)
         {
-            verdicts.Add(new Verdict(randomOrder, "-", Verdict.NotMeasurable, "Sharing a line needs two workers; this run had one CPU.") { Topic = Topics.SeedRandomAfterFirstRound });
-            verdicts.Add(new Verdict(notNoticeable, "-", Verdict.NotMeasurable, "False sharing needs two workers; this run had one CPU.") { Topic = Topics.SeedNotNoticeableAfterFirstRound });
+            verdicts.Add(new Verdict(randomOrder, "-", VerdictOutcome.NotMeasurable, "Sharing a line needs two workers; this run had one CPU.") { Topic = Topics.SeedRandomAfterFirstRound });
+            verdicts.Add(new Verdict(notNoticeable, "-", VerdictOutcome.NotMeasurable, "False sharing needs two workers; this run had one CPU.") { Topic = Topics.SeedNotNoticeableAfterFirstRound });
             return verdicts;
         }
         PointResult? churnedColumns = Find(points, mode, "columns", most, Churned);
@@ -192,7 +192,7 @@ public sealed partial class SwapExperiment
         if (churnedColumns is null || churnedSequential is null || firstColumns is null || firstSequential is null
             || claims[0].Decide(points) is not { } random || claims[1].Decide(points) is not { } unnoticed)
         {
-            verdicts.Add(new Verdict(randomOrder, "-", Verdict.NotMeasurable, "It compares both orders at 8 bytes; run --orders sequential,columns --layouts 8.") { Topic = Topics.SeedRandomAfterFirstRound });
+            verdicts.Add(new Verdict(randomOrder, "-", VerdictOutcome.NotMeasurable, "It compares both orders at 8 bytes; run --orders sequential,columns --layouts 8.") { Topic = Topics.SeedRandomAfterFirstRound });
             return verdicts;
         }
 

@@ -84,9 +84,9 @@ public static class HtmlReport
     private static void WriteExperiment(StringBuilder html, ExperimentResult e)
     {
         html.Append("<h2 id=\"").Append(E(e.Name)).Append("\">").Append(E($"{e.Name}: {e.Title}")).Append("</h2>");
-        html.Append("<p>").Append(E(e.Status == ExperimentResult.Completed
+        html.Append("<p>").Append(E(e.Status == ExperimentStatus.Completed
             ? $"Completed in {Numbers.Format(e.DurationSeconds)} s."
-            : $"{e.Status}{(e.Error is null ? "" : $": {e.Error}")}.")).Append("</p>");
+            : $"{e.Status.Text()}{(e.Error is null ? "" : $": {e.Error}")}.")).Append("</p>");
         if (e.Sampling is SamplingSummary sampling)
         {
             html.Append("<p class=\"sampling\">").Append(E(DecisionText.Sampling(sampling))).Append("</p>");

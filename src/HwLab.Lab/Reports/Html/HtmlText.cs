@@ -10,21 +10,25 @@ internal static class HtmlText
     public static string E(string text) => WebUtility.HtmlEncode(text);
 
     /// <summary>The outcome as a badge: its class sets the colour and border, and a mark before the word sets it apart by shape as well.</summary>
-    public static string Badge(string outcome)
+    public static string Badge(VerdictOutcome outcome) => Badge(outcome.Text(), Mark(outcome));
+
+    /// <summary>A badge for a word that is no outcome ("not run"): no mark.</summary>
+    public static string Badge(string word) => Badge(word, "");
+
+    private static string Badge(string word, string mark)
     {
-        string mark = Mark(outcome);
-        return $"<span class=\"verdict {E(outcome.Replace(' ', '-'))}\">{(mark.Length == 0 ? "" : $"<span class=\"mark\" aria-hidden=\"true\">{mark} </span>")}{E(outcome)}</span>";
+        return $"<span class=\"verdict {E(word.Replace(' ', '-'))}\">{(mark.Length == 0 ? "" : $"<span class=\"mark\" aria-hidden=\"true\">{mark} </span>")}{E(word)}</span>";
     }
 
     /// <summary>
     /// A mark for each decided outcome, so that confirmed, refuted and inconclusive differ in shape
     /// and not only in colour: for readers who cannot tell the colours apart, and on paper.
     /// </summary>
-    public static string Mark(string outcome) => outcome switch
+    public static string Mark(VerdictOutcome outcome) => outcome switch
     {
-        Verdict.Confirmed => "\u2713",
-        Verdict.Refuted => "\u2717",
-        Verdict.Inconclusive => "?",
+        VerdictOutcome.Confirmed => "\u2713",
+        VerdictOutcome.Refuted => "\u2717",
+        VerdictOutcome.Inconclusive => "?",
         _ => "",
     };
 
