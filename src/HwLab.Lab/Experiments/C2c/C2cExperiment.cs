@@ -149,9 +149,10 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
                 continue;
             }
             double[] medians = [.. ofRelation.Select(p => p.Stats.Median).Order()];
+            double median = MedianInterval.Median(medians);
             verdicts.Add(new Verdict(
                 $"One-way latency between {RelationText(relation)}.",
-                string.Create(CultureInfo.InvariantCulture, $"{medians[medians.Length / 2]:0.#} ns median over {medians.Length} pair(s) (native; {medians[0]:0.#} to {medians[^1]:0.#})"),
+                string.Create(CultureInfo.InvariantCulture, $"{median:0.#} ns median over {medians.Length} pair(s) (native; {medians[0]:0.#} to {medians[^1]:0.#})"),
                 VerdictOutcome.Info,
                 "Peers report about 8 ns between SMT siblings, 44 to 51 ns within a Xeon socket and 108 to 136 ns across sockets."));
         }
@@ -172,7 +173,7 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
 
     // The round's samples come as managed, native, managed, native...: one ratio per pair, then their median.
     private static double MedianOfPairRatios(IReadOnlyList<SampleRecord> round)
-        => MedianInterval.Of([.. Enumerable.Range(0, round.Count / 2).Select(i => round[(2 * i) + 1].Value == 0 ? double.NaN : round[2 * i].Value / round[(2 * i) + 1].Value).Where(double.IsFinite)]).Median;
+        => MedianInterval.Median([.. Enumerable.Range(0, round.Count / 2).Select(i => round[(2 * i) + 1].Value == 0 ? double.NaN : round[2 * i].Value / round[(2 * i) + 1].Value).Where(double.IsFinite)]);
 
     private static string RelationText(string relation) => relation switch
     {

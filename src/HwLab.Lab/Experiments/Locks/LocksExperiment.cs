@@ -7,7 +7,6 @@ using HwLab.Layout.Kernel;
 using HwLab.Layout.Locks;
 using HwLab.Native.Threading;
 using HwLab.Native.Topology;
-using Perfolizer.Mathematics.Common;
 
 namespace HwLab.Lab.Experiments.Locks;
 
@@ -149,21 +148,15 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         {
             return point;
         }
-        double[] cv = [.. point.Samples.Select(s => CoefficientOfVariation([.. s.Workers.Select(w => (double)w.Operations)]))];
+        double[] cv = [.. point.Samples.Select(s => Statistics.CoefficientOfVariationOf([.. s.Workers.Select(w => (double)w.Operations)]))];
         return point with
         {
             Derived = new Dictionary<string, double>
             {
-                ["fairnessCv"] = MedianInterval.Of(cv).Median,
-                ["fairnessMinOverMax"] = MedianInterval.Of([.. point.Samples.Select(MinOverMax)]).Median,
+                ["fairnessCv"] = MedianInterval.Median(cv),
+                ["fairnessMinOverMax"] = MedianInterval.Median([.. point.Samples.Select(MinOverMax)]),
             },
         };
-    }
-
-    private static double CoefficientOfVariation(double[] counts)
-    {
-        Moments moments = Moments.Create(counts);
-        return moments.Mean == 0 || counts.Length < 2 ? 0 : moments.StandardDeviation / moments.Mean;
     }
 
     // One sample: the least-served worker's pairs over the best-served one's.

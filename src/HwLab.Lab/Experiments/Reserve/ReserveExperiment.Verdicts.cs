@@ -46,7 +46,7 @@ public sealed partial class ReserveExperiment
             verdicts.Add(new Verdict(
                 claim,
                 ByMode(runs, (mode, group) => string.Create(CultureInfo.InvariantCulture,
-                    $"recovered in {Runs(group, o => o.Recovered)}, median {Median(group.Where(o => o.TimeToRecover is not null).Select(o => (double)o.TimeToRecover!.Value)):0} ticks from the fall to min to the high watermark, {Median(group.Select(o => (double)o.WrittenBackAfterKill)):0} pages written back after the kill")),
+                    $"recovered in {Runs(group, o => o.Recovered)}, median {MedianInterval.Median([.. group.Where(o => o.TimeToRecover is not null).Select(o => (double)o.TimeToRecover!.Value)]):0} ticks from the fall to min to the high watermark, {MedianInterval.Median([.. group.Select(o => (double)o.WrittenBackAfterKill)]):0} pages written back after the kill")),
                 recovers,
                 "Recovered: free pages back at the high watermark within the time bound.")
             {

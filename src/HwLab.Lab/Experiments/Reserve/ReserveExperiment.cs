@@ -172,14 +172,14 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         {
             ["recoveredShare"] = runs.Count(o => o.Recovered) / (double)runs.Count,
             ["stalledShare"] = runs.Count(o => o.Stalled) / (double)runs.Count,
-            ["warningsMedian"] = Median(runs.Select(o => (double)o.Warnings)),
-            ["oomKillsMedian"] = Median(runs.Select(o => (double)o.OomKills)),
+            ["warningsMedian"] = MedianInterval.Median([.. runs.Select(o => (double)o.Warnings)]),
+            ["oomKillsMedian"] = MedianInterval.Median([.. runs.Select(o => (double)o.OomKills)]),
             ["deepestDipBelowMin"] = runs.Max(o => o.DipBelowMin),
             ["reachedZeroShare"] = runs.Count(o => o.ReachedZero) / (double)runs.Count,
         };
         if (recoveryTimes.Length > 0)
         {
-            derived["timeToRecoverTicksMedian"] = Median(recoveryTimes);
+            derived["timeToRecoverTicksMedian"] = MedianInterval.Median(recoveryTimes);
         }
         return new PointResult(PointResult.IdOf(keys), keys, "pages written back after the first OOM kill", "pages", Statistics.From(samples), samples, derived);
     }
@@ -219,6 +219,4 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
             [.. markers.Take(MaxMarkers)],
             Math.Max(0, markers.Length - MaxMarkers));
     }
-
-    private static double Median(IEnumerable<double> values) => MedianInterval.Of([.. values]).Median;
 }
