@@ -72,7 +72,7 @@ public sealed partial class HtmlReportTests
         Assert.Equal(SeedClaims.All.Count, RowSpanCell().Matches(section).Count);
         foreach (Verdict verdict in document.Experiments.SelectMany(e => e.Verdicts).Where(v => SeedClaims.All.Any(c => c.Topics.Contains(v.Topic))))
         {
-            Assert.Contains(System.Net.WebUtility.HtmlEncode(verdict.Measured), section, StringComparison.Ordinal);
+            Assert.Contains(HtmlText.Encode(verdict.Measured), section, StringComparison.Ordinal);
         }
         Assert.Contains("class=\"verdict confirmed\"", section, StringComparison.Ordinal);
         Assert.Contains("class=\"verdict not-measurable\"", section, StringComparison.Ordinal);

@@ -142,7 +142,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
     private static PointResult WithPenalty(PointResult point, IReadOnlyList<PointResult> all, int baseline)
     {
         PointResult reference = all.Single(p => p.Key("impl") == point.Key("impl") && p.Key("distance") == baseline.ToString(CultureInfo.InvariantCulture));
-        return point with { Derived = new Dictionary<string, double> { ["penalty"] = Compare.Ratio(point.Stats, reference.Stats) } };
+        return point with { Derived = new Dictionary<string, double> { ["penalty"] = PointFigures.Ratio(point.Stats, reference.Stats) } };
     }
 
     private static PointResult Point(IReadOnlyList<PointResult> points, int distance, string impl)
@@ -161,7 +161,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
             PointResult native = Point(points, nearest, Native);
             verdicts.Add(Verdict.Decided(
                 $"The seed patch: 8-byte clusters share a {lineSize}-byte line {lineSize / 8} ways, so neighbouring clusters' bit spinlocks falsely share it (penalty above 1.10x for both the managed lock and the kernel's lock bts).",
-                $"{nearest} bytes apart: {Compare.Describe(managed.Stats, "ns")} per pair managed ({Compare.Times(managed.Derived["penalty"])} of {baseline} bytes apart), {Compare.Describe(native.Stats, "ns")} native ({Compare.Times(native.Derived["penalty"])}); the smaller penalty per round: {Compare.Times(sharing.Figure)}",
+                $"{nearest} bytes apart: {PointFigures.Describe(managed.Stats, "ns")} per pair managed ({PointFigures.Times(managed.Derived["penalty"])} of {baseline} bytes apart), {PointFigures.Describe(native.Stats, "ns")} native ({PointFigures.Times(native.Derived["penalty"])}); the smaller penalty per round: {PointFigures.Times(sharing.Figure)}",
                 sharing,
                 "Deciding on the smaller of the two locks' penalties in each round: confirmed means both pay it.") with { Topic = Topics.SeedFalseSharing });
             verdicts.Add(Verdict.Decided(
@@ -176,7 +176,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
                 PointResult nativeBase = Point(points, baseline, Native);
                 verdicts.Add(new Verdict(
                 "Asking for the line exclusive first (lock xadd 0, then lock cmpxchg) brings the managed lock closer to lock bts under false sharing.",
-                $"{nearest} bytes apart: managed-xadd {Compare.Describe(fetchFirst.Stats, "ns")} against native {Compare.Describe(native.Stats, "ns")}; {baseline} bytes apart: managed-xadd {Compare.Times(Compare.Ratio(Point(points, baseline, ManagedFetchFirst).Stats, nativeBase.Stats))} of native",
+                $"{nearest} bytes apart: managed-xadd {PointFigures.Describe(fetchFirst.Stats, "ns")} against native {PointFigures.Describe(native.Stats, "ns")}; {baseline} bytes apart: managed-xadd {PointFigures.Times(PointFigures.Ratio(Point(points, baseline, ManagedFetchFirst).Stats, nativeBase.Stats))} of native",
                 VerdictOutcome.Info,
                 "Interlocked.Or whose result is used compiles to a plain load (the line arrives shared) and lock cmpxchg (a second request, for ownership); lock bts and lock xadd ask for ownership once. The price is one more locked instruction when the line is already here."));
             }
@@ -197,7 +197,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
             PointResult adjacent = Point(points, lineSize, Managed);
             verdicts.Add(Verdict.Decided(
                 $"One cluster per {lineSize}-byte line is enough padding (within 5% of {baseline} bytes apart).",
-                $"{lineSize} bytes apart: {Compare.Times(adjacent.Derived["penalty"])} of {baseline} bytes apart (managed; per round {Compare.Times(padding.Figure)})",
+                $"{lineSize} bytes apart: {PointFigures.Times(adjacent.Derived["penalty"])} of {baseline} bytes apart (managed; per round {PointFigures.Times(padding.Figure)})",
                 padding,
                 $"Adjacent-line prefetchers fetch lines in pairs on many x86 cores, so neighbours one line apart can still interfere; {baseline} bytes is the distance that never shares.") with { Topic = Topics.PaddingOneLine });
         }

@@ -195,7 +195,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         {
             verdicts.Add(Verdict.Decided(
                 "The managed bit lock (Interlocked.Or/And) costs what the kernel's lock bts costs, uncontended (target: at most 1.10x).",
-                $"managed {Compare.Describe(bit.Stats, "ns")}, native {Compare.Describe(native.Stats, "ns")}: {Compare.Times(cost.Figure)} per round",
+                $"managed {PointFigures.Describe(bit.Stats, "ns")}, native {PointFigures.Describe(native.Stats, "ns")}: {PointFigures.Times(cost.Figure)} per round",
                 cost,
                 "One worker, no contention: the cost of the instructions themselves.") with { Topic = Topics.ManagedBitLockCost });
         }
@@ -205,7 +205,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         {
             verdicts.Add(Verdict.Decided(
                 "Andrew Morton on the seed: \"bit_spin_lock() is a nasty thing. It is slow\"; uncontended, the bit lock costs more than a spinlock.",
-                $"bit lock {Compare.Describe(bit.Stats, "ns")}, ticket spinlock {Compare.Describe(ticketAlone.Stats, "ns")}: {Compare.Times(slower.Figure)} per round",
+                $"bit lock {PointFigures.Describe(bit.Stats, "ns")}, ticket spinlock {PointFigures.Describe(ticketAlone.Stats, "ns")}: {PointFigures.Times(slower.Figure)} per round",
                 slower,
                 "The ticket lock releases with an unlocked 16-bit increment; the bit lock needs a second locked instruction to clear its bit.") with { Topic = Topics.ReviewBitLockSlow });
         }

@@ -27,7 +27,7 @@ public sealed partial class SwapExperiment
         PointResult? alone = all.FirstOrDefault(p => Workers(p) == "1" && Same(p, point, "workers"));
         if (alone is not null)
         {
-            derived["scaling"] = Compare.Ratio(point.Stats, alone.Stats);
+            derived["scaling"] = PointFigures.Ratio(point.Stats, alone.Stats);
         }
         double Sum(string extra) => point.Samples.Sum(s => s.Extras.GetValueOrDefault(extra));
         double firstPicks = Sum("picks");
@@ -139,7 +139,7 @@ public sealed partial class SwapExperiment
                 "Counted at every first-round pick (a cluster not yet freed back onto the list): does its swap_cluster_info sit in the same cache line as another worker's current cluster's?") with { Topic = Topics.SeedColumnOrder });
             verdicts.Add(new Verdict(
                 "The column order's effect on throughput in the first round.",
-                $"columns {Rate(columns)}, sequential {Rate(sequential)}: {Compare.Times(Compare.Ratio(columns.Stats, sequential.Stats))}",
+                $"columns {Rate(columns)}, sequential {Rate(sequential)}: {PointFigures.Times(PointFigures.Ratio(columns.Stats, sequential.Stats))}",
                 VerdictOutcome.Info,
                 "Each operation copies a 4 KiB page in and out; the cluster lock's share of the time sets how much false sharing can show.") { Topic = Topics.SeedColumnOrderThroughput });
         }
@@ -158,14 +158,14 @@ public sealed partial class SwapExperiment
         verdicts.Add(device is not null && bitlock is not null && claims[1].Decide(points) is { } scales
             ? Verdict.Decided(
                 scaling,
-                string.Create(CultureInfo.InvariantCulture, $"bitlock {Rate(bitlock)}, device {Rate(device)}: {Compare.Times(scales.Figure)} per round; scaling from 1 to {most} workers: bitlock {bitlock.Derived.GetValueOrDefault("scaling"):0.00}x, device {device.Derived.GetValueOrDefault("scaling"):0.00}x"),
+                string.Create(CultureInfo.InvariantCulture, $"bitlock {Rate(bitlock)}, device {Rate(device)}: {PointFigures.Times(scales.Figure)} per round; scaling from 1 to {most} workers: bitlock {bitlock.Derived.GetValueOrDefault("scaling"):0.00}x, device {device.Derived.GetValueOrDefault("scaling"):0.00}x"),
                 scales,
                 "Upstream (v5 cover letter, 32 processes): patches 1-2 gave +4% swap-out throughput.") with { Topic = Topics.SeedClusterLockScaling }
             : new Verdict(scaling, "-", VerdictOutcome.NotMeasurable, "It compares --modes device and bitlock in column order at 8 bytes.") { Topic = Topics.SeedClusterLockScaling });
         verdicts.Add(spinlock is not null && bitlock is not null && claims[2].Decide(points) is { } faster
             ? Verdict.Decided(
                 spinVsBit,
-                $"spinlock {Rate(spinlock)}, bitlock {Rate(bitlock)}: {Compare.Times(faster.Figure)} per round",
+                $"spinlock {Rate(spinlock)}, bitlock {Rate(bitlock)}: {PointFigures.Times(faster.Figure)} per round",
                 faster,
                 "Upstream measured it on sequential swap-out with the full series applied.") with { Topic = Topics.MergedSpinlockFaster }
             : new Verdict(spinVsBit, "-", VerdictOutcome.NotMeasurable, "It compares --modes bitlock and spinlock in column order at 8 bytes.") { Topic = Topics.MergedSpinlockFaster });
@@ -203,7 +203,7 @@ public sealed partial class SwapExperiment
             "The gap between the two orders' same-line shares after the churn, over the gap in the first round: at most a half means the order no longer matters much.") with { Topic = Topics.SeedRandomAfterFirstRound });
         verdicts.Add(Verdict.Decided(
             notNoticeable,
-            $"churned {Rate(churnedColumns)} against first round in column order {Rate(firstColumns)}: {Compare.Times(unnoticed.Figure)} per round",
+            $"churned {Rate(churnedColumns)} against first round in column order {Rate(firstColumns)}: {PointFigures.Times(unnoticed.Figure)} per round",
             unnoticed,
             "Not noticeable: the churned device keeps at least 95% of the first round's throughput with the column order, whose picks rarely share a line.") with { Topic = Topics.SeedNotNoticeableAfterFirstRound });
         return verdicts;

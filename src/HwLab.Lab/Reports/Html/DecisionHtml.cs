@@ -19,14 +19,14 @@ internal static class DecisionHtml
         {
             return;
         }
-        html.Append("<div class=\"decision\"><p class=\"note\">").Append(E(DecisionText.Sentence(verdict))).Append("</p>");
+        html.Append("<div class=\"decision\"><p class=\"note\">").Append(Encode(DecisionText.Sentence(verdict))).Append("</p>");
         html.Append(Chart(verdict));
         if (DecisionText.MachineChanged(verdict))
         {
-            html.Append("<div class=\"callout machine-changed\" role=\"note\"><p><b>").Append(E(DecisionText.MachineChangedLead(verdict))).Append("</b></p><ul>");
+            html.Append("<div class=\"callout machine-changed\" role=\"note\"><p><b>").Append(Encode(DecisionText.MachineChangedLead(verdict))).Append("</b></p><ul>");
             foreach (GroupDecision group in verdict.Groups!)
             {
-                html.Append("<li>").Append(Badge(group.Outcome)).Append(' ').Append(E(DecisionText.Group(group))).Append("</li>");
+                html.Append("<li>").Append(Badge(group.Outcome)).Append(' ').Append(Encode(DecisionText.Group(group))).Append("</li>");
             }
             html.Append("</ul></div>");
         }
