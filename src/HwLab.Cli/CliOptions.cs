@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Native.Threading;
 
 namespace HwLab.Cli;
@@ -119,10 +119,9 @@ internal static class CliOptions
                     return null;
                 }
                 string[] names = [.. result.Tokens[0].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-                string[] unknown = [.. names.Except(known)];
-                if (names.Length == 0 || unknown.Length > 0)
+                if (SettingChecks.UnknownNamesRefusal(names, known, name) is string refusal)
                 {
-                    result.AddError($"{name} takes {string.Join(", ", known)}; '{string.Join(",", unknown.DefaultIfEmpty(result.Tokens[0].Value))}' is not one of them.");
+                    result.AddError(refusal);
                     return null;
                 }
                 return names;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using HwLab.Cli.Commands;
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Native.Topology;
 
 namespace HwLab.Cli.Tests;

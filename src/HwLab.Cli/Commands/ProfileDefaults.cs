@@ -1,5 +1,6 @@
 using System.Globalization;
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Setup;
 
 namespace HwLab.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Experiments.Reserve;
 using HwLab.Native.Topology;
 using HwLab.PagePool.Reserve;

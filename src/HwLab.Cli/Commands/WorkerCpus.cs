@@ -1,4 +1,4 @@
-using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Native.Threading;
 using HwLab.Native.Topology;
 
@@ -20,7 +20,7 @@ internal static class WorkerCpus
         CpuSet pool = cpus ?? topology.Usable;
         if (cpus is not null)
         {
-            CpuChoice.EnsureUsable(topology, cpus, 1, "--cpus");
+            SettingChecks.EnsureUsableCpus(topology, cpus, 1, "--cpus");
         }
         int count = threads ?? pool.Count;
         if (count > pool.Count)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
 

@@ -143,7 +143,7 @@ public sealed class ExperimentsOnThisMachineTests
         ReserveExperiment reserve = ExperimentCatalog.Reserve;
         ReserveSettings reserveSettings = reserve.DefaultSettings(SuiteProfile.Quick, s_topology);
         Assert.Contains("do not fit the zone", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Scenario = reserveSettings.Scenario with { MinFreeKbytes = 16384 } }, s_topology)).Message, StringComparison.Ordinal);
-        Assert.Contains("no reserve policy", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Policies = ["lenient"] }, s_topology)).Message, StringComparison.Ordinal);
+        Assert.Contains("--policies takes 2015, favor, reaper", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Policies = ["lenient"] }, s_topology)).Message, StringComparison.Ordinal);
     }
 
     private static void AssertWellFormed(ExperimentResult result, int expectedPoints)

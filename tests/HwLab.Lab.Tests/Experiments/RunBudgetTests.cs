@@ -1,4 +1,5 @@
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Experiments.C2c;
 using HwLab.Lab.Experiments.FalseShare;
 using HwLab.Lab.Experiments.Locks;

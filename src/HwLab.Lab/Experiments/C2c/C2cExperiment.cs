@@ -1,6 +1,7 @@
 using System.Globalization;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
 using HwLab.Native.Threading;
@@ -37,7 +38,7 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
     public override void Validate(C2cSettings settings, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        CpuChoice.EnsureUsable(topology, CpuSet.Of(settings.Cpus), 2, "--cpus");
+        SettingChecks.EnsureUsableCpus(topology, CpuSet.Of(settings.Cpus), 2, "--cpus");
         ExperimentLimits.Samples.Ensure(settings.Samples, "--samples");
         C2cSettings.RoundTripsRange.Ensure(settings.RoundTrips, "--round-trips");
         C2cSettings.MaxPairsRange.Ensure(settings.MaxPairs, "--max-pairs");
@@ -59,7 +60,7 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
 
     protected override IReadOnlyDictionary<string, string> Describe(C2cSettings settings) => new Dictionary<string, string>
     {
-        ["cpus"] = CpuSet.Of(settings.Cpus).ToString(),
+        ["cpus"] = SettingsText.Cpus(settings.Cpus),
         ["roundTrips"] = settings.RoundTrips.ToString(CultureInfo.InvariantCulture),
         ["maxPairs"] = settings.MaxPairs.ToString(CultureInfo.InvariantCulture),
         ["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),

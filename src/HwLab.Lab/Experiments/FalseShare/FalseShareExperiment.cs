@@ -1,6 +1,7 @@
 using System.Globalization;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
 using HwLab.Layout.Kernel;
@@ -42,24 +43,17 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
     public override void Validate(FalseShareSettings settings, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        CpuChoice.EnsureUsable(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
+        SettingChecks.EnsureUsableCpus(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
         if (settings.Cpus.Count < 2)
         {
             throw new ExperimentSettingsException($"falseshare needs at least 2 workers on 2 CPUs to share a line; it was given {settings.Cpus.Count}.");
         }
-        if (settings.Cpus.Distinct().Count() != settings.Cpus.Count)
-        {
-            throw new ExperimentSettingsException("falseshare runs one worker per CPU; the CPU list repeats a CPU.");
-        }
+        SettingChecks.EnsureOneWorkerPerCpu(settings.Cpus, Name);
         if (settings.Distances.Count == 0 || settings.Distances.Any(d => !FalseShareSettings.DistanceRange.Contains(d) || d % 8 != 0))
         {
             throw new ExperimentSettingsException($"--distances must be multiples of 8 bytes from {FalseShareSettings.DistanceRange}, not {string.Join(',', settings.Distances)}.");
         }
-        string[] unknown = [.. settings.Implementations.Except(FalseShareSettings.KnownImplementations)];
-        if (settings.Implementations.Count == 0 || unknown.Length > 0)
-        {
-            throw new ExperimentSettingsException($"--impls takes {string.Join(", ", FalseShareSettings.KnownImplementations)}; not {string.Join(", ", unknown.DefaultIfEmpty("nothing"))}.");
-        }
+        SettingChecks.EnsureKnownNames(settings.Implementations, FalseShareSettings.KnownImplementations, "--impls");
         ExperimentLimits.Samples.Ensure(settings.Samples, "--samples");
         FalseShareSettings.OperationsRange.Ensure(settings.OperationsPerWorker, "--ops");
         EnsureBudget(settings);
@@ -87,7 +81,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
 
     protected override IReadOnlyDictionary<string, string> Describe(FalseShareSettings settings) => new Dictionary<string, string>
     {
-        ["cpus"] = string.Join(',', settings.Cpus),
+        ["cpus"] = SettingsText.Cpus(settings.Cpus),
         ["workers"] = settings.Cpus.Count.ToString(CultureInfo.InvariantCulture),
         ["distances"] = string.Join(',', settings.Distances),
         ["operationsPerWorker"] = settings.OperationsPerWorker.ToString(CultureInfo.InvariantCulture),
@@ -258,7 +252,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
     {
         var notes = new List<string>
         {
-            $"Workers on CPUs {string.Join(',', settings.Cpus)}; worker i owns cluster i of one page-aligned array, so at d bytes apart {Math.Max(1, topology.LineSize / Math.Max(1, settings.Distances.Min()))} neighbours share each {topology.LineSize}-byte line at the smallest distance.",
+            $"Workers on CPUs {SettingsText.Cpus(settings.Cpus)}; worker i owns cluster i of one page-aligned array, so at d bytes apart {Math.Max(1, topology.LineSize / Math.Max(1, settings.Distances.Min()))} neighbours share each {topology.LineSize}-byte line at the smallest distance.",
             $"Penalty is each distance's median over the {baseline}-byte median, per implementation.",
             "managed: BitSpinLock (Interlocked.Or, compiled to load + lock cmpxchg; Interlocked.And, compiled to lock and). managed-xadd: the same lock acquired with lock xadd 0 then lock cmpxchg. native: the kernel's bit_spin_lock (lock bts, pause, lock and) in a C loop of libhwlab_native, one call per batch of 10 000 pairs.",
         };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
 using HwLab.Layout.Kernel;
@@ -38,16 +39,9 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
     public override void Validate(LocksSettings settings, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        CpuChoice.EnsureUsable(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
-        if (settings.Cpus.Distinct().Count() != settings.Cpus.Count)
-        {
-            throw new ExperimentSettingsException("locks runs one worker per CPU; the CPU list repeats a CPU.");
-        }
-        string[] unknown = [.. settings.Kinds.Except(LocksSettings.KnownKinds)];
-        if (settings.Kinds.Count == 0 || unknown.Length > 0)
-        {
-            throw new ExperimentSettingsException($"--kinds takes {string.Join(", ", LocksSettings.KnownKinds)}; not {string.Join(", ", unknown.DefaultIfEmpty("nothing"))}.");
-        }
+        SettingChecks.EnsureUsableCpus(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
+        SettingChecks.EnsureOneWorkerPerCpu(settings.Cpus, Name);
+        SettingChecks.EnsureKnownNames(settings.Kinds, LocksSettings.KnownKinds, "--kinds");
         ExperimentLimits.Samples.Ensure(settings.Samples, "--samples");
         LocksSettings.OperationsRange.Ensure(settings.UncontendedOperations, "--ops");
         LocksSettings.DurationMillisecondsRange.EnsureMilliseconds(settings.ContendedDuration, "--duration-ms");
@@ -75,7 +69,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
 
     protected override IReadOnlyDictionary<string, string> Describe(LocksSettings settings) => new Dictionary<string, string>
     {
-        ["cpus"] = string.Join(',', settings.Cpus),
+        ["cpus"] = SettingsText.Cpus(settings.Cpus),
         ["kinds"] = string.Join(',', settings.Kinds),
         ["uncontendedOperations"] = settings.UncontendedOperations.ToString(CultureInfo.InvariantCulture),
         ["contendedMilliseconds"] = settings.ContendedDuration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture),
@@ -236,7 +230,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         };
         if (contend)
         {
-            notes.Add($"Contended runs put one worker on each of CPUs {string.Join(',', settings.Cpus)} for {settings.ContendedDuration.TotalMilliseconds:0} ms; ns per pair is wall time over all workers' pairs together.");
+            notes.Add($"Contended runs put one worker on each of CPUs {SettingsText.Cpus(settings.Cpus)} for {settings.ContendedDuration.TotalMilliseconds:0} ms; ns per pair is wall time over all workers' pairs together.");
         }
         return notes;
     }

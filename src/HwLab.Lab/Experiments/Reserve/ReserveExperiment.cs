@@ -1,6 +1,7 @@
 using System.Globalization;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
 using HwLab.PagePool.Reserve;
@@ -31,15 +32,8 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
     public override void Validate(ReserveSettings settings, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Policies.Count == 0 || settings.Modes.Count == 0)
-        {
-            throw new ExperimentSettingsException("--policies and --modes each need at least one value.");
-        }
-        string[] unknownModes = [.. settings.Modes.Except(ReserveSettings.KnownModes)];
-        if (unknownModes.Length > 0)
-        {
-            throw new ExperimentSettingsException($"--modes takes deterministic and threaded, not {string.Join(", ", unknownModes)}.");
-        }
+        SettingChecks.EnsureKnownNames(settings.Policies, ReservePolicies.Names, "--policies");
+        SettingChecks.EnsureKnownNames(settings.Modes, ReserveSettings.KnownModes, "--modes");
         ReserveScenario scenario = settings.Scenario;
         ReserveSettings.ZonePagesRange.Ensure(scenario.ZonePages, "--zone-pages");
         ReserveSettings.MinFreeKbytesRange.Ensure(scenario.MinFreeKbytes, "--min-free-kbytes");
@@ -51,10 +45,6 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         ReserveSettings.DurationMillisecondsRange.EnsureMilliseconds(settings.ThreadedDuration, "--duration-ms");
         try
         {
-            foreach (string policy in settings.Policies)
-            {
-                ReservePolicies.Parse(policy);
-            }
             scenario.Validate();
         }
         catch (ZoneConfigurationException e)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
 using HwLab.Native.Threading;
@@ -42,11 +43,8 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(topology);
-        CpuChoice.EnsureUsable(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
-        if (settings.Cpus.Distinct().Count() != settings.Cpus.Count)
-        {
-            throw new ExperimentSettingsException($"{Name} runs one worker per CPU; the CPU list repeats a CPU.");
-        }
+        SettingChecks.EnsureUsableCpus(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
+        SettingChecks.EnsureOneWorkerPerCpu(settings.Cpus, Name);
         if (settings.WorkerCounts.Count == 0 || settings.WorkerCounts.Any(t => t < 1 || t > settings.Cpus.Count))
         {
             throw new ExperimentSettingsException($"--workers takes counts from 1 to the {settings.Cpus.Count} CPUs given, not {string.Join(',', settings.WorkerCounts)}.");
@@ -59,10 +57,8 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         {
             SwapSettings.DeviceSlotsRange.Ensure(settings.DeviceSlots, "--device-slots");
         }
-        if (settings.Modes.Count == 0 || settings.Orders.Count == 0 || settings.Layouts.Count == 0)
-        {
-            throw new ExperimentSettingsException("--modes, --orders and --layouts each need at least one value.");
-        }
+        SettingChecks.EnsureKnownNames(settings.Modes, SwapSettings.KnownModes, "--modes");
+        SettingChecks.EnsureKnownNames(settings.Orders, SwapSettings.KnownOrders, "--orders");
         SwapSettings.LayoutRange.EnsureEach(settings.Layouts, "--layouts");
         (IReadOnlyList<SwapCombo> combos, _) = SwapCombo.Expand(settings.Modes, settings.Orders, settings.Layouts);
         if (combos.Count == 0)
@@ -125,7 +121,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
 
     protected override IReadOnlyDictionary<string, string> Describe(SwapSettings settings) => new Dictionary<string, string>
     {
-        ["cpus"] = string.Join(',', settings.Cpus),
+        ["cpus"] = SettingsText.Cpus(settings.Cpus),
         ["workers"] = string.Join(',', settings.WorkerCounts),
         ["modes"] = string.Join(',', settings.Modes),
         ["orders"] = string.Join(',', settings.Orders),

@@ -1,3 +1,4 @@
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Layout;
 
 namespace HwLab.Lab.Experiments.Swap;
