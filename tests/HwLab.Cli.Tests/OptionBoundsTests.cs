@@ -2,7 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using HwLab.Cli.Commands;
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.C2c;
+using HwLab.Lab.Experiments.FalseShare;
+using HwLab.Lab.Experiments.Locks;
+using HwLab.Lab.Experiments.Reserve;
 using HwLab.Lab.Experiments.Setup;
+using HwLab.Lab.Experiments.Swap;
 using HwLab.Native.Topology;
 
 namespace HwLab.Cli.Tests;
@@ -226,22 +231,22 @@ public sealed class OptionBoundsTests
         {
             case "c2c":
                 var c2c = new C2cRunCommand();
-                Validate(c2c.Build(TextWriter.Null, TextWriter.Null), args, c2c.BuildSettings, ExperimentCatalog.C2c);
+                Validate(c2c.Build(TextWriter.Null, TextWriter.Null), args, c2c.BuildSettings, new C2cExperiment());
                 break;
             case "falseshare":
                 var falseShare = new FalseShareRunCommand();
-                Validate(falseShare.Build(TextWriter.Null, TextWriter.Null), args, falseShare.BuildSettings, ExperimentCatalog.FalseShare);
+                Validate(falseShare.Build(TextWriter.Null, TextWriter.Null), args, falseShare.BuildSettings, new FalseShareExperiment());
                 break;
             case "locks":
                 var locks = new LocksRunCommand();
-                Validate(locks.Build(TextWriter.Null, TextWriter.Null), args, locks.BuildSettings, ExperimentCatalog.Locks);
+                Validate(locks.Build(TextWriter.Null, TextWriter.Null), args, locks.BuildSettings, new LocksExperiment());
                 break;
             case "reserve":
                 var reserve = new ReserveRunCommand();
-                Validate(reserve.Build(TextWriter.Null, TextWriter.Null), args, reserve.BuildSettings, ExperimentCatalog.Reserve);
+                Validate(reserve.Build(TextWriter.Null, TextWriter.Null), args, reserve.BuildSettings, new ReserveExperiment());
                 break;
             default:
-                Lab.Experiments.Swap.SwapExperiment swap = experiment == "churn" ? ExperimentCatalog.Churn : ExperimentCatalog.Swap;
+                SwapExperiment swap = experiment == "churn" ? new SwapExperiment(churn: true) : new SwapExperiment(churn: false);
                 var swapCommand = new SwapRunCommand(swap);
                 Validate(swapCommand.Build(TextWriter.Null, TextWriter.Null), args, swapCommand.BuildSettings, swap);
                 break;
@@ -282,8 +287,8 @@ public sealed class OptionBoundsTests
         Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
         // Two workers get the smallest automatic device, 64 clusters of 256 slots: 16 383 besides the
         // header. One worker holding 16 382 (a FIFO of 16 381 and the slot on its way) leaves one.
-        var swap = new SwapRunCommand(ExperimentCatalog.Swap);
-        Validate(swap.Build(TextWriter.Null, TextWriter.Null), ["--threads", "2", "--workers", "2", "--fifo", "16381"], swap.BuildSettings, ExperimentCatalog.Swap);
+        var swap = new SwapRunCommand(new SwapExperiment(churn: false));
+        Validate(swap.Build(TextWriter.Null, TextWriter.Null), ["--threads", "2", "--workers", "2", "--fifo", "16381"], swap.BuildSettings, new SwapExperiment(churn: false));
         CliRun.InProcess("run", "swap", "--threads", "2", "--workers", "2", "--fifo", "16382")
             .AssertUsageError("--fifo 16382: of 2 workers, all but one can hold 16383 slots together, and the device has 16383 besides its header");
     }

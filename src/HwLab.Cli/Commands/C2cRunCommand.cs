@@ -17,7 +17,7 @@ internal sealed class C2cRunCommand : ExperimentRunCommand<C2cSettings>
     private readonly Option<int?> _seed = CliOptions.Int("--seed", $"Seed of the pair sample {ProfileDefaults.With($"{C2cSettings.DefaultSeed}", ExperimentLimits.Seed)}", "N", ExperimentLimits.Seed);
 
     public C2cRunCommand()
-        : base(ExperimentCatalog.C2c)
+        : base(new C2cExperiment())
     {
     }
 

@@ -24,7 +24,7 @@ internal sealed class FalseShareRunCommand : ExperimentRunCommand<FalseShareSett
         "--impls", $"Locks to run: {string.Join(", ", FalseShareSettings.KnownImplementations)} {ProfileDefaults.Text(Profile, s => s.Implementations)}", FalseShareSettings.KnownImplementations);
 
     public FalseShareRunCommand()
-        : base(ExperimentCatalog.FalseShare)
+        : base(new FalseShareExperiment())
     {
     }
 

@@ -21,7 +21,7 @@ internal sealed class LocksRunCommand : ExperimentRunCommand<LocksSettings>
         "--kinds", $"Locks to run: {string.Join(", ", LocksSettings.KnownKinds)} {ProfileDefaults.Text(Profile, s => s.Kinds)}", LocksSettings.KnownKinds);
 
     public LocksRunCommand()
-        : base(ExperimentCatalog.Locks)
+        : base(new LocksExperiment())
     {
     }
 

@@ -38,7 +38,7 @@ internal sealed class ReserveRunCommand : ExperimentRunCommand<ReserveSettings>
     private readonly Option<int?> _seed = CliOptions.Int("--seed", $"Seed of the deterministic scheduler {ProfileDefaults.With($"{s_scenario.Seed}", ExperimentLimits.Seed)}", "N", ExperimentLimits.Seed);
 
     public ReserveRunCommand()
-        : base(ExperimentCatalog.Reserve)
+        : base(new ReserveExperiment())
     {
     }
 

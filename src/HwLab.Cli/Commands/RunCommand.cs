@@ -12,8 +12,8 @@ internal static class RunCommand
             C2cRunCommand.Create(output, error),
             FalseShareRunCommand.Create(output, error),
             LocksRunCommand.Create(output, error),
-            SwapRunCommand.Create(Lab.Experiments.ExperimentCatalog.Swap, output, error),
-            SwapRunCommand.Create(Lab.Experiments.ExperimentCatalog.Churn, output, error),
+            SwapRunCommand.Create(new Lab.Experiments.Swap.SwapExperiment(churn: false), output, error),
+            SwapRunCommand.Create(new Lab.Experiments.Swap.SwapExperiment(churn: true), output, error),
             ReserveRunCommand.Create(output, error),
         };
     }

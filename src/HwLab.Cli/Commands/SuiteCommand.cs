@@ -22,7 +22,7 @@ internal static class SuiteCommand
         };
         var command = new Command(
             "suite",
-            $"Run every experiment ({string.Join(", ", ExperimentCatalog.All.Select(e => e.Name))}) sized for this machine: under 2 minutes on 2 CPUs by default. Writes results.json, report.html and report.md after each experiment.")
+            $"Run every experiment ({string.Join(", ", ExperimentCatalog.Standard.All.Select(e => e.Name))}) sized for this machine: under 2 minutes on 2 CPUs by default. Writes results.json, report.html and report.md after each experiment.")
         {
             json, outDir,
         };
@@ -36,7 +36,7 @@ internal static class SuiteCommand
 
             using var interrupt = new InterruptSource(error);
             ResultsDocument document = ProgressDisplay.Run(error, onEvent =>
-                SuiteRunner.Run(ExperimentCatalog.All, chosen, directory, HwLabCommandLine.CommandLineText, topology, interrupt.Token, onEvent));
+                SuiteRunner.Run(ExperimentCatalog.Standard, chosen, directory, HwLabCommandLine.CommandLineText, topology, interrupt.Token, onEvent));
 
             if (parsed.GetValue(json))
             {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
 using HwLab.Lab.Experiments.Setup;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
 
@@ -20,6 +21,8 @@ public abstract class Experiment<TSettings> : IExperiment
     public abstract string Title { get; }
 
     public abstract string Description { get; }
+
+    public abstract IExperimentReport Report { get; }
 
     /// <summary>The settings for <paramref name="profile"/> on this machine.</summary>
     public abstract TSettings DefaultSettings(SuiteProfile profile, CpuTopology topology);

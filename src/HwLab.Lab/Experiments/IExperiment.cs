@@ -1,3 +1,5 @@
+using HwLab.Lab.Reports;
+
 namespace HwLab.Lab.Experiments;
 
 /// <summary>An experiment's identity, as `hwlab run` and the report name it.</summary>
@@ -11,6 +13,9 @@ public interface IExperiment
 
     /// <summary>What it measures and why, in a sentence or two.</summary>
     string Description { get; }
+
+    /// <summary>What the reports show of it, from its results alone.</summary>
+    IExperimentReport Report { get; }
 
     /// <summary>Runs with the settings <paramref name="profile"/> gives on this machine.</summary>
     /// <exception cref="ExperimentSettingsException">This machine cannot run it at all (for example one CPU where two are needed).</exception>

@@ -21,8 +21,9 @@ public static class SuiteRunner
         return new ResultsDocument(ResultsDocument.CurrentSchema, HwlabVersion, now, now, commandLine, profile, machine, [], [.. planned]);
     }
 
+    /// <summary>Runs every experiment of <paramref name="catalog"/>, writing results and reports (each experiment's section from the catalog) after each.</summary>
     public static ResultsDocument Run(
-        IReadOnlyList<IExperiment> experiments,
+        ExperimentCatalog catalog,
         SuiteProfile profile,
         ResultsDirectory? directory,
         string commandLine,
@@ -30,7 +31,8 @@ public static class SuiteRunner
         CancellationToken cancellation,
         Action<SuiteEvent>? events = null)
     {
-        ArgumentNullException.ThrowIfNull(experiments);
+        ArgumentNullException.ThrowIfNull(catalog);
+        IReadOnlyList<IExperiment> experiments = catalog.All;
         ResultsDocument document = NewDocument(profile.ToString().ToLowerInvariant(), commandLine, MachineInfo.Read(topology), experiments.Select(e => e.Name));
         for (int i = 0; i < experiments.Count; i++)
         {
@@ -56,7 +58,7 @@ public static class SuiteRunner
             }
 
             document = Append(document, result);
-            directory?.Write(document);
+            directory?.Write(document, catalog);
             events?.Invoke(new SuiteEvent(index, experiments.Count, experiment.Name, experiment.Title, 1, 1, result));
             if (result.Status == ExperimentStatus.Interrupted)
             {

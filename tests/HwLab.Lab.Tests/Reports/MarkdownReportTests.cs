@@ -25,7 +25,7 @@ public sealed class MarkdownReportTests
     [Fact]
     public void An_unfinished_experiment_says_so_and_why()
     {
-        string report = MarkdownReport.Render(SampleDocuments.Document(SampleDocuments.Experiment("locks", ExperimentStatus.Interrupted)));
+        string report = MarkdownReport.Render(SampleDocuments.Document(SampleDocuments.Experiment("falseshare", ExperimentStatus.Interrupted)));
         Assert.Contains("**interrupted**: why not.", report, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Suite;
 using HwLab.Lab.Tests.Results;
@@ -27,7 +28,7 @@ public sealed class SuiteRunnerTests : IDisposable
         var third = new FakeExperiment("third", _ => SampleDocuments.Experiment("third", ExperimentStatus.Failed));
 
         using ResultsDirectory directory = ResultsDirectory.Prepare(_directory);
-        ResultsDocument document = SuiteRunner.Run([first, second, third], SuiteProfile.Quick, directory, "hwlab suite", TopologyReader.Read(), CancellationToken.None);
+        ResultsDocument document = SuiteRunner.Run(new ExperimentCatalog([first, second, third]), SuiteProfile.Quick, directory, "hwlab suite", TopologyReader.Read(), CancellationToken.None);
 
         Assert.Equal([1], seen);
         Assert.Equal(["completed", "skipped", "failed"], document.Experiments.Select(e => e.Status.Text()));
@@ -46,7 +47,7 @@ public sealed class SuiteRunnerTests : IDisposable
         var third = new FakeExperiment("third", _ => throw new InvalidOperationException("must not run"));
 
         using ResultsDirectory directory = ResultsDirectory.Prepare(_directory);
-        ResultsDocument document = SuiteRunner.Run([first, second, third], SuiteProfile.Quick, directory, "hwlab suite", TopologyReader.Read(), CancellationToken.None);
+        ResultsDocument document = SuiteRunner.Run(new ExperimentCatalog([first, second, third]), SuiteProfile.Quick, directory, "hwlab suite", TopologyReader.Read(), CancellationToken.None);
 
         Assert.Equal(["completed", "interrupted"], document.Experiments.Select(e => e.Status.Text()));
         Assert.Equal(["third"], document.NotRun);
@@ -69,6 +70,8 @@ public sealed class SuiteRunnerTests : IDisposable
         public string Title => "A title";
 
         public string Description => "A fake.";
+
+        public IExperimentReport Report => PointsOnlyReport.Instance;
 
         public ExperimentResult RunDefault(SuiteProfile profile, ExperimentContext context) => run(profile);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
 using HwLab.Lab.Experiments.Setup;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
 using HwLab.Native.Threading;
@@ -27,6 +28,8 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
 
     public override string Description
         => "For each pair of CPUs, a compare-and-swap ping-pong on one cache line: one-way latency (half the round trip), managed and native, as a matrix; pairs are sampled on large machines.";
+
+    public override IExperimentReport Report { get; } = new C2cReport();
 
     public override C2cSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
     {
@@ -86,9 +89,9 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
                     variants.Add(new Variant(
                         new Dictionary<string, string>
                         {
-                            ["pair"] = pair.ToString(),
-                            ["relation"] = pair.Relation,
-                            ["impl"] = impl,
+                            [C2cKeys.Pair] = pair.ToString(),
+                            [C2cKeys.Relation] = pair.Relation,
+                            [C2cKeys.Impl] = impl,
                         },
                         "one-way latency, ns (half the round trip)",
                         "ns",
@@ -125,7 +128,7 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
     private static List<Verdict> Verdicts(IReadOnlyList<PointResult> points, CpuTopology topology)
     {
         var verdicts = new List<Verdict>();
-        PointResult[] native = [.. points.Where(p => p.Key("impl") == Native)];
+        PointResult[] native = [.. points.Where(p => p.Key(C2cKeys.Impl) == Native)];
         if (s_managedAsFastAsNative.Decide(points) is { } decision)
         {
             int pairs = native.Length;
@@ -137,7 +140,7 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
         }
         foreach (string relation in new[] { CpuPair.SmtSiblings, CpuPair.SamePackage, CpuPair.CrossPackage })
         {
-            PointResult[] ofRelation = [.. native.Where(p => p.Key("relation") == relation)];
+            PointResult[] ofRelation = [.. native.Where(p => p.Key(C2cKeys.Relation) == relation)];
             if (ofRelation.Length == 0)
             {
                 string why = relation switch
@@ -166,9 +169,9 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
         DecisionRule.Within("managed/native one-way latency per round, median over the pairs", 1.0, 0.10),
         points =>
         {
-            PointResult[] managed = [.. points.Where(p => p.Key("impl") == Managed)];
-            PointResult[] native = [.. points.Where(p => p.Key("impl") == Native)];
-            PointResult[] both = [.. managed.SelectMany(m => native.Where(n => n.Key("pair") == m.Key("pair")).Select(n => (m, n))).SelectMany(x => new[] { x.m, x.n })];
+            PointResult[] managed = [.. points.Where(p => p.Key(C2cKeys.Impl) == Managed)];
+            PointResult[] native = [.. points.Where(p => p.Key(C2cKeys.Impl) == Native)];
+            PointResult[] both = [.. managed.SelectMany(m => native.Where(n => n.Key(C2cKeys.Pair) == m.Key(C2cKeys.Pair)).Select(n => (m, n))).SelectMany(x => new[] { x.m, x.n })];
             return both.Length == 0 ? null : RoundFigures.PerRound(both, round => MedianOfPairRatios(round));
         });
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
 using HwLab.Lab.Experiments.Setup;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
 using HwLab.Layout.Kernel;
@@ -31,6 +32,8 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
 
     public override string Description
         => "Pinned workers each take and release their own cluster's bit spinlock (and update its count), with neighbouring clusters 8 to 128 bytes apart; ns per lock/unlock pair and the penalty against 128 bytes, managed and native lock bts.";
+
+    public override IExperimentReport Report { get; } = new FalseShareReport();
 
     public override FalseShareSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
     {
@@ -111,7 +114,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
                     };
                     workloads.Add(workload);
                     variants.Add(new Variant(
-                        new Dictionary<string, string> { ["distance"] = distance.ToString(CultureInfo.InvariantCulture), ["impl"] = impl },
+                        new Dictionary<string, string> { [FalseShareKeys.Distance] = distance.ToString(CultureInfo.InvariantCulture), [FalseShareKeys.Impl] = impl },
                         "ns per lock/unlock pair (mean of the workers)",
                         "ns",
                         settings.Cpus,
@@ -135,12 +138,12 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
 
     private static PointResult WithPenalty(PointResult point, IReadOnlyList<PointResult> all, int baseline)
     {
-        PointResult reference = all.Single(p => p.Key("impl") == point.Key("impl") && p.Key("distance") == baseline.ToString(CultureInfo.InvariantCulture));
-        return point with { Derived = new Dictionary<string, double> { ["penalty"] = PointFigures.Ratio(point.Stats, reference.Stats) } };
+        PointResult reference = all.Single(p => p.Key(FalseShareKeys.Impl) == point.Key(FalseShareKeys.Impl) && p.Key(FalseShareKeys.Distance) == baseline.ToString(CultureInfo.InvariantCulture));
+        return point with { Derived = new Dictionary<string, double> { [FalseShareKeys.Penalty] = PointFigures.Ratio(point.Stats, reference.Stats) } };
     }
 
     private static PointResult Point(IReadOnlyList<PointResult> points, int distance, string impl)
-        => points.Single(p => p.Key("distance") == distance.ToString(CultureInfo.InvariantCulture) && p.Key("impl") == impl);
+        => points.Single(p => p.Key(FalseShareKeys.Distance) == distance.ToString(CultureInfo.InvariantCulture) && p.Key(FalseShareKeys.Impl) == impl);
 
     private static List<Verdict> Verdicts(IReadOnlyList<PointResult> points, Claims claims, CpuTopology topology)
     {
@@ -148,23 +151,23 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
         int lineSize = topology.LineSize;
         int nearest = claims.Nearest;
         int baseline = claims.Baseline;
-        bool both = points.Any(p => p.Key("impl") == Managed) && points.Any(p => p.Key("impl") == Native);
+        bool both = points.Any(p => p.Key(FalseShareKeys.Impl) == Managed) && points.Any(p => p.Key(FalseShareKeys.Impl) == Native);
         if (claims.SeedSharing.Decide(points) is { } sharing && claims.ManagedFeelsIt.Decide(points) is { } agreement)
         {
             PointResult managed = Point(points, nearest, Managed);
             PointResult native = Point(points, nearest, Native);
             verdicts.Add(Verdict.Decided(
                 $"The seed patch: 8-byte clusters share a {lineSize}-byte line {lineSize / 8} ways, so neighbouring clusters' bit spinlocks falsely share it (penalty above 1.10x for both the managed lock and the kernel's lock bts).",
-                $"{nearest} bytes apart: {PointFigures.Describe(managed.Stats, "ns")} per pair managed ({PointFigures.Times(managed.Derived["penalty"])} of {baseline} bytes apart), {PointFigures.Describe(native.Stats, "ns")} native ({PointFigures.Times(native.Derived["penalty"])}); the smaller penalty per round: {PointFigures.Times(sharing.Figure)}",
+                $"{nearest} bytes apart: {PointFigures.Describe(managed.Stats, "ns")} per pair managed ({PointFigures.Times(managed.Derived[FalseShareKeys.Penalty])} of {baseline} bytes apart), {PointFigures.Describe(native.Stats, "ns")} native ({PointFigures.Times(native.Derived[FalseShareKeys.Penalty])}); the smaller penalty per round: {PointFigures.Times(sharing.Figure)}",
                 sharing,
                 "Deciding on the smaller of the two locks' penalties in each round: confirmed means both pay it.") with { Topic = Topics.SeedFalseSharing });
             verdicts.Add(Verdict.Decided(
                 "The managed bit lock (Interlocked.Or/And) feels false sharing as the kernel's lock bts does.",
-                string.Create(CultureInfo.InvariantCulture, $"penalty at {nearest} bytes: managed {managed.Derived["penalty"]:0.00}x, native {native.Derived["penalty"]:0.00}x; managed over native per round {agreement.Figure:0.00}"),
+                string.Create(CultureInfo.InvariantCulture, $"penalty at {nearest} bytes: managed {managed.Derived[FalseShareKeys.Penalty]:0.00}x, native {native.Derived[FalseShareKeys.Penalty]:0.00}x; managed over native per round {agreement.Figure:0.00}"),
                 agreement,
                 "Within 15% counts as the same penalty.") with { Topic = Topics.ManagedFalseSharing });
 
-            if (points.Any(p => p.Key("impl") == ManagedFetchFirst))
+            if (points.Any(p => p.Key(FalseShareKeys.Impl) == ManagedFetchFirst))
             {
                 PointResult fetchFirst = Point(points, nearest, ManagedFetchFirst);
                 PointResult nativeBase = Point(points, baseline, Native);
@@ -191,7 +194,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
             PointResult adjacent = Point(points, lineSize, Managed);
             verdicts.Add(Verdict.Decided(
                 $"One cluster per {lineSize}-byte line is enough padding (within 5% of {baseline} bytes apart).",
-                $"{lineSize} bytes apart: {PointFigures.Times(adjacent.Derived["penalty"])} of {baseline} bytes apart (managed; per round {PointFigures.Times(padding.Figure)})",
+                $"{lineSize} bytes apart: {PointFigures.Times(adjacent.Derived[FalseShareKeys.Penalty])} of {baseline} bytes apart (managed; per round {PointFigures.Times(padding.Figure)})",
                 padding,
                 $"Adjacent-line prefetchers fetch lines in pairs on many x86 cores, so neighbours one line apart can still interfere; {baseline} bytes is the distance that never shares.") with { Topic = Topics.PaddingOneLine });
         }
@@ -245,7 +248,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
             => Find(points, distance, impl) is not null && Find(points, baseline, impl) is not null;
 
         private static PointResult? Find(IReadOnlyList<PointResult> points, int distance, string impl)
-            => points.SingleOrDefault(p => p.Key("distance") == distance.ToString(CultureInfo.InvariantCulture) && p.Key("impl") == impl);
+            => points.SingleOrDefault(p => p.Key(FalseShareKeys.Distance) == distance.ToString(CultureInfo.InvariantCulture) && p.Key(FalseShareKeys.Impl) == impl);
     }
 
     private static List<string> Notes(FalseShareSettings settings, int baseline, CpuTopology topology)

@@ -2,6 +2,7 @@ using System.Globalization;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
 using HwLab.Lab.Experiments.Setup;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
 using HwLab.Layout.Kernel;
@@ -28,6 +29,8 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
 
     public override string Description
         => "Each lock kind (the seed's managed bit lock, the kernel's lock bts, a 4-byte ticket spinlock, System.Threading.Lock) alone and with one worker per CPU on one lock; ns per lock/unlock pair and fairness.";
+
+    public override IExperimentReport Report { get; } = new LocksReport();
 
     public override LocksSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
     {
@@ -128,9 +131,9 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
 
     private static Dictionary<string, string> Keys(string kind, string contention, int workers) => new()
     {
-        ["kind"] = kind,
-        ["contention"] = contention,
-        ["workers"] = workers.ToString(CultureInfo.InvariantCulture),
+        [LocksKeys.Kind] = kind,
+        [LocksKeys.Contention] = contention,
+        [LocksKeys.Workers] = workers.ToString(CultureInfo.InvariantCulture),
     };
 
     // Fairness: how evenly the workers shared the lock, per sample, then the median over samples.
@@ -138,7 +141,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
     // minOverMax is the least-served worker's count over the best-served one's (1 = perfectly even).
     private static PointResult WithFairness(PointResult point)
     {
-        if (point.Key("contention") != Contended)
+        if (point.Key(LocksKeys.Contention) != Contended)
         {
             return point;
         }
@@ -147,8 +150,8 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         {
             Derived = new Dictionary<string, double>
             {
-                ["fairnessCv"] = MedianInterval.Median(cv),
-                ["fairnessMinOverMax"] = MedianInterval.Median([.. point.Samples.Select(MinOverMax)]),
+                [LocksKeys.FairnessCv] = MedianInterval.Median(cv),
+                [LocksKeys.FairnessMinOverMax] = MedianInterval.Median([.. point.Samples.Select(MinOverMax)]),
             },
         };
     }
@@ -158,7 +161,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         => (double)sample.Workers.Min(w => w.Operations) / Math.Max(1, sample.Workers.Max(w => w.Operations));
 
     private static PointResult? Find(IReadOnlyList<PointResult> points, string kind, string contention)
-        => points.FirstOrDefault(p => p.Key("kind") == kind && p.Key("contention") == contention);
+        => points.FirstOrDefault(p => p.Key(LocksKeys.Kind) == kind && p.Key(LocksKeys.Contention) == contention);
 
     private static Claim PairedClaim(string topic, DecisionRule rule, string kind, string baseline, string contention, Func<IReadOnlyList<SampleRecord>, double> figure)
         => new(topic, rule, points => Find(points, kind, contention) is { } a && Find(points, baseline, contention) is { } b ? RoundFigures.PerRound([a, b], figure) : null);
@@ -214,7 +217,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         {
             verdicts.Add(Verdict.Decided(
                 "Under contention the ticket spinlock (FIFO) is fairer than the bit lock (whoever's atomic lands first).",
-                string.Create(CultureInfo.InvariantCulture, $"least-served worker's share of the best-served one's: ticket {ticketTogether.Derived["fairnessMinOverMax"]:0.00}, bit lock {bitTogether.Derived["fairnessMinOverMax"]:0.00} (medians); ns per pair: ticket {ticketTogether.Stats.Median:0.#}, bit lock {bitTogether.Stats.Median:0.#}"),
+                string.Create(CultureInfo.InvariantCulture, $"least-served worker's share of the best-served one's: ticket {ticketTogether.Derived[LocksKeys.FairnessMinOverMax]:0.00}, bit lock {bitTogether.Derived[LocksKeys.FairnessMinOverMax]:0.00} (medians); ns per pair: ticket {ticketTogether.Stats.Median:0.#}, bit lock {bitTogether.Stats.Median:0.#}"),
                 fairer,
                 "1.00 means every worker got the same number of pairs in the same time; the figure is the ticket lock's share minus the bit lock's, round by round.") with { Topic = Topics.LocksFairness });
         }

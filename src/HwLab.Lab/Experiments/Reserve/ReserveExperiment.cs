@@ -2,6 +2,7 @@ using System.Globalization;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
 using HwLab.Lab.Experiments.Setup;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
 using HwLab.PagePool.Reserve;
@@ -26,6 +27,8 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
 
     public override string Description
         => "A watermark page allocator under pressure (writers dirtying page cache, a writeback thread that needs a GFP_NOFS page per batch, an OOM victim that must allocate to exit) under three reserve policies: 2015 (no boost), favor (ALLOC_HIGH for kernel threads and dying tasks), reaper (the OOM reaper and ALLOC_OOM).";
+
+    public override IExperimentReport Report { get; } = new ReserveReport();
 
     public override ReserveSettings DefaultSettings(SuiteProfile profile, CpuTopology topology) => ReserveSettings.ForProfile(profile);
 
@@ -108,7 +111,7 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         foreach ((ReservePolicy policy, string mode) in plan)
         {
             var runs = new List<ReserveOutcome>();
-            var keys = new Dictionary<string, string> { ["policy"] = ReservePolicies.Name(policy), ["mode"] = mode };
+            var keys = new Dictionary<string, string> { [ReserveKeys.Policy] = ReservePolicies.Name(policy), [ReserveKeys.Mode] = mode };
             int repeats = mode == ReserveOutcome.Threaded ? settings.Repeats : 1;
             for (int r = 0; r < repeats; r++)
             {

@@ -10,7 +10,7 @@ namespace HwLab.Lab.Experiments.Swap;
 
 public sealed partial class SwapExperiment
 {
-    private static string Workers(PointResult p) => p.Key("workers");
+    private static string Workers(PointResult p) => p.Key(SwapKeys.Workers);
 
     private static bool Same(PointResult a, PointResult b, params string[] except)
         => a.Keys.Where(k => !except.Contains(k.Key)).All(k => b.Keys.TryGetValue(k.Key, out string? v) && v == k.Value);
@@ -24,10 +24,10 @@ public sealed partial class SwapExperiment
         {
             ["opsPerSecondPerWorker"] = point.Stats.Median / workers,
         };
-        PointResult? alone = all.FirstOrDefault(p => Workers(p) == "1" && Same(p, point, "workers"));
+        PointResult? alone = all.FirstOrDefault(p => Workers(p) == "1" && Same(p, point, SwapKeys.Workers));
         if (alone is not null)
         {
-            derived["scaling"] = PointFigures.Ratio(point.Stats, alone.Stats);
+            derived[SwapKeys.Scaling] = PointFigures.Ratio(point.Stats, alone.Stats);
         }
         double Sum(string extra) => point.Samples.Sum(s => s.Extras.GetValueOrDefault(extra));
         double firstPicks = Sum("picks");
@@ -35,7 +35,7 @@ public sealed partial class SwapExperiment
         derived["firstRoundPicksPerSample"] = firstPicks / point.Samples.Count;
         derived["recycledPicksPerSample"] = recycledPicks / point.Samples.Count;
         // First-round picks where there are any; a churned device has only recycled ones.
-        derived["sameLineShare"] = firstPicks > 0 ? Sum("sameLinePicks") / firstPicks
+        derived[SwapKeys.SameLineShare] = firstPicks > 0 ? Sum("sameLinePicks") / firstPicks
             : recycledPicks > 0 ? Sum("recycledSameLinePicks") / recycledPicks
             : 0;
         derived["recycledSameLineShare"] = recycledPicks == 0 ? 0 : Sum("recycledSameLinePicks") / recycledPicks;
@@ -53,7 +53,7 @@ public sealed partial class SwapExperiment
             : double.NaN;
     }
 
-    private static string ModeOf(IReadOnlyList<PointResult> points) => points.Any(p => p.Key("mode") == "bitlock") ? "bitlock" : points[0].Key("mode");
+    private static string ModeOf(IReadOnlyList<PointResult> points) => points.Any(p => p.Key(SwapKeys.Mode) == "bitlock") ? "bitlock" : points[0].Key(SwapKeys.Mode);
 
     // A claim on the points of the most workers at 8 bytes, one per (mode, order, phase) asked for.
     private static Claim OnPoints(string topic, DecisionRule rule, int most, (string? Mode, string Order, string? Phase)[] wanted, Func<IReadOnlyList<SampleRecord>, double> figure)
@@ -87,10 +87,10 @@ public sealed partial class SwapExperiment
     ];
 
     private static PointResult? Find(IReadOnlyList<PointResult> points, string mode, string order, int workers, string? phase = null)
-        => points.FirstOrDefault(p => p.Key("mode") == mode && p.Key("order") == order && p.Key("layout") == "8"
-            && Workers(p) == workers.ToString(CultureInfo.InvariantCulture) && (phase is null || p.Key("phase") == phase));
+        => points.FirstOrDefault(p => p.Key(SwapKeys.Mode) == mode && p.Key(SwapKeys.Order) == order && p.Key(SwapKeys.Layout) == "8"
+            && Workers(p) == workers.ToString(CultureInfo.InvariantCulture) && (phase is null || p.Key(SwapKeys.Phase) == phase));
 
-    private static string Share(PointResult p) => Numbers.Percent(p.Derived["sameLineShare"]);
+    private static string Share(PointResult p) => Numbers.Percent(p.Derived[SwapKeys.SameLineShare]);
 
     private static string Rate(PointResult p) => $"{Numbers.Format(p.Stats.Median)} ops/s (CV {Numbers.Percent(p.Stats.CoefficientOfVariation)})";
 
@@ -158,7 +158,7 @@ public sealed partial class SwapExperiment
         verdicts.Add(device is not null && bitlock is not null && claims[1].Decide(points) is { } scales
             ? Verdict.Decided(
                 scaling,
-                string.Create(CultureInfo.InvariantCulture, $"bitlock {Rate(bitlock)}, device {Rate(device)}: {PointFigures.Times(scales.Figure)} per round; scaling from 1 to {most} workers: bitlock {bitlock.Derived.GetValueOrDefault("scaling"):0.00}x, device {device.Derived.GetValueOrDefault("scaling"):0.00}x"),
+                string.Create(CultureInfo.InvariantCulture, $"bitlock {Rate(bitlock)}, device {Rate(device)}: {PointFigures.Times(scales.Figure)} per round; scaling from 1 to {most} workers: bitlock {bitlock.Derived.GetValueOrDefault(SwapKeys.Scaling):0.00}x, device {device.Derived.GetValueOrDefault(SwapKeys.Scaling):0.00}x"),
                 scales,
                 "Upstream (v5 cover letter, 32 processes): patches 1-2 gave +4% swap-out throughput.") with { Topic = Topics.SeedClusterLockScaling }
             : new Verdict(scaling, "-", VerdictOutcome.NotMeasurable, "It compares --modes device and bitlock in column order at 8 bytes.") { Topic = Topics.SeedClusterLockScaling });

@@ -2,6 +2,7 @@ using System.Globalization;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
 using HwLab.Lab.Experiments.Setup;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
 using HwLab.Native.Threading;
@@ -31,6 +32,8 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
     public override string Description => churn
         ? "The swap experiment after a random alloc/free phase has scrambled the free cluster list: does the column order still matter, and is false sharing noticeable once the order is random?"
         : "Pinned workers swap pages out (get_swap_page, copy in, duplicate) and back in (copy out, free) on a swap device following the seed patch; ops/s per lock mode, free-cluster order and layout, scaling against one worker, and new-cluster picks that share a cache line with another worker's cluster.";
+
+    public override IExperimentReport Report { get; } = new SwapReport(churn);
 
     public override SwapSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
     {
@@ -179,14 +182,14 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         workloads.Add(workload);
         var keys = new Dictionary<string, string>
         {
-            ["mode"] = combo.ModeName,
-            ["order"] = combo.OrderName,
-            ["layout"] = combo.LayoutBytes.ToString(CultureInfo.InvariantCulture),
-            ["workers"] = workers.ToString(CultureInfo.InvariantCulture),
+            [SwapKeys.Mode] = combo.ModeName,
+            [SwapKeys.Order] = combo.OrderName,
+            [SwapKeys.Layout] = combo.LayoutBytes.ToString(CultureInfo.InvariantCulture),
+            [SwapKeys.Workers] = workers.ToString(CultureInfo.InvariantCulture),
         };
         if (churn)
         {
-            keys["phase"] = phase;
+            keys[SwapKeys.Phase] = phase;
         }
         return new Variant(
             keys,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HwLab.Lab.Experiments;
 using HwLab.Lab.Results;
 using static HwLab.Lab.Reports.Html.HtmlText;
 
@@ -8,13 +9,16 @@ namespace HwLab.Lab.Reports.Html;
 /// <summary>
 /// report.html: one self-contained page (inline styles and SVG charts, no scripts, no fonts, no
 /// network) with the machine, the answer to "was the 8-byte layout right?", every verdict, and
-/// each experiment's charts and points. Rendered from results.json alone.
+/// each experiment's charts and points. Rendered from results.json alone: each experiment's figures
+/// come from its report in the catalog, found by the name results.json gives.
 /// </summary>
 public static class HtmlReport
 {
-    public static string Render(ResultsDocument document)
+    /// <param name="catalog">Where each experiment's section is found; <see cref="ExperimentCatalog.Standard"/> when null.</param>
+    public static string Render(ResultsDocument document, ExperimentCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(document);
+        catalog ??= ExperimentCatalog.Standard;
         var html = new StringBuilder();
         MachineInfo m = document.Machine;
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -29,7 +33,7 @@ public static class HtmlReport
         WriteVerdicts(html, document);
         foreach (ExperimentResult experiment in document.Experiments)
         {
-            WriteExperiment(html, experiment);
+            WriteExperiment(html, experiment, catalog.ReportOf(experiment.Name));
         }
         if (document.NotRun.Count > 0)
         {
@@ -81,7 +85,7 @@ public static class HtmlReport
             rawColumns: new HashSet<int> { 0, 1, 2, 3 });
     }
 
-    private static void WriteExperiment(StringBuilder html, ExperimentResult e)
+    private static void WriteExperiment(StringBuilder html, ExperimentResult e, IExperimentReport report)
     {
         html.Append("<h2 id=\"").Append(Encode(e.Name)).Append("\">").Append(Encode($"{e.Name}: {e.Title}")).Append("</h2>");
         html.Append("<p>").Append(Encode(e.Status == ExperimentStatus.Completed
@@ -91,9 +95,9 @@ public static class HtmlReport
         {
             html.Append("<p class=\"sampling\">").Append(Encode(DecisionText.Sampling(sampling))).Append("</p>");
         }
-        foreach ((string svg, string caption) in ReportCharts.For(e))
+        foreach (ReportFigure figure in report.Figures(e))
         {
-            html.Append("<figure>").Append(svg).Append("<figcaption>").Append(Encode(caption)).Append("</figcaption></figure>\n");
+            html.Append("<figure>").Append(figure.Svg).Append("<figcaption>").Append(Encode(figure.Caption)).Append("</figcaption></figure>\n");
         }
         foreach (Verdict v in e.Verdicts)
         {
