@@ -24,17 +24,34 @@ public abstract class Experiment<TSettings> : IExperiment
 
     public abstract IExperimentReport Report { get; }
 
+    /// <summary>This experiment's own options; none unless it declares some.</summary>
+    public virtual IReadOnlyList<SettingOption> Options => [];
+
+    public virtual bool SamplesInRounds => true;
+
     /// <summary>The settings for <paramref name="profile"/> on this machine.</summary>
     public abstract TSettings DefaultSettings(SuiteProfile profile, CpuTopology topology);
 
     /// <exception cref="ExperimentSettingsException">A setting this machine or experiment cannot run with.</exception>
     public abstract void Validate(TSettings settings, CpuTopology topology);
 
-    public ExperimentResult RunDefault(SuiteProfile profile, ExperimentContext context)
+    public PreparedRun Prepare(SuiteProfile profile, CpuTopology topology, ISettingValues given)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        return Run(DefaultSettings(profile, context.Topology), context);
+        TSettings settings = Settings(profile, topology, given);
+        Validate(settings, topology);
+        return new PreparedRun(this, context => Run(settings, context));
     }
+
+    /// <summary>The settings of <paramref name="profile"/> on this machine with each option in <paramref name="given"/> put over them, not yet checked.</summary>
+    /// <exception cref="ExperimentSettingsException">Options that cannot make settings together (more threads than CPUs named).</exception>
+    public TSettings Settings(SuiteProfile profile, CpuTopology topology, ISettingValues given)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        return WithOptions(DefaultSettings(profile, topology), profile, topology, given);
+    }
+
+    /// <summary>Puts each of this experiment's <see cref="Options"/> that was given over <paramref name="defaults"/>.</summary>
+    protected virtual TSettings WithOptions(TSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given) => defaults;
 
     public ExperimentResult Run(TSettings settings, ExperimentContext context)
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
 
@@ -50,7 +51,7 @@ public static class SuiteRunner
             ExperimentResult result;
             try
             {
-                result = experiment.RunDefault(profile, context);
+                result = experiment.Prepare(profile, topology, SettingValues.None).Run(context);
             }
             catch (ExperimentSettingsException e)
             {

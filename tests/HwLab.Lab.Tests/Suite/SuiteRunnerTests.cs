@@ -1,4 +1,5 @@
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Suite;
@@ -73,6 +74,10 @@ public sealed class SuiteRunnerTests : IDisposable
 
         public IExperimentReport Report => PointsOnlyReport.Instance;
 
-        public ExperimentResult RunDefault(SuiteProfile profile, ExperimentContext context) => run(profile);
+        public IReadOnlyList<SettingOption> Options => [];
+
+        public bool SamplesInRounds => false;
+
+        public PreparedRun Prepare(SuiteProfile profile, CpuTopology topology, ISettingValues given) => new(this, _ => run(profile));
     }
 }

@@ -31,6 +31,8 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
 
     public override IExperimentReport Report { get; } = new C2cReport();
 
+    public override IReadOnlyList<SettingOption> Options => C2cOptions.All;
+
     public override C2cSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(topology);
@@ -60,6 +62,9 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
         RunBudget.EnsureMemory(
             RunBudget.Product(variants, Environment.SystemPageSize), Name, $"a page for each of {variants} ping-pong lines", "--max-pairs or --cpus");
     }
+
+    protected override C2cSettings WithOptions(C2cSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
+        => C2cOptions.Apply(defaults, given);
 
     protected override IReadOnlyDictionary<string, string> Describe(C2cSettings settings) => new Dictionary<string, string>
     {

@@ -35,6 +35,8 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
 
     public override IExperimentReport Report { get; } = new FalseShareReport();
 
+    public override IReadOnlyList<SettingOption> Options => FalseShareOptions.All;
+
     public override FalseShareSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(topology);
@@ -81,6 +83,9 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
         long arrayBytes = RunBudget.Sum([.. distances.Select(d => RunBudget.Product(implementations, (RunBudget.Product(settings.Cpus.Count, d) + page - 1) / page, page))]);
         RunBudget.EnsureMemory(arrayBytes, Name, $"a cluster array per point for {settings.Cpus.Count} workers", "--distances, --impls or --threads");
     }
+
+    protected override FalseShareSettings WithOptions(FalseShareSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
+        => FalseShareOptions.Apply(defaults, topology, given);
 
     protected override IReadOnlyDictionary<string, string> Describe(FalseShareSettings settings) => new Dictionary<string, string>
     {

@@ -32,6 +32,8 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
 
     public override IExperimentReport Report { get; } = new LocksReport();
 
+    public override IReadOnlyList<SettingOption> Options => LocksOptions.All;
+
     public override LocksSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(topology);
@@ -69,6 +71,9 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         RunBudget.EnsureWorkerSamples(
             RunBudget.Product(kinds, settings.Samples, contend ? 1 + settings.Cpus.Count : 1), Name, $"{kinds} kinds, {settings.Samples} samples, {(contend ? 1 + settings.Cpus.Count : 1)} workers", lower);
     }
+
+    protected override LocksSettings WithOptions(LocksSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
+        => LocksOptions.Apply(defaults, topology, given);
 
     protected override IReadOnlyDictionary<string, string> Describe(LocksSettings settings) => new Dictionary<string, string>
     {

@@ -30,6 +30,11 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
 
     public override IExperimentReport Report { get; } = new ReserveReport();
 
+    public override IReadOnlyList<SettingOption> Options => ReserveOptions.All;
+
+    /// <summary>It runs whole scenarios, each to its time bound, rather than sampling in rounds.</summary>
+    public override bool SamplesInRounds => false;
+
     public override ReserveSettings DefaultSettings(SuiteProfile profile, CpuTopology topology) => ReserveSettings.ForProfile(profile);
 
     public override void Validate(ReserveSettings settings, CpuTopology topology)
@@ -73,6 +78,9 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         RunBudget.EnsureMemory(
             RunBudget.Product(settings.Scenario.ZonePages, Zone.PageBytes + sizeof(int) + sizeof(long)), Name, $"a zone of {settings.Scenario.ZonePages} pages", "--zone-pages");
     }
+
+    protected override ReserveSettings WithOptions(ReserveSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
+        => ReserveOptions.Apply(defaults, given);
 
     protected override IReadOnlyDictionary<string, string> Describe(ReserveSettings settings)
     {

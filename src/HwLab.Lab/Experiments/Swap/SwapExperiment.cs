@@ -35,10 +35,12 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
 
     public override IExperimentReport Report { get; } = new SwapReport(churn);
 
+    public override IReadOnlyList<SettingOption> Options => SwapOptions.All;
+
     public override SwapSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(topology);
-        int workers = Math.Min(topology.Usable.Count, 16);
+        int workers = Math.Min(topology.Usable.Count, SwapSettings.DefaultMaxWorkers);
         return SwapSettings.ForProfile(profile, CpuChoice.SpreadAcrossCores(topology, topology.Usable, workers));
     }
 
@@ -70,13 +72,13 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         }
         try
         {
-            Options(settings, topology, combos[0]).Validate();
+            DeviceOptions(settings, topology, combos[0]).Validate();
         }
         catch (SwapDeviceConfigurationException e)
         {
             throw new ExperimentSettingsException(e.Message, e);
         }
-        EnsureRoomForEveryWorker(settings, Options(settings, topology, combos[0]).Clusters * settings.ClusterPages);
+        EnsureRoomForEveryWorker(settings, DeviceOptions(settings, topology, combos[0]).Clusters * settings.ClusterPages);
         EnsureBudget(settings, topology, combos);
     }
 
@@ -110,7 +112,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         RunBudget.EnsureWorkerSamples(
             RunBudget.Product(combos.Count, settings.Samples, workersPerCombo), Name, $"{combos.Count} devices, {settings.Samples} samples, {workersPerCombo} workers over the worker counts", lower);
 
-        long slots = RunBudget.Product(Options(settings, topology, combos[0]).Clusters, settings.ClusterPages);
+        long slots = RunBudget.Product(DeviceOptions(settings, topology, combos[0]).Clusters, settings.ClusterPages);
         long device = RunBudget.Product(slots, SwapDeviceOptions.PageBytes + 1); // a page and a swap_map byte per slot
         // A worker's FIFO keeps a slot, a stamp and a flag per entry (17 bytes), and its page buffer is a page.
         long workloads = RunBudget.Product(workersPerCombo, RunBudget.Sum(RunBudget.Product(RunBudget.Sum(settings.Fifo, 2), 17), SwapDeviceOptions.PageBytes));
@@ -121,6 +123,9 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
             $"{combos.Count} devices of {slots} slots of 4 KiB",
             "--device-slots, --cluster-pages, --modes, --orders or --layouts");
     }
+
+    protected override SwapSettings WithOptions(SwapSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
+        => SwapOptions.Apply(defaults, profile, topology, given);
 
     protected override IReadOnlyDictionary<string, string> Describe(SwapSettings settings) => new Dictionary<string, string>
     {
@@ -151,7 +156,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
             {
                 // One device per configuration, shared by its variants: every run starts with a reset.
                 // Faulting in gigabytes takes seconds, so the device looks for a Ctrl+C as it goes.
-                ISwapDevice device = SwapDeviceFactory.Create(combo.Mode, combo.LayoutBytes, Options(settings, context.Topology, combo), context.Cancellation);
+                ISwapDevice device = SwapDeviceFactory.Create(combo.Mode, combo.LayoutBytes, DeviceOptions(settings, context.Topology, combo), context.Cancellation);
                 devices.Add(device);
                 foreach (int workers in settings.WorkerCounts.Distinct().Order())
                 {
@@ -208,7 +213,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
             });
     }
 
-    private static SwapDeviceOptions Options(SwapSettings settings, CpuTopology topology, SwapCombo combo) => new()
+    private static SwapDeviceOptions DeviceOptions(SwapSettings settings, CpuTopology topology, SwapCombo combo) => new()
     {
         Slots = DeviceSlots(settings),
         Cpus = settings.WorkerCounts.Max(),
