@@ -1,6 +1,5 @@
 using HwLab.Cli.Output;
 using HwLab.Lab.Experiments;
-using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Suite;
 using HwLab.Native.Topology;

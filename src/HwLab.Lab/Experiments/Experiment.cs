@@ -10,8 +10,9 @@ namespace HwLab.Lab.Experiments;
 
 /// <summary>
 /// An experiment with settings of type <typeparamref name="TSettings"/>: defaults sized for a
-/// profile and a machine, validation that names the bad setting, and a run that always returns a
-/// result, completed, interrupted (with what was measured) or failed (with why).
+/// profile and a machine, the options that change them, validation that names the bad setting, a
+/// run that always returns a result, completed, interrupted (with what was measured) or failed
+/// (with why), and the section of the reports that shows it.
 /// </summary>
 public abstract class Experiment<TSettings> : IExperiment
     where TSettings : class

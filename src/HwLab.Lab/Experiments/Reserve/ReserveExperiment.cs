@@ -1,5 +1,4 @@
 using System.Globalization;
-using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
 using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Reports;
