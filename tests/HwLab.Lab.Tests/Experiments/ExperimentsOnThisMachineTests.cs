@@ -20,7 +20,7 @@ public sealed class ExperimentsOnThisMachineTests
     public void C2c_measures_every_pair_managed_and_native()
     {
         Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
-        C2cExperiment experiment = ExperimentCatalog.C2c;
+        C2cExperiment experiment = new C2cExperiment();
         C2cSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = [.. s_topology.Usable.Take(2)], RoundTrips = 2_000 };
         ExperimentResult result = experiment.Run(settings, Context);
 
@@ -33,21 +33,21 @@ public sealed class ExperimentsOnThisMachineTests
     public void Falseshare_measures_every_distance_with_a_penalty_against_the_baseline()
     {
         Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
-        FalseShareExperiment experiment = ExperimentCatalog.FalseShare;
+        FalseShareExperiment experiment = new FalseShareExperiment();
         FalseShareSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { OperationsPerWorker = 20_000 };
         ExperimentResult result = experiment.Run(settings, Context);
 
         AssertWellFormed(result, expectedPoints: settings.Distances.Count * 2);
         Assert.All(result.Points.Where(p => p.Key("distance") == "128"), p => Assert.Equal(1.0, p.Derived["penalty"]));
         Assert.All(result.Points, p => Assert.True(p.Derived["penalty"] > 0 && double.IsFinite(p.Derived["penalty"])));
-        Assert.Contains(result.Verdicts, v => v.Claim.StartsWith("The seed patch", StringComparison.Ordinal) && v.Outcome is Verdict.Confirmed or Verdict.Refuted or Verdict.Inconclusive);
+        Assert.Contains(result.Verdicts, v => v.Claim.StartsWith("The seed patch", StringComparison.Ordinal) && v.Outcome is VerdictOutcome.Confirmed or VerdictOutcome.Refuted or VerdictOutcome.Inconclusive);
     }
 
     [Fact]
     public void Locks_measures_each_kind_alone_and_contended_with_fairness()
     {
         Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
-        LocksExperiment experiment = ExperimentCatalog.Locks;
+        LocksExperiment experiment = new LocksExperiment();
         LocksSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { UncontendedOperations = 20_000, ContendedDuration = TimeSpan.FromMilliseconds(5) };
         ExperimentResult result = experiment.Run(settings, Context);
 
@@ -59,7 +59,7 @@ public sealed class ExperimentsOnThisMachineTests
     public void Swap_measures_every_mode_and_order_alone_and_together_with_picks()
     {
         Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
-        SwapExperiment experiment = ExperimentCatalog.Swap;
+        SwapExperiment experiment = new SwapExperiment(churn: false);
         SwapSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = [.. s_topology.Usable.Take(2)], WorkerCounts = [1, 2], OperationsPerWorker = 2_048 };
         ExperimentResult result = experiment.Run(settings, Context);
 
@@ -74,14 +74,14 @@ public sealed class ExperimentsOnThisMachineTests
             Assert.True(sequential.Derived["sameLineShare"] > 0.25, $"{mode}: sequential {sequential.Derived["sameLineShare"]}");
             Assert.True(columns.Derived["sameLineShare"] < sequential.Derived["sameLineShare"] / 4, $"{mode}: columns {columns.Derived["sameLineShare"]}");
         }
-        Assert.Contains(result.Verdicts, v => v.Claim.Contains("4k more memory", StringComparison.Ordinal) && v.Outcome == Verdict.Confirmed);
+        Assert.Contains(result.Verdicts, v => v.Claim.Contains("4k more memory", StringComparison.Ordinal) && v.Outcome == VerdictOutcome.Confirmed);
     }
 
     [Fact]
     public void Churn_measures_churned_and_first_round_side_by_side()
     {
         Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
-        SwapExperiment experiment = ExperimentCatalog.Churn;
+        SwapExperiment experiment = new SwapExperiment(churn: true);
         SwapSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
             Cpus = [.. s_topology.Usable.Take(2)], WorkerCounts = [2], OperationsPerWorker = 2_048, Modes = ["bitlock"],
@@ -96,16 +96,16 @@ public sealed class ExperimentsOnThisMachineTests
     [Fact]
     public void Reserve_stalls_under_2015_and_recovers_under_favor_and_reaper_in_both_modes()
     {
-        ReserveExperiment experiment = ExperimentCatalog.Reserve;
+        ReserveExperiment experiment = new ReserveExperiment();
         ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { ThreadedDuration = TimeSpan.FromMilliseconds(300) };
         ExperimentResult result = experiment.Run(settings, Context);
 
-        Assert.Equal(ExperimentResult.Completed, result.Status);
+        Assert.Equal(ExperimentStatus.Completed, result.Status);
         Assert.Equal(6, result.Points.Count);
         Assert.Equal(6, result.Timelines.Count);
         Assert.All(result.Points.Where(p => p.Key("policy") == "2015"), p => Assert.Equal(1, p.Derived["stalledShare"]));
         Assert.All(result.Points.Where(p => p.Key("policy") != "2015"), p => Assert.Equal(1, p.Derived["recoveredShare"]));
-        Assert.Equal([Verdict.Confirmed, Verdict.Confirmed, Verdict.Confirmed, Verdict.Info], result.Verdicts.Select(v => v.Outcome));
+        Assert.Equal([VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Info], result.Verdicts.Select(v => v.Outcome));
         Timeline timeline = result.Timelines.Single(t => t.Id == "policy=2015 mode=deterministic");
         Assert.Equal(["high", "low", "min"], timeline.Levels.Keys.Order());
         Assert.Contains(timeline.Markers, m => m.Kind == "oom-kill");
@@ -116,39 +116,39 @@ public sealed class ExperimentsOnThisMachineTests
     [Fact]
     public void With_one_worker_the_contention_claims_are_not_measurable()
     {
-        SwapExperiment experiment = ExperimentCatalog.Swap;
+        SwapExperiment experiment = new SwapExperiment(churn: false);
         SwapSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = [s_topology.Usable[0]], WorkerCounts = [1], OperationsPerWorker = 1_024 };
         ExperimentResult result = experiment.Run(settings, Context);
-        Assert.Equal(ExperimentResult.Completed, result.Status);
-        Assert.Equal(3, result.Verdicts.Count(v => v.Outcome == Verdict.NotMeasurable));
+        Assert.Equal(ExperimentStatus.Completed, result.Status);
+        Assert.Equal(3, result.Verdicts.Count(v => v.Outcome == VerdictOutcome.NotMeasurable));
     }
 
     [Fact]
     public void Settings_a_machine_cannot_run_are_refused_with_the_option_named()
     {
-        FalseShareExperiment falseShare = ExperimentCatalog.FalseShare;
+        FalseShareExperiment falseShare = new FalseShareExperiment();
         FalseShareSettings good = falseShare.DefaultSettings(SuiteProfile.Quick, s_topology);
         Assert.Contains("--distances", Assert.Throws<ExperimentSettingsException>(() => falseShare.Validate(good with { Distances = [12] }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("--samples", Assert.Throws<ExperimentSettingsException>(() => falseShare.Validate(good with { Samples = 2 }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("--cpus", Assert.Throws<ExperimentSettingsException>(() => falseShare.Validate(good with { Cpus = [s_topology.Usable.Max + 1, 0] }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("2 workers", Assert.Throws<ExperimentSettingsException>(() => falseShare.Validate(good with { Cpus = [s_topology.Usable[0]] }, s_topology)).Message, StringComparison.Ordinal);
 
-        SwapExperiment swap = ExperimentCatalog.Swap;
+        SwapExperiment swap = new SwapExperiment(churn: false);
         SwapSettings swapSettings = swap.DefaultSettings(SuiteProfile.Quick, s_topology);
         Assert.Contains("no room for a lock", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { Modes = ["bitlock"], Layouts = [4] }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("power of two", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { ClusterPages = 100 }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("need one each", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { DeviceSlots = 256 }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("--workers", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { WorkerCounts = [swapSettings.Cpus.Count + 1] }, s_topology)).Message, StringComparison.Ordinal);
 
-        ReserveExperiment reserve = ExperimentCatalog.Reserve;
+        ReserveExperiment reserve = new ReserveExperiment();
         ReserveSettings reserveSettings = reserve.DefaultSettings(SuiteProfile.Quick, s_topology);
         Assert.Contains("do not fit the zone", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Scenario = reserveSettings.Scenario with { MinFreeKbytes = 16384 } }, s_topology)).Message, StringComparison.Ordinal);
-        Assert.Contains("no reserve policy", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Policies = ["lenient"] }, s_topology)).Message, StringComparison.Ordinal);
+        Assert.Contains("--policies takes 2015, favor, reaper", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Policies = ["lenient"] }, s_topology)).Message, StringComparison.Ordinal);
     }
 
     private static void AssertWellFormed(ExperimentResult result, int expectedPoints)
     {
-        Assert.True(result.Status == ExperimentResult.Completed, $"{result.Name}: {result.Status}: {result.Error}");
+        Assert.True(result.Status == ExperimentStatus.Completed, $"{result.Name}: {result.Status}: {result.Error}");
         Assert.Equal(expectedPoints, result.Points.Count);
         foreach (PointResult point in result.Points)
         {

@@ -13,8 +13,8 @@ public sealed partial class ReserveExperiment
         => string.Join("; ", outcomes.GroupBy(o => o.Mode).Select(g => $"{g.Key}: {describe(g.Key, [.. g])}"));
 
     // Confirmed when every run shows it, refuted when none does; runs that disagree decide nothing.
-    private static string EveryRun(IReadOnlyList<ReserveOutcome> runs, Func<ReserveOutcome, bool> shows)
-        => runs.All(shows) ? Verdict.Confirmed : runs.Any(shows) ? Verdict.Inconclusive : Verdict.Refuted;
+    private static VerdictOutcome EveryRun(IReadOnlyList<ReserveOutcome> runs, Func<ReserveOutcome, bool> shows)
+        => runs.All(shows) ? VerdictOutcome.Confirmed : runs.Any(shows) ? VerdictOutcome.Inconclusive : VerdictOutcome.Refuted;
 
     private static List<Verdict> Verdicts(IReadOnlyList<ReserveOutcome> outcomes)
     {
@@ -22,7 +22,7 @@ public sealed partial class ReserveExperiment
         ReserveOutcome[] old = [.. outcomes.Where(o => o.Policy == ReservePolicy.Policy2015)];
         if (old.Length > 0)
         {
-            string stalls = EveryRun(old, o => o.Stalled && o.Warnings > 0 && o.WrittenBackAfterKill == 0);
+            VerdictOutcome stalls = EveryRun(old, o => o.Stalled && o.Warnings > 0 && o.WrittenBackAfterKill == 0);
             verdicts.Add(new Verdict(
                 "2015: with no task allowed into the reserve, the writeback worker loops in the allocator printing \"possible memory allocation deadlock\" and writeback makes no progress once memory has run out.",
                 ByMode(old, (_, runs) => string.Create(CultureInfo.InvariantCulture,
@@ -42,11 +42,11 @@ public sealed partial class ReserveExperiment
             {
                 continue;
             }
-            string recovers = EveryRun(runs, o => o.Recovered && o.WrittenBackAfterKill > 0);
+            VerdictOutcome recovers = EveryRun(runs, o => o.Recovered && o.WrittenBackAfterKill > 0);
             verdicts.Add(new Verdict(
                 claim,
                 ByMode(runs, (mode, group) => string.Create(CultureInfo.InvariantCulture,
-                    $"recovered in {Runs(group, o => o.Recovered)}, median {Median(group.Where(o => o.TimeToRecover is not null).Select(o => (double)o.TimeToRecover!.Value)):0} ticks from the fall to min to the high watermark, {Median(group.Select(o => (double)o.WrittenBackAfterKill)):0} pages written back after the kill")),
+                    $"recovered in {Runs(group, o => o.Recovered)}, median {MedianInterval.Median([.. group.Where(o => o.TimeToRecover is not null).Select(o => (double)o.TimeToRecover!.Value)]):0} ticks from the fall to min to the high watermark, {MedianInterval.Median([.. group.Select(o => (double)o.WrittenBackAfterKill)]):0} pages written back after the kill")),
                 recovers,
                 "Recovered: free pages back at the high watermark within the time bound.")
             {
@@ -58,7 +58,7 @@ public sealed partial class ReserveExperiment
             "\"Full access to memory reserves is quite dangerous because we leave no safety room\": how deep each policy takes the zone below min.",
             string.Join("; ", outcomes.GroupBy(o => (o.Policy, o.Mode)).Select(g => string.Create(CultureInfo.InvariantCulture,
                 $"{ReservePolicies.Name(g.Key.Policy)} ({g.Key.Mode}) at most {g.Max(o => o.DipBelowMin)} pages below min{(g.Any(o => o.ReachedZero) ? ", free pages reached zero" : "")}"))),
-            Verdict.Info,
+            VerdictOutcome.Info,
             "ALLOC_HIGH stops at half of min and ALLOC_OOM at a quarter, so neither policy empties the zone; ALLOC_NO_WATERMARKS would.") { Topic = Topics.ReserveSafetyRoom });
         return verdicts;
     }

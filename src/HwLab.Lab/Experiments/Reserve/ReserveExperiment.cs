@@ -1,6 +1,7 @@
 using System.Globalization;
-using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Setup;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
 using HwLab.PagePool.Reserve;
@@ -26,20 +27,20 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
     public override string Description
         => "A watermark page allocator under pressure (writers dirtying page cache, a writeback thread that needs a GFP_NOFS page per batch, an OOM victim that must allocate to exit) under three reserve policies: 2015 (no boost), favor (ALLOC_HIGH for kernel threads and dying tasks), reaper (the OOM reaper and ALLOC_OOM).";
 
+    public override IExperimentReport Report { get; } = new ReserveReport();
+
+    public override IReadOnlyList<SettingOption> Options => ReserveOptions.All;
+
+    /// <summary>It runs whole scenarios, each to its time bound, rather than sampling in rounds.</summary>
+    public override bool SamplesInRounds => false;
+
     public override ReserveSettings DefaultSettings(SuiteProfile profile, CpuTopology topology) => ReserveSettings.ForProfile(profile);
 
     public override void Validate(ReserveSettings settings, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Policies.Count == 0 || settings.Modes.Count == 0)
-        {
-            throw new ExperimentSettingsException("--policies and --modes each need at least one value.");
-        }
-        string[] unknownModes = [.. settings.Modes.Except(ReserveSettings.KnownModes)];
-        if (unknownModes.Length > 0)
-        {
-            throw new ExperimentSettingsException($"--modes takes deterministic and threaded, not {string.Join(", ", unknownModes)}.");
-        }
+        SettingChecks.EnsureKnownNames(settings.Policies, ReservePolicies.Names, "--policies");
+        SettingChecks.EnsureKnownNames(settings.Modes, ReserveSettings.KnownModes, "--modes");
         ReserveScenario scenario = settings.Scenario;
         ReserveSettings.ZonePagesRange.Ensure(scenario.ZonePages, "--zone-pages");
         ReserveSettings.MinFreeKbytesRange.Ensure(scenario.MinFreeKbytes, "--min-free-kbytes");
@@ -51,10 +52,6 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         ReserveSettings.DurationMillisecondsRange.EnsureMilliseconds(settings.ThreadedDuration, "--duration-ms");
         try
         {
-            foreach (string policy in settings.Policies)
-            {
-                ReservePolicies.Parse(policy);
-            }
             scenario.Validate();
         }
         catch (ZoneConfigurationException e)
@@ -80,6 +77,9 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         RunBudget.EnsureMemory(
             RunBudget.Product(settings.Scenario.ZonePages, Zone.PageBytes + sizeof(int) + sizeof(long)), Name, $"a zone of {settings.Scenario.ZonePages} pages", "--zone-pages");
     }
+
+    protected override ReserveSettings WithOptions(ReserveSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
+        => ReserveOptions.Apply(defaults, given);
 
     protected override IReadOnlyDictionary<string, string> Describe(ReserveSettings settings)
     {
@@ -118,7 +118,7 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         foreach ((ReservePolicy policy, string mode) in plan)
         {
             var runs = new List<ReserveOutcome>();
-            var keys = new Dictionary<string, string> { ["policy"] = ReservePolicies.Name(policy), ["mode"] = mode };
+            var keys = new Dictionary<string, string> { [ReserveKeys.Policy] = ReservePolicies.Name(policy), [ReserveKeys.Mode] = mode };
             int repeats = mode == ReserveOutcome.Threaded ? settings.Repeats : 1;
             for (int r = 0; r < repeats; r++)
             {
@@ -172,14 +172,14 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         {
             ["recoveredShare"] = runs.Count(o => o.Recovered) / (double)runs.Count,
             ["stalledShare"] = runs.Count(o => o.Stalled) / (double)runs.Count,
-            ["warningsMedian"] = Median(runs.Select(o => (double)o.Warnings)),
-            ["oomKillsMedian"] = Median(runs.Select(o => (double)o.OomKills)),
+            ["warningsMedian"] = MedianInterval.Median([.. runs.Select(o => (double)o.Warnings)]),
+            ["oomKillsMedian"] = MedianInterval.Median([.. runs.Select(o => (double)o.OomKills)]),
             ["deepestDipBelowMin"] = runs.Max(o => o.DipBelowMin),
             ["reachedZeroShare"] = runs.Count(o => o.ReachedZero) / (double)runs.Count,
         };
         if (recoveryTimes.Length > 0)
         {
-            derived["timeToRecoverTicksMedian"] = Median(recoveryTimes);
+            derived["timeToRecoverTicksMedian"] = MedianInterval.Median(recoveryTimes);
         }
         return new PointResult(PointResult.IdOf(keys), keys, "pages written back after the first OOM kill", "pages", Statistics.From(samples), samples, derived);
     }
@@ -219,6 +219,4 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
             [.. markers.Take(MaxMarkers)],
             Math.Max(0, markers.Length - MaxMarkers));
     }
-
-    private static double Median(IEnumerable<double> values) => MedianInterval.Of([.. values]).Median;
 }

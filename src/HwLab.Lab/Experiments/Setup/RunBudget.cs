@@ -1,7 +1,7 @@
 using System.Globalization;
 using HwLab.Lab.Engine;
 
-namespace HwLab.Lab.Experiments;
+namespace HwLab.Lab.Experiments.Setup;
 
 /// <summary>
 /// What one run may ask of the machine, checked by each experiment's Validate from its settings

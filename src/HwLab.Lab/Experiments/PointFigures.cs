@@ -3,8 +3,11 @@ using HwLab.Lab.Results;
 
 namespace HwLab.Lab.Experiments;
 
-/// <summary>Comparisons of two points that respect their noise.</summary>
-public static class Compare
+/// <summary>
+/// Figures the experiments build from their points' statistics: the ratio of two medians, and a
+/// point's figure in words with its noise, as verdicts quote them.
+/// </summary>
+public static class PointFigures
 {
     /// <summary>
     /// a's median over b's; NaN, "not defined", when b's is 0. Never an infinity: results.json

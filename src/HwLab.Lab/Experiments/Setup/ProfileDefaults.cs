@@ -1,13 +1,12 @@
 using System.Globalization;
-using HwLab.Lab.Experiments;
 
-namespace HwLab.Cli.Commands;
+namespace HwLab.Lab.Experiments.Setup;
 
 /// <summary>
 /// "[default: 9; 5 with --quick, 15 with --full; 5 to 10000]": the defaults read from the profiles
 /// themselves and the range from the setting's own, so help cannot drift from either.
 /// </summary>
-internal static class ProfileDefaults
+public static class ProfileDefaults
 {
     public static string Text<TSettings, TValue>(Func<SuiteProfile, TSettings> settings, Func<TSettings, TValue> value, ValueRange? range = null, bool each = false)
     {

@@ -1,6 +1,6 @@
 using HwLab.Lab.Engine;
 
-namespace HwLab.Lab.Experiments;
+namespace HwLab.Lab.Experiments.Setup;
 
 /// <summary>The ranges of the settings several experiments share.</summary>
 public static class ExperimentLimits

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HwLab.Lab.Experiments;
+namespace HwLab.Lab.Experiments.Setup;
 
 /// <summary>
 /// The whole numbers a setting takes, both ends included. One value serves the command line (its
