@@ -18,7 +18,7 @@
  * Bumped whenever an exported signature or a mirrored layout changes, so that a managed
  * build never runs against a stale library without saying so.
  */
-#define HWLAB_NATIVE_ABI_VERSION 4
+#define HWLAB_NATIVE_ABI_VERSION 5
 
 /* The ABI version this library was built with (HWLAB_NATIVE_ABI_VERSION). */
 HWLAB_EXPORT int32_t hwlab_native_abi_version(void);
@@ -138,8 +138,8 @@ struct hwlab_perf_event_attr_layout {
 HWLAB_EXPORT int32_t hwlab_perf_event_attr_layout(struct hwlab_perf_event_attr_layout *layout);
 
 /*
- * The layout probe (src/layout_probe.c): every struct of swap_cluster_info.h as the compiler
- * lays it out, as JSON. Writes at most capacity bytes, NUL included, to buffer (which may be
+ * The layout probe (src/layout_probe.c): every struct of swap_cluster_info.h and
+ * qspinlock_types.h as the compiler lays it out, with their constants, as JSON. Writes at most capacity bytes, NUL included, to buffer (which may be
  * NULL when capacity is 0) and returns the size the whole document needs, NUL included.
  */
 HWLAB_EXPORT int32_t hwlab_layout_probe_json(char *buffer, int32_t capacity);
