@@ -18,8 +18,9 @@ namespace HwLab.Layout.Locks;
 /// names a worker's CPU as the kernel's names a CPU.
 /// <para>
 /// The memory is released exactly once, by the arena's SafeHandle. Disposing the table while a
-/// thread is still attached defers the release to that thread's detach, so a lock call can never
-/// touch unmapped nodes.
+/// live thread is still attached defers the release to that thread's detach, so a lock call can
+/// never touch unmapped nodes; threads that ended attached hold nothing (should the last one end
+/// after the table was disposed, the arena's finalizer releases the memory).
 /// </para>
 /// </remarks>
 public sealed unsafe class QueuedSpinLockNodes : IDisposable
@@ -67,10 +68,15 @@ public sealed unsafe class QueuedSpinLockNodes : IDisposable
 
     /// <summary>
     /// Makes the calling thread CPU <paramref name="cpu"/> of this table for queued spinlocks until
-    /// the result is disposed, on the same thread. A thread must be attached before it takes a
-    /// queued spinlock that may be contended.
+    /// the result is disposed, on the same thread, or the thread ends. A thread must be attached
+    /// before it takes a queued spinlock that may be contended.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The slot belongs to another thread, or this thread is already attached.</exception>
+    /// <remarks>
+    /// A slot whose thread has ended is free again: a thread that is gone cannot be inside a lock
+    /// call, so a team whose worker threads end with each run may attach each new one without
+    /// detaching the last.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The slot belongs to another live thread, or this thread is already attached.</exception>
     public QueuedSpinLockCpu Attach(int cpu)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(cpu);
@@ -82,12 +88,15 @@ public sealed unsafe class QueuedSpinLockNodes : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_attached[cpu] is { } owner)
+            if (_attached[cpu] is { IsAlive: true } owner)
             {
                 throw new InvalidOperationException($"CPU {cpu} of the queued spinlock node table belongs to thread {owner.ManagedThreadId}; a CPU's nodes must have one thread.");
             }
+            if (_attached[cpu] is null)
+            {
+                _attachments++;
+            }
             _attached[cpu] = Thread.CurrentThread;
-            _attachments++;
         }
         return QueuedSpinLockCpu.Enter(this, cpu);
     }
@@ -123,6 +132,15 @@ public sealed unsafe class QueuedSpinLockNodes : IDisposable
         lock (_gate)
         {
             _disposed = true;
+            // Threads that ended attached hold nothing any more.
+            for (int c = 0; c < _attached.Length; c++)
+            {
+                if (_attached[c] is { IsAlive: false })
+                {
+                    _attached[c] = null;
+                    _attachments--;
+                }
+            }
             if (_attachments == 0)
             {
                 _cpus.Dispose();

@@ -102,6 +102,22 @@ public sealed class QueuedSpinLockQueueTests
     }
 
     [Fact]
+    public void A_CPU_whose_thread_ended_attached_is_free_for_the_next_thread()
+    {
+        using QueuedSpinLockNodes nodes = QueuedSpinLockNodes.Allocate(1, lineSize: 64);
+        // As a worker team's threads do: attach once pinned, end with the run, never detach.
+        var first = new Thread(() => nodes.Attach(0));
+        first.Start();
+        first.Join();
+
+        Exception? second = null;
+        var next = new Thread(() => second = Record.Exception(() => nodes.Attach(0).Dispose()));
+        next.Start();
+        next.Join();
+        Assert.Null(second);
+    }
+
+    [Fact]
     public void The_table_pads_each_CPU_to_whole_lines_and_refuses_what_a_tail_cannot_name()
     {
         using (QueuedSpinLockNodes nodes = QueuedSpinLockNodes.Allocate(3, lineSize: 64))
