@@ -155,7 +155,7 @@ public sealed class RunCommandTests
         Assert.True(run.ExitCode == 0, run.Error);
         using JsonDocument document = JsonDocument.Parse(run.Output);
         JsonElement parameters = document.RootElement.GetProperty("experiments")[0].GetProperty("parameters");
-        Assert.Equal(experiment == "falseshare" ? "8,16,32,64,128" : "bitlock,native-bitlock,ticket,dotnet-lock",
+        Assert.Equal(experiment == "falseshare" ? "8,16,32,64,128" : "bitlock,native-bitlock,ticket,qspinlock,dotnet-lock",
             parameters.GetProperty(experiment == "falseshare" ? "distances" : "kinds").GetString());
     }
 }

@@ -28,7 +28,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
     public override string Title => "Bit lock against spinlock: uncontended cost, contention and fairness";
 
     public override string Description
-        => "Each lock kind (the seed's managed bit lock, the kernel's lock bts, a 4-byte ticket spinlock, System.Threading.Lock) alone and with one worker per CPU on one lock; ns per lock/unlock pair and fairness.";
+        => "Each lock kind (the seed's managed bit lock, the kernel's lock bts, a 4-byte ticket spinlock, the 4-byte queued spinlock, System.Threading.Lock) alone and with one worker per CPU on one lock; ns per lock/unlock pair and fairness.";
 
     public override IExperimentReport Report { get; } = new LocksReport();
 
@@ -94,14 +94,14 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
             bool contend = settings.Cpus.Count >= 2;
             foreach (string kind in settings.Kinds.Distinct())
             {
-                IClusterWorkload alone = Create(kind, 1);
+                IClusterWorkload alone = Create(kind, 1, context.Topology.LineSize);
                 workloads.Add(alone);
                 variants.Add(new Variant(
                     Keys(kind, Uncontended, 1), "ns per lock/unlock pair", "ns", [settings.Cpus[0]], alone,
                     RunLimit.ForOperations(settings.UncontendedOperations), run => run.Workers[0].NanosecondsPerOperation));
                 if (contend)
                 {
-                    IClusterWorkload together = Create(kind, settings.Cpus.Count);
+                    IClusterWorkload together = Create(kind, settings.Cpus.Count, context.Topology.LineSize);
                     workloads.Add(together);
                     // Under contention the lock is a shared resource: the figure is wall time per pair of all workers together.
                     variants.Add(new Variant(
@@ -120,7 +120,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         }
     }
 
-    private static IClusterWorkload Create(string kind, int workers)
+    private static IClusterWorkload Create(string kind, int workers, int lineSize)
     {
         int[] oneCluster = new int[workers]; // every worker on cluster 0
         return kind switch
@@ -129,6 +129,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
             LocksSettings.BitLockFetchFirst => new ClusterLockWorkload<swap_cluster_info_seed, ClusterBitLockFetchFirst>(oneCluster, 0),
             LocksSettings.NativeBitLock => new NativeClusterLockWorkload(oneCluster, 0),
             LocksSettings.Ticket => new ClusterLockWorkload<swap_cluster_info_spinlock, ClusterTicketLock>(oneCluster, 0),
+            LocksSettings.QueuedSpinLock => new QueuedSpinLockWorkload(oneCluster, 0, lineSize),
             LocksSettings.DotnetLock => new DotnetLockWorkload(workers),
             _ => throw new ExperimentSettingsException($"Unknown lock kind {kind}."),
         };
@@ -234,7 +235,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         var notes = new List<string>
         {
             "Each lock guards one cluster's count, updated non-atomically inside it; every run checks the count equals the pairs made.",
-            "bitlock: the seed's bit 2 taken with Interlocked.Or and released with Interlocked.And. native-bitlock: the kernel's lock bts bit_spin_lock in a C loop, one call per batch. ticket: a 4-byte ticket lock, the spinlock_t of the merged 4.11 form. dotnet-lock: System.Threading.Lock, for scale.",
+            "bitlock: the seed's bit 2 taken with Interlocked.Or and released with Interlocked.And. native-bitlock: the kernel's lock bts bit_spin_lock in a C loop, one call per batch. ticket: a 4-byte ticket lock, x86's spinlock_t before 4.2. qspinlock: the 4-byte queued spinlock (pending bit, MCS queue on per-CPU nodes), x86's spinlock_t since 4.2 and so the one the merged 4.11 cluster lock was taken with. dotnet-lock: System.Threading.Lock, for scale.",
         };
         if (contend)
         {

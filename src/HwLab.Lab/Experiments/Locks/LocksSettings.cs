@@ -6,18 +6,19 @@ namespace HwLab.Lab.Experiments.Locks;
 /// <param name="Cpus">Uncontended runs use the first; contended runs put one worker on each.</param>
 /// <param name="UncontendedOperations">Lock/unlock pairs of the lone worker per sample.</param>
 /// <param name="ContendedDuration">How long the contending workers run per sample (a timed run, so each takes what it can get).</param>
-/// <param name="Kinds">Which locks: bitlock, bitlock-xadd, native-bitlock, ticket, dotnet-lock.</param>
+/// <param name="Kinds">Which locks: bitlock, bitlock-xadd, native-bitlock, ticket, qspinlock, dotnet-lock.</param>
 public sealed record LocksSettings(IReadOnlyList<int> Cpus, int Samples, long UncontendedOperations, TimeSpan ContendedDuration, IReadOnlyList<string> Kinds)
 {
     public const string BitLock = "bitlock";
     public const string BitLockFetchFirst = "bitlock-xadd";
     public const string NativeBitLock = "native-bitlock";
     public const string Ticket = "ticket";
+    public const string QueuedSpinLock = "qspinlock";
     public const string DotnetLock = "dotnet-lock";
 
-    public static IReadOnlyList<string> KnownKinds { get; } = [BitLock, BitLockFetchFirst, NativeBitLock, Ticket, DotnetLock];
+    public static IReadOnlyList<string> KnownKinds { get; } = [BitLock, BitLockFetchFirst, NativeBitLock, Ticket, QueuedSpinLock, DotnetLock];
 
-    public static IReadOnlyList<string> DefaultKinds { get; } = [BitLock, NativeBitLock, Ticket, DotnetLock];
+    public static IReadOnlyList<string> DefaultKinds { get; } = [BitLock, NativeBitLock, Ticket, QueuedSpinLock, DotnetLock];
 
     /// <summary>The sizes of <paramref name="profile"/> for workers on <paramref name="cpus"/>.</summary>
     public static LocksSettings ForProfile(SuiteProfile profile, IReadOnlyList<int> cpus) => profile switch
