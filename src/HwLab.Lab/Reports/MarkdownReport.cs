@@ -49,7 +49,7 @@ public static class MarkdownReport
     private static void WriteVerdicts(StringBuilder text, ResultsDocument document)
     {
         var rows = document.Experiments
-            .SelectMany(e => e.Verdicts.Select(v => (IReadOnlyList<string>)[e.Name, v.Claim, v.Measured, v.Outcome.Text()]))
+            .SelectMany(e => e.Verdicts.Select(v => (IReadOnlyList<string>)[e.Name, v.Claim, VerdictSource.Cell(v), v.Measured, v.Outcome.Text()]))
             .ToList();
         text.AppendLine("## Verdicts").AppendLine();
         if (rows.Count == 0)
@@ -58,7 +58,7 @@ public static class MarkdownReport
             return;
         }
         text.AppendLine(VerdictCounts.Summary(document)).AppendLine();
-        MarkdownTable.Write(text, ["experiment", "claim", "measured", "verdict"], rows);
+        MarkdownTable.Write(text, ["experiment", "claim", "source", "measured", "verdict"], rows);
     }
 
     private static void WriteExperiment(StringBuilder text, ExperimentResult e, IExperimentReport report)
@@ -97,7 +97,8 @@ public static class MarkdownReport
         }
         foreach (Verdict v in e.Verdicts)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(v.Outcome.Text())}**: {Escape(v.Claim)} Measured: {Escape(v.Measured)}. {Escape(v.Why)}");
+            string source = VerdictSource.Sentence(v) is { } sentence ? $" {Escape(sentence)}" : "";
+            text.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(v.Outcome.Text())}**: {Escape(v.Claim)}{source} Measured: {Escape(v.Measured)}. {Escape(v.Why)}");
             WriteDecision(text, v);
         }
         if (e.Verdicts.Count > 0)

@@ -163,6 +163,10 @@ internal static class ResultsValidator
         Known(verdict.Property("outcome"), s_outcomes, "outcome");
         verdict.Property("why").String();
         verdict.Optional("topic")?.NullableString();
+        if (verdict.Optional("source") is { } source && string.IsNullOrWhiteSpace(source.String()))
+        {
+            throw source.Fail("must name the mail, commit or document, or be left out");
+        }
         // Version 2: the rule and the interval that decided it, all null for a verdict not decided by one.
         verdict.Optional("figureName")?.NullableString();
         verdict.Optional("figure")?.NullableNumber();

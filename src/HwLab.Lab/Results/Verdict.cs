@@ -1,15 +1,23 @@
+using System.Text.Json.Serialization;
 using HwLab.Lab.Decisions;
 
 namespace HwLab.Lab.Results;
 
 /// <summary>A claim tested against the figures measured here, and what came of it.</summary>
-/// <param name="Claim">The claim in words, with its source where it has one ("the seed patch: ...").</param>
+/// <param name="Claim">The claim in words; where it comes from is <see cref="Source"/>.</param>
 /// <param name="Measured">The figure that decides it, with its noise.</param>
 /// <param name="Why">What the outcome rests on, or why the machine cannot decide it.</param>
 public sealed record Verdict(string Claim, string Measured, VerdictOutcome Outcome, string Why)
 {
     /// <summary>Which claim this is, as a stable key the report groups by (<see cref="Topics"/>); null for a verdict of its own.</summary>
     public string? Topic { get; init; }
+
+    /// <summary>
+    /// The mail, commit or document a claim quotes or takes its figure from (<see cref="ClaimSources"/>);
+    /// null for a claim of HwLab's own. Left out of results.json when null, so documents without it still read.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Source { get; init; }
 
     // The decision rule and what it made of the rounds; all null for a verdict not decided by an
     // interval (info, not measurable, exact arithmetic) and in version-1 documents.

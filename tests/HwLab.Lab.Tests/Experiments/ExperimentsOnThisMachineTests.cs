@@ -9,7 +9,10 @@ using HwLab.Native.Topology;
 
 namespace HwLab.Lab.Tests.Experiments;
 
-/// <summary>Each experiment, small, on this machine: well-formed results with every figure positive and finite.</summary>
+/// <summary>
+/// Each experiment, small, on this machine: well-formed results with every figure positive and
+/// finite, and every claim that speaks for upstream naming its source.
+/// </summary>
 public sealed class ExperimentsOnThisMachineTests
 {
     private static readonly CpuTopology s_topology = TopologyReader.Read();
@@ -111,6 +114,7 @@ public sealed class ExperimentsOnThisMachineTests
         Assert.Contains(timeline.Markers, m => m.Kind == "oom-kill");
         Assert.Contains(timeline.Markers, m => m.Kind == "warning");
         Assert.True(timeline.Points.Count > 100);
+        CitedClaims.AssertEachNamesItsSource(result);
     }
 
     [Fact]
@@ -121,6 +125,7 @@ public sealed class ExperimentsOnThisMachineTests
         ExperimentResult result = experiment.Run(settings, Context);
         Assert.Equal(ExperimentStatus.Completed, result.Status);
         Assert.Equal(3, result.Verdicts.Count(v => v.Outcome == VerdictOutcome.NotMeasurable));
+        CitedClaims.AssertEachNamesItsSource(result);
     }
 
     [Fact]
@@ -159,6 +164,7 @@ public sealed class ExperimentsOnThisMachineTests
             Assert.True(stats.CoefficientOfVariation >= 0 && double.IsFinite(stats.CoefficientOfVariation));
         }
         Assert.NotEmpty(result.Verdicts);
+        CitedClaims.AssertEachNamesItsSource(result);
         Assert.Equal(result.Points.Count, result.Points.Select(p => p.Id).Distinct().Count());
     }
 }

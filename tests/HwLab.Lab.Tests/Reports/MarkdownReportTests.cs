@@ -13,7 +13,7 @@ public sealed class MarkdownReportTests
         Assert.StartsWith("# HwLab report", report, StringComparison.Ordinal);
         Assert.Contains("| Cache line | 64 bytes |", report, StringComparison.Ordinal);
         Assert.Contains("cycles: no (no PMU here)", report, StringComparison.Ordinal);
-        Assert.Contains("| falseshare | A claim. | a figure | confirmed |", report, StringComparison.Ordinal);
+        Assert.Contains("| falseshare | A claim. |  | a figure | confirmed |", report, StringComparison.Ordinal);
         Assert.Contains("## falseshare: A title", report, StringComparison.Ordinal);
         Assert.Contains("| distance=8 impl=managed | 11.0 ns | 10.0 | 12.0 |", report, StringComparison.Ordinal);
         Assert.Contains("penalty 4.50", report, StringComparison.Ordinal);

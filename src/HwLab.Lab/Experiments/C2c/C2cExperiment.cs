@@ -163,7 +163,7 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
                 $"One-way latency between {RelationText(relation)}.",
                 string.Create(CultureInfo.InvariantCulture, $"{median:0.#} ns median over {medians.Length} pair(s) (native; {medians[0]:0.#} to {medians[^1]:0.#})"),
                 VerdictOutcome.Info,
-                "Peers report about 8 ns between SMT siblings, 44 to 51 ns within a Xeon socket and 108 to 136 ns across sockets."));
+                "Peers report about 8 ns between SMT siblings, 44 to 51 ns within a Xeon socket and 108 to 136 ns across sockets.") { Source = ClaimSources.CoreToCoreLatency });
         }
         return verdicts;
     }

@@ -165,7 +165,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
                 $"The seed patch: 8-byte clusters share a {lineSize}-byte line {lineSize / 8} ways, so neighbouring clusters' bit spinlocks falsely share it (penalty above 1.10x for both the managed lock and the kernel's lock bts).",
                 $"{nearest} bytes apart: {PointFigures.Describe(managed.Stats, "ns")} per pair managed ({PointFigures.Times(managed.Derived[FalseShareKeys.Penalty])} of {baseline} bytes apart), {PointFigures.Describe(native.Stats, "ns")} native ({PointFigures.Times(native.Derived[FalseShareKeys.Penalty])}); the smaller penalty per round: {PointFigures.Times(sharing.Figure)}",
                 sharing,
-                "Deciding on the smaller of the two locks' penalties in each round: confirmed means both pay it.") with { Topic = Topics.SeedFalseSharing });
+                "Deciding on the smaller of the two locks' penalties in each round: confirmed means both pay it.") with { Topic = Topics.SeedFalseSharing, Source = ClaimSources.SeedPatch });
             verdicts.Add(Verdict.Decided(
                 "The managed bit lock (Interlocked.Or/And) feels false sharing as the kernel's lock bts does.",
                 string.Create(CultureInfo.InvariantCulture, $"penalty at {nearest} bytes: managed {managed.Derived[FalseShareKeys.Penalty]:0.00}x, native {native.Derived[FalseShareKeys.Penalty]:0.00}x; managed over native per round {agreement.Figure:0.00}"),
@@ -191,7 +191,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
                 VerdictOutcome.NotMeasurable,
                 both
                     ? $"The distances run from {nearest} to {baseline} bytes; deciding it needs one below the {lineSize}-byte line and a baseline at least two lines apart."
-                    : "It compares the managed lock with the native one; run both (--impls managed,native).") { Topic = Topics.SeedFalseSharing });
+                    : "It compares the managed lock with the native one; run both (--impls managed,native).") { Topic = Topics.SeedFalseSharing, Source = ClaimSources.SeedPatch });
         }
 
         if (claims.OneLineEnough.Decide(points) is { } padding)

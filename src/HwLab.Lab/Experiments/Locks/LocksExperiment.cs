@@ -210,7 +210,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
                 "Andrew Morton on the seed: \"bit_spin_lock() is a nasty thing. It is slow\"; uncontended, the bit lock costs more than a spinlock.",
                 $"bit lock {PointFigures.Describe(bit.Stats, "ns")}, ticket spinlock {PointFigures.Describe(ticketAlone.Stats, "ns")}: {PointFigures.Times(slower.Figure)} per round",
                 slower,
-                "The ticket lock releases with an unlocked 16-bit increment; the bit lock needs a second locked instruction to clear its bit.") with { Topic = Topics.ReviewBitLockSlow });
+                "The ticket lock releases with an unlocked 16-bit increment; the bit lock needs a second locked instruction to clear its bit.") with { Topic = Topics.ReviewBitLockSlow, Source = ClaimSources.Review });
         }
 
         PointResult? bitTogether = Find(points, LocksSettings.BitLock, Contended);

@@ -28,7 +28,7 @@ public sealed partial class ReserveExperiment
                 ByMode(old, (_, runs) => string.Create(CultureInfo.InvariantCulture,
                     $"stalled in {Runs(runs, o => o.Stalled)}, {runs.Sum(o => o.Warnings)} warnings, {runs.Sum(o => o.WrittenBackAfterKill)} pages written back after the OOM kill, {runs.Sum(o => o.OomKills)} OOM kill(s)")),
                 stalls,
-                "The OOM victim cannot allocate the pages it needs to exit, the OOM killer waits for it, and the GFP_NOFS writeback buffer cannot be had: nobody frees memory.") { Topic = Topics.Reserve2015 });
+                "The OOM victim cannot allocate the pages it needs to exit, the OOM killer waits for it, and the GFP_NOFS writeback buffer cannot be had: nobody frees memory.") { Topic = Topics.Reserve2015, Source = ClaimSources.Proposal2015 });
         }
 
         foreach ((ReservePolicy policy, string claim) in new[]
@@ -51,6 +51,7 @@ public sealed partial class ReserveExperiment
                 "Recovered: free pages back at the high watermark within the time bound.")
             {
                 Topic = policy == ReservePolicy.Favor ? Topics.ReserveFavor : Topics.ReserveReaper,
+                Source = policy == ReservePolicy.Favor ? ClaimSources.Proposal2015 : ClaimSources.ReaperAndAllocOom,
             });
         }
 
@@ -59,7 +60,7 @@ public sealed partial class ReserveExperiment
             string.Join("; ", outcomes.GroupBy(o => (o.Policy, o.Mode)).Select(g => string.Create(CultureInfo.InvariantCulture,
                 $"{ReservePolicies.Name(g.Key.Policy)} ({g.Key.Mode}) at most {g.Max(o => o.DipBelowMin)} pages below min{(g.Any(o => o.ReachedZero) ? ", free pages reached zero" : "")}"))),
             VerdictOutcome.Info,
-            "ALLOC_HIGH stops at half of min and ALLOC_OOM at a quarter, so neither policy empties the zone; ALLOC_NO_WATERMARKS would.") { Topic = Topics.ReserveSafetyRoom });
+            "ALLOC_HIGH stops at half of min and ALLOC_OOM at a quarter, so neither policy empties the zone; ALLOC_NO_WATERMARKS would.") { Topic = Topics.ReserveSafetyRoom, Source = ClaimSources.AllocOom });
         return verdicts;
     }
 

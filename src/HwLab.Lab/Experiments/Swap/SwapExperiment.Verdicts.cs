@@ -108,7 +108,7 @@ public sealed partial class SwapExperiment
             "The seed patch: growing swap_cluster_info from 4 to 8 bytes \"will use 4k more memory for every 1G swap space\".",
             $"{ByteSize.Format(seed.MetadataBytesPerGiB)} against {ByteSize.Format(bitfield.MetadataBytesPerGiB)} of cluster_info per GiB of swap: {ByteSize.Format(extra)} more",
             decision,
-            $"1 GiB of swap is {Layout.Kernel.SwapCluster.ClustersPerGiB} clusters of 256 pages; sizes from the layouts checked against the C compiler.") with { Topic = Topics.SeedMemory };
+            $"1 GiB of swap is {Layout.Kernel.SwapCluster.ClustersPerGiB} clusters of 256 pages; sizes from the layouts checked against the C compiler.") with { Topic = Topics.SeedMemory, Source = ClaimSources.SeedPatch };
     }
 
     private static List<Verdict> SwapVerdicts(IReadOnlyList<PointResult> points, int most)
@@ -121,11 +121,11 @@ public sealed partial class SwapExperiment
         const string coLocation = "The seed patch: in the first round, the column order of the free list keeps clusters that share a cache line away from each other, so workers' current clusters do not share lines.";
         if (most < 2)
         {
-            verdicts.Add(new Verdict(coLocation, "-", VerdictOutcome.NotMeasurable, "Sharing a line needs two workers; this run had one CPU.") { Topic = Topics.SeedColumnOrder });
+            verdicts.Add(new Verdict(coLocation, "-", VerdictOutcome.NotMeasurable, "Sharing a line needs two workers; this run had one CPU.") { Topic = Topics.SeedColumnOrder, Source = ClaimSources.SeedPatch });
         }
         else if (sequential is null || columns is null || claims[0].Decide(points) is not { } apart)
         {
-            verdicts.Add(new Verdict(coLocation, "-", VerdictOutcome.NotMeasurable, "It compares sequential and column order at 8 bytes; run both (--orders sequential,columns --layouts 8).") { Topic = Topics.SeedColumnOrder });
+            verdicts.Add(new Verdict(coLocation, "-", VerdictOutcome.NotMeasurable, "It compares sequential and column order at 8 bytes; run both (--orders sequential,columns --layouts 8).") { Topic = Topics.SeedColumnOrder, Source = ClaimSources.SeedPatch });
         }
         else
         {
@@ -136,7 +136,7 @@ public sealed partial class SwapExperiment
                 coLocation,
                 $"{mode}, {most} workers: {Share(columns)} of new-cluster picks shared a line with another worker's cluster in column order, {Share(sequential)} in sequential order",
                 apart,
-                "Counted at every first-round pick (a cluster not yet freed back onto the list): does its swap_cluster_info sit in the same cache line as another worker's current cluster's?") with { Topic = Topics.SeedColumnOrder });
+                "Counted at every first-round pick (a cluster not yet freed back onto the list): does its swap_cluster_info sit in the same cache line as another worker's current cluster's?") with { Topic = Topics.SeedColumnOrder, Source = ClaimSources.SeedPatch });
             verdicts.Add(new Verdict(
                 "The column order's effect on throughput in the first round.",
                 $"columns {Rate(columns)}, sequential {Rate(sequential)}: {PointFigures.Times(PointFigures.Ratio(columns.Stats, sequential.Stats))}",
@@ -148,11 +148,14 @@ public sealed partial class SwapExperiment
         PointResult? bitlock = Find(points, "bitlock", "columns", most);
         PointResult? spinlock = Find(points, "spinlock", "columns", most);
         const string scaling = "The seed patch: a lock per cluster lets swap_free and swap_duplicate run without si->lock, so workers scale better than under the device lock.";
-        const string spinVsBit = "Merged 4.11 replaced the bit lock with a spinlock_t, reported about 3.2% faster on sequential swap-out.";
+        const string spinVsBit = "The review called bit_spin_lock() slow, and merged 4.11 replaced the bit lock with a spinlock_t in the cluster: swap operations run faster with the spinlock than with the bit lock.";
+        const string spinVsBitSource = $"{ClaimSources.Review}; {ClaimSources.MergedCommit}";
+        // The seed's claim is upstream's; its figure (the cover letter's) stays labelled as upstream's, beside ours.
+        const string scalingSource = $"{ClaimSources.SeedPatch}; the +4% figure: {ClaimSources.SeedCoverLetter}";
         if (most < 2)
         {
-            verdicts.Add(new Verdict(scaling, "-", VerdictOutcome.NotMeasurable, "Scaling needs two workers; this run had one CPU.") { Topic = Topics.SeedClusterLockScaling });
-            verdicts.Add(new Verdict(spinVsBit, "-", VerdictOutcome.NotMeasurable, "The difference shows under contention; this run had one CPU.") { Topic = Topics.MergedSpinlockFaster });
+            verdicts.Add(new Verdict(scaling, "-", VerdictOutcome.NotMeasurable, "Scaling needs two workers; this run had one CPU.") { Topic = Topics.SeedClusterLockScaling, Source = scalingSource });
+            verdicts.Add(new Verdict(spinVsBit, "-", VerdictOutcome.NotMeasurable, "The difference shows under contention; this run had one CPU.") { Topic = Topics.MergedSpinlockFaster, Source = spinVsBitSource });
             return verdicts;
         }
         verdicts.Add(device is not null && bitlock is not null && claims[1].Decide(points) is { } scales
@@ -160,15 +163,15 @@ public sealed partial class SwapExperiment
                 scaling,
                 string.Create(CultureInfo.InvariantCulture, $"bitlock {Rate(bitlock)}, device {Rate(device)}: {PointFigures.Times(scales.Figure)} per round; scaling from 1 to {most} workers: bitlock {bitlock.Derived.GetValueOrDefault(SwapKeys.Scaling):0.00}x, device {device.Derived.GetValueOrDefault(SwapKeys.Scaling):0.00}x"),
                 scales,
-                "Upstream (v5 cover letter, 32 processes): patches 1-2 gave +4% swap-out throughput.") with { Topic = Topics.SeedClusterLockScaling }
-            : new Verdict(scaling, "-", VerdictOutcome.NotMeasurable, "It compares --modes device and bitlock in column order at 8 bytes.") { Topic = Topics.SeedClusterLockScaling });
+                "Upstream's figure, not measured here: the v5 cover letter reports +4% swap-out throughput for patches 1-2 (the cluster lock) at 32 processes, vmstat 1 428 002 kB/s vanilla against 1 481 704 kB/s.") with { Topic = Topics.SeedClusterLockScaling, Source = scalingSource }
+            : new Verdict(scaling, "-", VerdictOutcome.NotMeasurable, "It compares --modes device and bitlock in column order at 8 bytes.") { Topic = Topics.SeedClusterLockScaling, Source = scalingSource });
         verdicts.Add(spinlock is not null && bitlock is not null && claims[2].Decide(points) is { } faster
             ? Verdict.Decided(
                 spinVsBit,
                 $"spinlock {Rate(spinlock)}, bitlock {Rate(bitlock)}: {PointFigures.Times(faster.Figure)} per round",
                 faster,
-                "Upstream measured it on sequential swap-out with the full series applied.") with { Topic = Topics.MergedSpinlockFaster }
-            : new Verdict(spinVsBit, "-", VerdictOutcome.NotMeasurable, "It compares --modes bitlock and spinlock in column order at 8 bytes.") { Topic = Topics.MergedSpinlockFaster });
+                "No figure comparing the two forms was found in the mails or the commit: this comparison is HwLab's own, on the same workload in one run.") with { Topic = Topics.MergedSpinlockFaster, Source = spinVsBitSource }
+            : new Verdict(spinVsBit, "-", VerdictOutcome.NotMeasurable, "It compares --modes bitlock and spinlock in column order at 8 bytes.") { Topic = Topics.MergedSpinlockFaster, Source = spinVsBitSource });
         return verdicts;
     }
 
@@ -181,8 +184,8 @@ public sealed partial class SwapExperiment
         const string notNoticeable = "The seed patch: after the first round, \"the false sharing should be not noticeable\".";
         if (most < 2)
         {
-            verdicts.Add(new Verdict(randomOrder, "-", VerdictOutcome.NotMeasurable, "Sharing a line needs two workers; this run had one CPU.") { Topic = Topics.SeedRandomAfterFirstRound });
-            verdicts.Add(new Verdict(notNoticeable, "-", VerdictOutcome.NotMeasurable, "False sharing needs two workers; this run had one CPU.") { Topic = Topics.SeedNotNoticeableAfterFirstRound });
+            verdicts.Add(new Verdict(randomOrder, "-", VerdictOutcome.NotMeasurable, "Sharing a line needs two workers; this run had one CPU.") { Topic = Topics.SeedRandomAfterFirstRound, Source = ClaimSources.SeedPatch });
+            verdicts.Add(new Verdict(notNoticeable, "-", VerdictOutcome.NotMeasurable, "False sharing needs two workers; this run had one CPU.") { Topic = Topics.SeedNotNoticeableAfterFirstRound, Source = ClaimSources.SeedPatch });
             return verdicts;
         }
         PointResult? churnedColumns = Find(points, mode, "columns", most, Churned);
@@ -192,7 +195,7 @@ public sealed partial class SwapExperiment
         if (churnedColumns is null || churnedSequential is null || firstColumns is null || firstSequential is null
             || claims[0].Decide(points) is not { } random || claims[1].Decide(points) is not { } unnoticed)
         {
-            verdicts.Add(new Verdict(randomOrder, "-", VerdictOutcome.NotMeasurable, "It compares both orders at 8 bytes; run --orders sequential,columns --layouts 8.") { Topic = Topics.SeedRandomAfterFirstRound });
+            verdicts.Add(new Verdict(randomOrder, "-", VerdictOutcome.NotMeasurable, "It compares both orders at 8 bytes; run --orders sequential,columns --layouts 8.") { Topic = Topics.SeedRandomAfterFirstRound, Source = ClaimSources.SeedPatch });
             return verdicts;
         }
 
@@ -200,12 +203,12 @@ public sealed partial class SwapExperiment
             randomOrder,
             $"{mode}, {most} workers, same-line picks: churned {Share(churnedColumns)} (columns) and {Share(churnedSequential)} (sequential); first round {Share(firstColumns)} and {Share(firstSequential)}",
             random,
-            "The gap between the two orders' same-line shares after the churn, over the gap in the first round: at most a half means the order no longer matters much.") with { Topic = Topics.SeedRandomAfterFirstRound });
+            "The gap between the two orders' same-line shares after the churn, over the gap in the first round: at most a half means the order no longer matters much.") with { Topic = Topics.SeedRandomAfterFirstRound, Source = ClaimSources.SeedPatch });
         verdicts.Add(Verdict.Decided(
             notNoticeable,
             $"churned {Rate(churnedColumns)} against first round in column order {Rate(firstColumns)}: {PointFigures.Times(unnoticed.Figure)} per round",
             unnoticed,
-            "Not noticeable: the churned device keeps at least 95% of the first round's throughput with the column order, whose picks rarely share a line.") with { Topic = Topics.SeedNotNoticeableAfterFirstRound });
+            "Not noticeable: the churned device keeps at least 95% of the first round's throughput with the column order, whose picks rarely share a line.") with { Topic = Topics.SeedNotNoticeableAfterFirstRound, Source = ClaimSources.SeedPatch });
         return verdicts;
     }
 

@@ -80,9 +80,9 @@ public static class HtmlReport
     private static void WriteVerdicts(StringBuilder html, ResultsDocument document)
     {
         html.Append("<h2 id=\"verdicts\">Every verdict</h2>");
-        Table(html, ["experiment", "claim", "measured", "verdict"],
-            document.Experiments.SelectMany(e => e.Verdicts.Select(v => (IReadOnlyList<string>)[Encode(e.Name), Encode(v.Claim), Encode(v.Measured), Badge(v.Outcome)])),
-            rawColumns: new HashSet<int> { 0, 1, 2, 3 });
+        Table(html, ["experiment", "claim", "source", "measured", "verdict"],
+            document.Experiments.SelectMany(e => e.Verdicts.Select(v => (IReadOnlyList<string>)[Encode(e.Name), Encode(v.Claim), Encode(VerdictSource.Cell(v)), Encode(v.Measured), Badge(v.Outcome)])),
+            rawColumns: new HashSet<int> { 0, 1, 2, 3, 4 });
     }
 
     private static void WriteExperiment(StringBuilder html, ExperimentResult e, IExperimentReport report)
@@ -101,7 +101,12 @@ public static class HtmlReport
         }
         foreach (Verdict v in e.Verdicts)
         {
-            html.Append("<p>").Append(Badge(v.Outcome)).Append(' ').Append(Encode(v.Claim)).Append("<br><span class=\"note\">").Append(Encode(v.Measured is "-" or "" ? v.Why : $"Measured: {v.Measured}. {v.Why}")).Append("</span></p>");
+            html.Append("<p>").Append(Badge(v.Outcome)).Append(' ').Append(Encode(v.Claim));
+            if (VerdictSource.Sentence(v) is { } source)
+            {
+                html.Append("<br><span class=\"source\">").Append(Encode(source)).Append("</span>");
+            }
+            html.Append("<br><span class=\"note\">").Append(Encode(v.Measured is "-" or "" ? v.Why : $"Measured: {v.Measured}. {v.Why}")).Append("</span></p>");
             DecisionHtml.Write(html, v);
         }
         if (e.Points.Count > 0)

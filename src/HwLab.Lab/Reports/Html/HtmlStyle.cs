@@ -21,7 +21,7 @@ internal static class HtmlStyle
         svg.chart { max-width: 100%; height: auto; background: #fff; border: 1px solid #eee; }
         svg .grid { stroke: #eee; } svg .axis { stroke: #333; } svg .tick { font-size: 11px; fill: #444; }
         svg .axis-title { font-size: 12px; fill: #222; } svg .legend-text { font-size: 12px; fill: #222; } svg .cell { font-size: 10px; }
-        .note { color: #555; font-size: 13px; } details { margin: 8px 0; } summary { cursor: pointer; color: #0b57d0; }
+        .note { color: #555; font-size: 13px; } .source { color: #555; font-size: 13px; font-style: italic; } details { margin: 8px 0; } summary { cursor: pointer; color: #0b57d0; }
         code { background: #f5f5f7; padding: 1px 4px; border-radius: 3px; }
         """;
 }
