@@ -6,6 +6,7 @@ using HwLab.Lab.Experiments.Reserve;
 using HwLab.Lab.Experiments.Swap;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
+using HwLab.PagePool.Reserve;
 
 namespace HwLab.Lab.Tests.Experiments;
 
@@ -94,23 +95,46 @@ public sealed class ExperimentsOnThisMachineTests
     }
 
     [Fact]
-    public void Reserve_stalls_under_2015_and_recovers_under_favor_and_reaper_in_both_modes()
+    public void Reserve_livelocks_under_2015_and_recovers_under_favor_and_reaper_in_both_modes()
     {
         ReserveExperiment experiment = ExperimentCatalog.Reserve;
-        ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { ThreadedDuration = TimeSpan.FromMilliseconds(300) };
+        ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { ThreadedDuration = TimeSpan.FromMilliseconds(400) };
         ExperimentResult result = experiment.Run(settings, Context);
 
         Assert.Equal(ExperimentResult.Completed, result.Status);
-        Assert.Equal(6, result.Points.Count);
+        // Three policies in two modes, and the reaper with mmap_sem held for writing in both.
+        Assert.Equal(8, result.Points.Count);
         Assert.Equal(6, result.Timelines.Count);
-        Assert.All(result.Points.Where(p => p.Key("policy") == "2015"), p => Assert.Equal(1, p.Derived["stalledShare"]));
-        Assert.All(result.Points.Where(p => p.Key("policy") != "2015"), p => Assert.Equal(1, p.Derived["recoveredShare"]));
-        Assert.Equal([Verdict.Confirmed, Verdict.Confirmed, Verdict.Confirmed, Verdict.Info], result.Verdicts.Select(v => v.Outcome));
+        PointResult[] held = [.. result.Points.Where(p => p.Keys.GetValueOrDefault("lock") == "mmap-sem")];
+        Assert.Equal(2, held.Length);
+        Assert.All(held, p => Assert.Equal(1, p.Derived["livelockedShare"]));
+        PointResult[] own = [.. result.Points.Except(held)];
+        Assert.All(own.Where(p => p.Key("policy") == "2015"), p => Assert.Equal(1, p.Derived["livelockedShare"]));
+        Assert.All(own.Where(p => p.Key("policy") != "2015"), p => Assert.Equal(1, p.Derived["recoveredShare"]));
+        Assert.Equal([Verdict.Confirmed, Verdict.Confirmed, Verdict.Confirmed, Verdict.Confirmed, Verdict.Info], result.Verdicts.Select(v => v.Outcome));
+        Assert.Equal([Topics.Reserve2015, Topics.ReserveFavor, Topics.ReserveReaper, Topics.ReserveReaperMmapSem, Topics.ReserveSafetyRoom], result.Verdicts.Select(v => v.Topic));
         Timeline timeline = result.Timelines.Single(t => t.Id == "policy=2015 mode=deterministic");
         Assert.Equal(["high", "low", "min"], timeline.Levels.Keys.Order());
         Assert.Contains(timeline.Markers, m => m.Kind == "oom-kill");
-        Assert.Contains(timeline.Markers, m => m.Kind == "warning");
+        // Stock 4.2 never fails the holder's GFP_NOFS allocation: XFS has nothing to warn about.
+        Assert.DoesNotContain(timeline.Markers, m => m.Kind == "warning");
+        Assert.Contains(result.Timelines.Single(t => t.Id == "policy=reaper mode=deterministic").Markers, m => m.Kind == "reaped");
         Assert.True(timeline.Points.Count > 100);
+    }
+
+    [Fact]
+    public void Reserve_on_the_seeds_debug_kernel_warns_as_its_log_does()
+    {
+        ReserveExperiment experiment = ExperimentCatalog.Reserve;
+        ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
+        {
+            Policies = ["2015"], Modes = [ReserveOutcome.Deterministic], Scenario = new ReserveScenario { NofsCanFail = true },
+        };
+        ExperimentResult result = experiment.Run(settings, Context);
+        Assert.Equal(Verdict.Confirmed, result.Verdicts[0].Outcome);
+        Timeline timeline = Assert.Single(result.Timelines);
+        Assert.All(timeline.Markers.Where(m => m.Kind == "warning"), m => Assert.Contains("possible memory allocation deadlock in xfs_buf_allocate_memory (mode:0x250)", m.Label, StringComparison.Ordinal));
+        Assert.Contains(timeline.Markers, m => m.Kind == "warning");
     }
 
     [Fact]
@@ -143,6 +167,7 @@ public sealed class ExperimentsOnThisMachineTests
         ReserveExperiment reserve = ExperimentCatalog.Reserve;
         ReserveSettings reserveSettings = reserve.DefaultSettings(SuiteProfile.Quick, s_topology);
         Assert.Contains("do not fit the zone", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Scenario = reserveSettings.Scenario with { MinFreeKbytes = 16384 } }, s_topology)).Message, StringComparison.Ordinal);
+        Assert.Contains("--lock mmap-sem needs --lock-holder thread", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Scenario = reserveSettings.Scenario with { Lock = VictimLock.MmapSem } }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("no reserve policy", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Policies = ["lenient"] }, s_topology)).Message, StringComparison.Ordinal);
     }
 
