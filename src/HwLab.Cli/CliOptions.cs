@@ -130,6 +130,30 @@ internal static class CliOptions
         };
     }
 
+    /// <summary>One name out of <paramref name="known"/>.</summary>
+    public static Option<string?> Choice(string name, string description, IReadOnlyList<string> known)
+    {
+        return new Option<string?>(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', known),
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 0)
+                {
+                    return null;
+                }
+                string given = result.Tokens[0].Value;
+                if (!known.Contains(given))
+                {
+                    result.AddError($"{name} takes {string.Join(" or ", known)}, not '{given}'.");
+                    return null;
+                }
+                return given;
+            },
+        };
+    }
+
     /// <summary>A list option's value, or <paramref name="fallback"/> when it was not given (an absent list option reads as empty, not null).</summary>
     public static IReadOnlyList<T> GivenOr<T>(T[]? given, IReadOnlyList<T> fallback) => given is { Length: > 0 } ? given : fallback;
 

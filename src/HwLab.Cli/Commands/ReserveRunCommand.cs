@@ -13,7 +13,7 @@ internal sealed class ReserveRunCommand : ExperimentRunCommand<ReserveSettings>
 
     private readonly Option<string[]?> _policies = CliOptions.NameList(
         "--policies",
-        $"Reserve policies: 2015 (no boost), favor (ALLOC_HIGH for kernel threads and dying tasks), reaper (OOM reaper and ALLOC_OOM) {Defaults(s => s.Policies)}",
+        $"Reserve policies: 2015 (stock 4.2: ALLOC_NO_WATERMARKS for the OOM victim only), favor (the 2015 proposal: also ALLOC_HIGH for kernel threads and dying tasks), reaper (4.6's OOM reaper and 4.15's ALLOC_OOM, half of min) {Defaults(s => s.Policies)}",
         ReservePolicies.Names);
     private readonly Option<string[]?> _modes = CliOptions.NameList(
         "--modes", $"deterministic (one seeded scheduler, the same result every run), threaded (every task a thread) {Defaults(s => s.Modes)}", ReserveSettings.KnownModes);
@@ -28,7 +28,19 @@ internal sealed class ReserveRunCommand : ExperimentRunCommand<ReserveSettings>
         ReserveSettings.WatermarkScaleFactorRange);
     private readonly Option<int?> _writers = CliOptions.Int("--writers", $"File writers {ProfileDefaults.With($"{s_scenario.FileWriters}", ReserveSettings.WritersRange)}", "N", ReserveSettings.WritersRange);
     private readonly Option<int?> _exitPages = CliOptions.Int(
-        "--exit-pages", $"Pages the OOM victim must allocate to exit {ProfileDefaults.With($"{s_scenario.ExitPages}", ReserveSettings.ExitPagesRange)}", "N", ReserveSettings.ExitPagesRange);
+        "--exit-pages", $"Pages the OOM victim allocates on its way out, once past the lock {ProfileDefaults.With($"{s_scenario.ExitPages}", ReserveSettings.ExitPagesRange)}", "N", ReserveSettings.ExitPagesRange);
+    private readonly Option<string?> _lockHolder = CliOptions.Choice(
+        "--lock-holder",
+        $"Who holds the lock the OOM victim waits for while its GFP_NOFS allocation loops: kthread (the writeback kernel thread) or thread (a thread of the victim, dying after the kill) {ProfileDefaults.With(LockHolders.Name(s_scenario.LockHolder), null)}",
+        LockHolders.Names);
+    private readonly Option<string?> _lock = CliOptions.Choice(
+        "--lock",
+        $"The lock: xfs (an XFS inode lock) or mmap-sem (the victim's mmap_sem held for writing; needs --lock-holder thread) {ProfileDefaults.With(VictimLocks.Name(s_scenario.Lock), null)}",
+        VictimLocks.Names);
+    private readonly Option<bool> _nofsCanFail = new("--nofs-can-fail")
+    {
+        Description = "The kernel of the seed's log: its \"GFP_NOFS can fail\" debug patch fails an allocation without __GFP_FS where stock 4.2 loops, so XFS retries and prints \"possible memory allocation deadlock ... (mode:0x250)\" every 100th retry [default: off, stock 4.2]",
+    };
     private readonly Option<long?> _maxTicks = CliOptions.Long(
         "--max-ticks", $"Time bound of a deterministic run, in ticks (a congestion wait is 20) {Defaults(s => s.Scenario.MaxTicks, ReserveSettings.MaxTicksRange)}", "N", ReserveSettings.MaxTicksRange);
     private readonly Option<int?> _duration = CliOptions.Int(
@@ -45,7 +57,7 @@ internal sealed class ReserveRunCommand : ExperimentRunCommand<ReserveSettings>
 
     protected override bool SamplesInRounds => false;
 
-    protected override IEnumerable<Option> Options() => [_policies, _modes, _zonePages, _minFree, _scale, _writers, _exitPages, _maxTicks, _duration, _repeats, _seed];
+    protected override IEnumerable<Option> Options() => [_policies, _modes, _zonePages, _minFree, _scale, _writers, _exitPages, _lockHolder, _lock, _nofsCanFail, _maxTicks, _duration, _repeats, _seed];
 
     internal override ReserveSettings BuildSettings(ParseResult parsed, CpuTopology topology)
     {
@@ -57,6 +69,9 @@ internal sealed class ReserveRunCommand : ExperimentRunCommand<ReserveSettings>
             WatermarkScaleFactor = parsed.GetValue(_scale) ?? settings.Scenario.WatermarkScaleFactor,
             FileWriters = parsed.GetValue(_writers) ?? settings.Scenario.FileWriters,
             ExitPages = parsed.GetValue(_exitPages) ?? settings.Scenario.ExitPages,
+            LockHolder = parsed.GetValue(_lockHolder) is string holder ? LockHolders.Parse(holder) : settings.Scenario.LockHolder,
+            Lock = parsed.GetValue(_lock) is string victimLock ? VictimLocks.Parse(victimLock) : settings.Scenario.Lock,
+            NofsCanFail = parsed.GetValue(_nofsCanFail) || settings.Scenario.NofsCanFail,
             MaxTicks = parsed.GetValue(_maxTicks) ?? settings.Scenario.MaxTicks,
             Seed = parsed.GetValue(_seed) ?? settings.Scenario.Seed,
         };
