@@ -88,7 +88,7 @@ public sealed class RunCommandTests
     [Fact]
     public void Reserve_json_shows_2015_livelocking_and_the_others_recovering()
     {
-        CliRun run = CliRun.InProcess("run", "reserve", "--quick", "--duration-ms", "400", "--json");
+        CliRun run = CliRun.InProcess("run", "reserve", "--quick", "--duration-ms", "1000", "--json");
         Assert.True(run.ExitCode == 0, run.Error);
         using JsonDocument document = JsonDocument.Parse(run.Output);
         JsonElement result = document.RootElement.GetProperty("experiments")[0];

@@ -5,16 +5,19 @@ namespace HwLab.PagePool.Reserve;
 /// once dirty pages pass vm.dirty_background_ratio, grow old, or direct reclaim asks for them:
 /// before it can write a batch of dirty pages it needs one XFS buffer page (xfs_buf_allocate_memory,
 /// GFP_NOFS | __GFP_NOWARN, as in the seed's trace from xfs_vm_writepage down to
-/// xfs_buf_allocate_memory). When it is the lock holder it takes the scenario's lock for the batch,
-/// as the trace's xfs_iomap_write_allocate holds the inode's lock while it allocates blocks, and
-/// keeps it while its allocation loops. Writing makes the batch clean and so reclaimable.
+/// xfs_buf_allocate_memory). When it is the lock holder it takes the scenario's lock, the lock of
+/// the inode the writers dirty, as the trace's xfs_iomap_write_allocate holds the inode's lock
+/// while it allocates blocks; its pass over the inode keeps the lock from batch to batch until the
+/// inode is clean, and so through an allocation that loops. Writing makes the batch clean and so
+/// reclaimable.
 /// </summary>
 public sealed class WritebackWorker(long id, bool holdsScenarioLock) : SimTask(id, "writeback", "kworker/u16:29", kernelThread: true, process: null)
 {
     private readonly XfsRetryLoop _xfs = new("xfs_buf_allocate_memory");
     private bool _inBatch;
+    private bool _holding;
 
-    /// <summary>The worker takes the scenario's lock around each batch (the kernel-thread holder).</summary>
+    /// <summary>The worker takes the scenario's lock for its pass over the dirty inode (the kernel-thread holder).</summary>
     public bool HoldsScenarioLock => holdsScenarioLock;
 
     /// <summary>It is inside a batch: between taking the lock and getting its buffer page.</summary>
@@ -32,9 +35,13 @@ public sealed class WritebackWorker(long id, bool holdsScenarioLock) : SimTask(i
             {
                 return StepResult.Wait(mm.Scenario.CongestionWaitTicks);
             }
-            if (holdsScenarioLock && !mm.TryTakeHolderLock(this))
+            if (holdsScenarioLock && !_holding)
             {
-                return StepResult.Wait(LockRetryTicks);
+                if (!mm.TryTakeHolderLock(this))
+                {
+                    return StepResult.Wait(LockRetryTicks);
+                }
+                _holding = true;
             }
             _inBatch = true;
         }
@@ -45,9 +52,11 @@ public sealed class WritebackWorker(long id, bool holdsScenarioLock) : SimTask(i
             return _xfs.NoPage(mm, this, outcome, now);
         }
         mm.WriteBackThrough(this, page, now);
-        if (holdsScenarioLock)
+        // The pass over the inode ends, and the lock goes, once the inode is clean.
+        if (_holding && mm.DirtyPages == 0)
         {
             mm.ReleaseScenarioLock(this);
+            _holding = false;
         }
         _inBatch = false;
         _xfs.Succeeded();

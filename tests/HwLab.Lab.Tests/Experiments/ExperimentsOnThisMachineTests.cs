@@ -98,7 +98,7 @@ public sealed class ExperimentsOnThisMachineTests
     public void Reserve_livelocks_under_2015_and_recovers_under_favor_and_reaper_in_both_modes()
     {
         ReserveExperiment experiment = ExperimentCatalog.Reserve;
-        ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { ThreadedDuration = TimeSpan.FromMilliseconds(400) };
+        ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { ThreadedDuration = TimeSpan.FromMilliseconds(1_000) };
         ExperimentResult result = experiment.Run(settings, Context);
 
         Assert.Equal(ExperimentResult.Completed, result.Status);

@@ -47,7 +47,7 @@ public sealed class ScenarioTests
     [MemberData(nameof(Dependencies))]
     public void The_threaded_mode_livelocks_the_same_way_under_2015(LockHolder holder, VictimLock victimLock)
     {
-        ReserveOutcome outcome = ReserveRunner.RunThreaded(With(holder, victimLock), ReservePolicy.Policy2015, TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+        ReserveOutcome outcome = ReserveRunner.RunThreaded(With(holder, victimLock), ReservePolicy.Policy2015, TimeSpan.FromMilliseconds(1_000), TestContext.Current.CancellationToken);
         Assert.Empty(outcome.Violations);
         Assert.True(outcome.Dependency.Livelocked, $"not livelocked: {outcome.Dependency}");
         Assert.Equal(ALLOC_WMARK_MIN | ALLOC_CPUSET | ALLOC_NO_WATERMARKS, outcome.Dependency.VictimReserveAccess);
@@ -98,7 +98,7 @@ public sealed class ScenarioTests
         ReserveScenario scenario = With(LockHolder.DyingThread, VictimLock.MmapSem);
         ReserveOutcome outcome = mode == ReserveOutcome.Deterministic
             ? ReserveRunner.RunDeterministic(scenario, ReservePolicy.Reaper, TestContext.Current.CancellationToken)
-            : ReserveRunner.RunThreaded(scenario, ReservePolicy.Reaper, TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+            : ReserveRunner.RunThreaded(scenario, ReservePolicy.Reaper, TimeSpan.FromMilliseconds(1_000), TestContext.Current.CancellationToken);
         Assert.Empty(outcome.Violations);
         Assert.Equal(new ReaperRecord(OomReaper.MaxOomReapRetries, Reaped: false, GaveUp: true), outcome.Reaper);
         Assert.Contains(outcome.Events, e => e.Kind == ReserveEvent.Reaped && e.Text.StartsWith("oom_reaper: unable to reap", StringComparison.Ordinal));

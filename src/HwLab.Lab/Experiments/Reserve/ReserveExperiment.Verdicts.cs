@@ -60,13 +60,13 @@ public sealed partial class ReserveExperiment
         if (favor.Length > 0)
         {
             static bool Shows(ReserveOutcome o) => o.Recovered && o.Dependency.MmFreed
-                && o.Dependency.HolderFlags is AllocFlags f && f.HasFlag(AllocFlags.ALLOC_HIGH) && o.Dependency.HolderPagesBelowMin > 0;
+                && o.Dependency.HolderFlags is AllocFlags f && f.HasFlag(AllocFlags.ALLOC_HIGH);
             verdicts.Add(new Verdict(
-                $"The 2015 proposal: with ALLOC_HIGH for kernel threads and dying tasks, {holder}'s GFP_NOFS allocation reaches half of min, it lets go of {lockName}, the victim and its threads exit, and memory recovers.",
+                $"The 2015 proposal: ALLOC_HIGH for kernel threads and dying tasks lets {holder}'s GFP_NOFS allocation reach down to half of min; it gets its page, lets go of {lockName}, the victim and its threads exit, and memory recovers.",
                 ByMode(favor, runs => string.Create(CultureInfo.InvariantCulture,
                     $"recovered in {Runs(runs, o => o.Recovered)} (the mm freed in {Runs(runs, o => o.Dependency.MmFreed)}), {RecoveryTime(runs)}; the holder allocated with {TypicalFlags(runs, d => d.HolderFlags)} and got a median {Figure(Median(runs.Select(o => (double)o.Dependency.HolderPagesBelowMin)))} pages below min; {Figure(Median(runs.Select(o => (double)o.WrittenBackAfterKill)))} pages written back after the kill")),
                 EveryRun(favor, Shows),
-                "Recovered: free pages back at the high watermark within the time bound, the victim's mm freed, and the holder's allocation carrying ALLOC_HIGH got pages below min, which no other flag of its reaches.")
+                "Recovered: free pages back at the high watermark within the time bound and the victim's mm freed, with the holder's allocation carrying ALLOC_HIGH. The pages it got below min, which no other flag of its reaches, are counted; it may also get its page above min once the writeback thread, which has ALLOC_HIGH too, has made page cache reclaimable.")
             { Topic = Topics.ReserveFavor });
         }
 
@@ -108,7 +108,7 @@ public sealed partial class ReserveExperiment
     {
         ReserveScenario s = settings.Scenario;
         string holder = s.LockHolder == LockHolder.KernelThread
-            ? "the writeback kernel thread, which takes it around each batch while it allocates the batch's XFS buffer page"
+            ? "the writeback kernel thread, which keeps it for its pass over the dirty inode, through each batch's XFS buffer page"
             : "a thread of a.out that keeps it while it reads XFS buffer after buffer, one GFP_NOFS page each, and acts on a signal only between buffers";
         var notes = new List<string>
         {
