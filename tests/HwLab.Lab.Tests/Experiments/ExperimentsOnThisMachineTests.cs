@@ -123,6 +123,22 @@ public sealed class ExperimentsOnThisMachineTests
     }
 
     [Fact]
+    public void Reserve_runs_too_short_for_the_OOM_killer_decide_nothing()
+    {
+        ReserveExperiment experiment = ExperimentCatalog.Reserve;
+        ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
+        {
+            Modes = [ReserveOutcome.Deterministic], Scenario = new ReserveScenario { MaxTicks = ReserveSettings.MaxTicksRange.Min },
+        };
+        ExperimentResult result = experiment.Run(settings, Context);
+        Assert.All(result.Verdicts.Where(v => v.Topic != Topics.ReserveSafetyRoom), v =>
+        {
+            Assert.Equal(Verdict.NotMeasurable, v.Outcome);
+            Assert.Contains("ended before the OOM killer acted", v.Why, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void Reserve_on_the_seeds_debug_kernel_warns_as_its_log_does()
     {
         ReserveExperiment experiment = ExperimentCatalog.Reserve;

@@ -14,8 +14,19 @@ public sealed partial class ReserveExperiment
         => string.Join("; ", outcomes.GroupBy(o => o.Mode).Select(g => $"{g.Key}: {describe([.. g])}"));
 
     // Confirmed when every run shows it, refuted when none does; runs that disagree decide nothing.
-    private static string EveryRun(IReadOnlyList<ReserveOutcome> runs, Func<ReserveOutcome, bool> shows)
-        => runs.All(shows) ? Verdict.Confirmed : runs.Any(shows) ? Verdict.Inconclusive : Verdict.Refuted;
+    // A run that ended before the OOM killer acted never reached the question: the claim is then
+    // not measurable with these bounds.
+    private static Verdict Decide(string claim, string measured, IReadOnlyList<ReserveOutcome> runs, Func<ReserveOutcome, bool> shows, string why, string topic)
+    {
+        int unreached = runs.Count(o => o.OomKills == 0);
+        if (unreached > 0)
+        {
+            return new Verdict(claim, measured, Verdict.NotMeasurable,
+                $"{unreached} of {runs.Count} runs ended before the OOM killer acted: memory had not run out within the bound; a longer --max-ticks or --duration-ms reaches it.") { Topic = topic };
+        }
+        string outcome = runs.All(shows) ? Verdict.Confirmed : runs.Any(shows) ? Verdict.Inconclusive : Verdict.Refuted;
+        return new Verdict(claim, measured, outcome, why) { Topic = topic };
+    }
 
     private static string Flags(AllocFlags? flags) => flags is AllocFlags f ? AllocFlagsText.Of(f) : "none (no slow path)";
 
@@ -47,13 +58,14 @@ public sealed partial class ReserveExperiment
             bool Shows(ReserveOutcome o) => o.Livelocked
                 && o.Dependency.VictimReserveAccess is AllocFlags access && access.HasFlag(AllocFlags.ALLOC_NO_WATERMARKS)
                 && (scenario.NofsCanFail ? o.Warnings > 0 : o.Dependency.HolderFailures == 0 && o.Warnings == 0);
-            verdicts.Add(new Verdict(
-                $"2015 (stock 4.2), the seed's livelock: the OOM victim holds ALLOC_NO_WATERMARKS but waits for {lockName}, held by {holder}, whose GFP_NOFS allocation {loop}; no thread of the victim exits and nothing is freed.",
+            verdicts.Add(Decide(
+                $"2015 ({(scenario.NofsCanFail ? "4.2 with the seed's debug patch" : "stock 4.2")}), the seed's livelock: the OOM victim holds ALLOC_NO_WATERMARKS but waits for {lockName}, held by {holder}, whose GFP_NOFS allocation {loop}; no thread of the victim exits and nothing is freed.",
                 ByMode(old, runs => string.Create(CultureInfo.InvariantCulture,
                     $"livelocked in {Runs(runs, Shows)}; the victim ({runs[0].Dependency.Victim ?? "none"}) had {TypicalFlags(runs, d => d.VictimReserveAccess)} and waited for {lockName} held by {runs[0].Dependency.Holder}, whose allocation ({TypicalFlags(runs, d => d.HolderFlags)}) had made a median {Figure(Median(runs.Select(o => (double)o.Dependency.HolderPassesInHand)))} passes without a page at the end, failed {runs.Sum(o => o.Dependency.HolderFailures)} times; {runs.Sum(o => o.Warnings)} XFS warnings, {runs.Sum(o => o.OomKills)} OOM kill(s)")),
-                EveryRun(old, Shows),
-                "4.2's gfp_to_alloc_flags gives the marked thread ALLOC_NO_WATERMARKS, which helps only a thread that allocates, and this one is blocked on the lock. The holder gets no reserve access and __alloc_pages_may_oom does not call the OOM killer without __GFP_FS; the OOM killer waits as long as a TIF_MEMDIE thread lives; the victim's mm goes back only when its last thread exits. Livelocked: at the end the victim was waiting for the lock, the holder held it inside an allocation without a page, the mm was not freed and free pages had not recovered.")
-            { Topic = Topics.Reserve2015 });
+                old,
+                Shows,
+                "4.2's gfp_to_alloc_flags gives the marked thread ALLOC_NO_WATERMARKS, which helps only a thread that allocates, and this one is blocked on the lock. The holder gets no reserve access and __alloc_pages_may_oom does not call the OOM killer without __GFP_FS; the OOM killer waits as long as a TIF_MEMDIE thread lives; the victim's mm goes back only when its last thread exits. Livelocked: at the end the victim was waiting for the lock, the holder held it inside an allocation without a page, the mm was not freed and free pages had not recovered.",
+                Topics.Reserve2015));
         }
 
         ReserveOutcome[] favor = [.. outcomes.Where(o => o.Policy == ReservePolicy.Favor)];
@@ -61,37 +73,40 @@ public sealed partial class ReserveExperiment
         {
             static bool Shows(ReserveOutcome o) => o.Recovered && o.Dependency.MmFreed
                 && o.Dependency.HolderFlags is AllocFlags f && f.HasFlag(AllocFlags.ALLOC_HIGH);
-            verdicts.Add(new Verdict(
+            verdicts.Add(Decide(
                 $"The 2015 proposal: ALLOC_HIGH for kernel threads and dying tasks lets {holder}'s GFP_NOFS allocation reach down to half of min; it gets its page, lets go of {lockName}, the victim and its threads exit, and memory recovers.",
                 ByMode(favor, runs => string.Create(CultureInfo.InvariantCulture,
                     $"recovered in {Runs(runs, o => o.Recovered)} (the mm freed in {Runs(runs, o => o.Dependency.MmFreed)}), {RecoveryTime(runs)}; the holder allocated with {TypicalFlags(runs, d => d.HolderFlags)} and got a median {Figure(Median(runs.Select(o => (double)o.Dependency.HolderPagesBelowMin)))} pages below min; {Figure(Median(runs.Select(o => (double)o.WrittenBackAfterKill)))} pages written back after the kill")),
-                EveryRun(favor, Shows),
-                "Recovered: free pages back at the high watermark within the time bound and the victim's mm freed, with the holder's allocation carrying ALLOC_HIGH. The pages it got below min, which no other flag of its reaches, are counted; it may also get its page above min once the writeback thread, which has ALLOC_HIGH too, has made page cache reclaimable.")
-            { Topic = Topics.ReserveFavor });
+                favor,
+                Shows,
+                "Recovered: free pages back at the high watermark within the time bound and the victim's mm freed, with the holder's allocation carrying ALLOC_HIGH. The pages it got below min, which no other flag of its reaches, are counted; it may also get its page above min once the writeback thread, which has ALLOC_HIGH too, has made page cache reclaimable.",
+                Topics.ReserveFavor));
         }
 
         ReserveOutcome[] reaper = [.. outcomes.Where(o => o.Policy == ReservePolicy.Reaper)];
         if (reaper.Length > 0)
         {
-            verdicts.Add(new Verdict(
+            verdicts.Add(Decide(
                 $"What the kernel did instead: 4.6's OOM reaper takes the victim's mmap_sem for reading and frees its anonymous memory without waiting for its threads, so {holder}'s allocation succeeds, {lockName} is let go and memory recovers; the victim's ALLOC_OOM (4.15) reaches half of min.",
                 ByMode(reaper, runs => string.Create(CultureInfo.InvariantCulture,
                     $"reaped in {Runs(runs, o => o.Reaper.Reaped)}, recovered in {Runs(runs, o => o.Recovered)}, {RecoveryTime(runs)}; the victim had {TypicalFlags(runs, d => d.VictimReserveAccess)}")),
-                EveryRun(reaper, o => o.Reaper.Reaped && o.Recovered && o.Dependency.MmFreed),
-                "Recovered by reaping: the reaper freed the anonymous memory, free pages came back to the high watermark within the time bound, and the victim's mm was freed.")
-            { Topic = Topics.ReserveReaper });
+                reaper,
+                o => o.Reaper.Reaped && o.Recovered && o.Dependency.MmFreed,
+                "Recovered by reaping: the reaper freed the anonymous memory, free pages came back to the high watermark within the time bound, and the victim's mm was freed.",
+                Topics.ReserveReaper));
         }
 
         ReserveOutcome[] held = [.. mmapSemRuns, .. scenario.Lock == VictimLock.MmapSem ? reaper : []];
         if (held.Length > 0)
         {
-            verdicts.Add(new Verdict(
+            verdicts.Add(Decide(
                 $"The reaper's limit: when a dying thread of the victim holds its mmap_sem for writing while its GFP_NOFS allocation loops, down_read_trylock fails; after {OomReaper.MaxOomReapRetries} tries (MAX_OOM_REAP_RETRIES) 4.6's reaper gives up with the victim still marked, and the livelock stays.",
                 ByMode(held, runs => string.Create(CultureInfo.InvariantCulture,
                     $"the reaper gave up in {Runs(runs, o => o.Reaper.GaveUp)} after a median {Figure(Median(runs.Select(o => (double)o.Reaper.Attempts)))} tries; livelocked in {Runs(runs, o => o.Livelocked)}, recovered in {Runs(runs, o => o.Recovered)}")),
-                EveryRun(held, o => o.Reaper.GaveUp && o.Reaper.Attempts == OomReaper.MaxOomReapRetries && o.Livelocked),
-                "Run under the reaper policy with the lock holder a dying thread of a.out that holds mmap_sem for writing. 4.6 clears TIF_MEMDIE only after a successful reap, so the OOM killer keeps waiting for the victim.")
-            { Topic = Topics.ReserveReaperMmapSem });
+                held,
+                o => o.Reaper.GaveUp && o.Reaper.Attempts == OomReaper.MaxOomReapRetries && o.Livelocked,
+                "Run under the reaper policy with the lock holder a dying thread of a.out that holds mmap_sem for writing. 4.6 clears TIF_MEMDIE only after a successful reap, so the OOM killer keeps waiting for the victim.",
+                Topics.ReserveReaperMmapSem));
         }
 
         verdicts.Add(new Verdict(
