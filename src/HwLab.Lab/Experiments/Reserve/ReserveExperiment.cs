@@ -75,16 +75,23 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         if (settings.Modes.Contains(ReserveOutcome.Threaded))
         {
             long policies = settings.Policies.Distinct().Count();
+            // The reaper runs once more with mmap_sem held for writing (see Measure).
+            bool again = MmapSemContrast(settings);
             RunBudget.EnsureDuration(
-                RunBudget.Product(policies, settings.Repeats, (long)settings.ThreadedDuration.TotalNanoseconds),
+                RunBudget.Product(policies + (again ? 1 : 0), settings.Repeats, (long)settings.ThreadedDuration.TotalNanoseconds),
                 Name,
-                string.Create(CultureInfo.InvariantCulture, $"{policies} policies, {settings.Repeats} threaded runs of {settings.ThreadedDuration.TotalMilliseconds} ms"),
+                string.Create(CultureInfo.InvariantCulture, $"{policies} policies{(again ? " and the reaper again with mmap_sem held" : "")}, {settings.Repeats} threaded runs of {settings.ThreadedDuration.TotalMilliseconds} ms"),
                 "--repeats, --duration-ms or --policies");
         }
         // A page of 4 KiB in the arena, and a free-list entry (4 bytes) and an owner (8) in managed arrays.
         RunBudget.EnsureMemory(
             RunBudget.Product(settings.Scenario.ZonePages, Zone.PageBytes + sizeof(int) + sizeof(long)), Name, $"a zone of {settings.Scenario.ZonePages} pages", "--zone-pages");
     }
+
+    // Where the scenario's own lock is not mmap_sem, the reaper also runs with a dying thread holding
+    // mmap_sem for writing: the case the reaper cannot help.
+    private static bool MmapSemContrast(ReserveSettings settings)
+        => settings.Scenario.Lock != VictimLock.MmapSem && settings.Policies.Any(p => p == ReservePolicies.Name(ReservePolicy.Reaper));
 
     protected override IReadOnlyDictionary<string, string> Describe(ReserveSettings settings)
     {
@@ -118,10 +125,8 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         var plan = (from policy in settings.Policies.Distinct()
                     from mode in settings.Modes.Distinct()
                     select (Policy: ReservePolicies.Parse(policy), Mode: mode, Scenario: settings.Scenario, Contrast: false)).ToList();
-        // Where the scenario's own lock is not mmap_sem, the reaper also runs with a dying thread
-        // holding mmap_sem for writing: the case the reaper cannot help.
         ReserveScenario mmapSem = settings.Scenario with { Lock = VictimLock.MmapSem, LockHolder = LockHolder.DyingThread };
-        bool contrast = settings.Scenario.Lock != VictimLock.MmapSem && plan.Any(p => p.Policy == ReservePolicy.Reaper);
+        bool contrast = MmapSemContrast(settings);
         if (contrast)
         {
             plan.AddRange(settings.Modes.Distinct().Select(mode => (ReservePolicy.Reaper, mode, mmapSem, Contrast: true)));
