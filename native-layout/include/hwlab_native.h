@@ -18,7 +18,7 @@
  * Bumped whenever an exported signature or a mirrored layout changes, so that a managed
  * build never runs against a stale library without saying so.
  */
-#define HWLAB_NATIVE_ABI_VERSION 4
+#define HWLAB_NATIVE_ABI_VERSION 5
 
 /* The ABI version this library was built with (HWLAB_NATIVE_ABI_VERSION). */
 HWLAB_EXPORT int32_t hwlab_native_abi_version(void);
@@ -138,8 +138,8 @@ struct hwlab_perf_event_attr_layout {
 HWLAB_EXPORT int32_t hwlab_perf_event_attr_layout(struct hwlab_perf_event_attr_layout *layout);
 
 /*
- * The layout probe (src/layout_probe.c): every struct of swap_cluster_info.h as the compiler
- * lays it out, as JSON. Writes at most capacity bytes, NUL included, to buffer (which may be
+ * The layout probe (src/layout_probe.c): every struct of swap_cluster_info.h and
+ * qspinlock_types.h as the compiler lays it out, with their constants, as JSON. Writes at most capacity bytes, NUL included, to buffer (which may be
  * NULL when capacity is 0) and returns the size the whole document needs, NUL included.
  */
 HWLAB_EXPORT int32_t hwlab_layout_probe_json(char *buffer, int32_t capacity);
@@ -152,6 +152,21 @@ HWLAB_EXPORT int32_t hwlab_layout_probe_json(char *buffer, int32_t capacity);
 HWLAB_EXPORT void hwlab_bit_spin_lock(unsigned long *addr, int32_t bitnum);
 HWLAB_EXPORT int32_t hwlab_bit_spin_trylock(unsigned long *addr, int32_t bitnum);
 HWLAB_EXPORT void hwlab_bit_spin_unlock(unsigned long *addr, int32_t bitnum);
+
+struct qspinlock;
+struct qspinlock_cpu;
+
+/*
+ * The kernel's queued spinlock on a 4-byte lock word (src/qspinlock.c, types in qspinlock_types.h):
+ * cmpxchg 0 -> locked on the fast path; the pending bit, then an MCS queue, on the slow path;
+ * release is a byte store of 0. The slow path queues on node table cpus (stride bytes from one
+ * CPU's struct qspinlock_cpu to the next) as CPU cpu, a slot the calling thread must own alone
+ * for as long as it may lock: every thread taking one lock must use the same table. trylock
+ * returns 1 when it took the lock.
+ */
+HWLAB_EXPORT void hwlab_queued_spin_lock(struct qspinlock *lock, struct qspinlock_cpu *cpus, int32_t stride, int32_t cpu);
+HWLAB_EXPORT int32_t hwlab_queued_spin_trylock(struct qspinlock *lock);
+HWLAB_EXPORT void hwlab_queued_spin_unlock(struct qspinlock *lock);
 
 struct swap_cluster_info_seed;
 

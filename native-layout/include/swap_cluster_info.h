@@ -23,7 +23,7 @@ typedef uint16_t u16;
 
 /*
  * spinlock_t without lock debugging on x86_64 is one 32-bit word: spinlock_t wraps
- * raw_spinlock_t, which wraps arch_spinlock_t, a struct qspinlock { atomic_t val; }
+ * raw_spinlock_t, which wraps arch_spinlock_t, a struct qspinlock (qspinlock_types.h)
  * (a ticket lock, head and tail in two 16-bit halves, before 4.2).
  */
 typedef struct spinlock {

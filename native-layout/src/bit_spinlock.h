@@ -8,14 +8,7 @@
 
 #include <stdbool.h>
 
-static inline void cpu_relax(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#elif defined(__aarch64__)
-    __asm__ __volatile__("yield" ::: "memory");
-#endif
-}
+#include "cpu_relax.h"
 
 static inline bool test_and_set_bit_lock(long nr, volatile unsigned long *addr)
 {

@@ -1,11 +1,13 @@
 /*
- * The layout probe: what the C compiler makes of every struct in swap_cluster_info.h, as JSON.
+ * The layout probe: what the C compiler makes of every struct in swap_cluster_info.h and
+ * qspinlock_types.h, as JSON.
  * Offsets and sizes come from offsetof and sizeof. Bitfields have no offsetof, so each one is
  * set to all ones in a zeroed struct and the bits that light up are reported: the first bit
  * (counted from the struct's first byte, bit 0 of byte 0 first) and how many. Nothing here is
  * a number typed by hand; the managed mirrors are tested against this output.
  */
 #include "hwlab_native.h"
+#include "qspinlock_types.h"
 #include "swap_cluster_info.h"
 
 #include <stdarg.h>
@@ -146,6 +148,27 @@ static void describe(struct json *j)
     FIELD(list_head, prev);
     end_struct(j);
 
+    /* The queued spinlock: its word's views overlap, as the union puts them. */
+    STRUCT(qspinlock);
+    FIELD(qspinlock, val);
+    FIELD(qspinlock, locked);
+    FIELD(qspinlock, pending);
+    FIELD(qspinlock, locked_pending);
+    FIELD(qspinlock, tail);
+    end_struct(j);
+
+    STRUCT(mcs_spinlock);
+    FIELD(mcs_spinlock, next);
+    FIELD(mcs_spinlock, locked);
+    FIELD(mcs_spinlock, count);
+    end_struct(j);
+
+    STRUCT(qspinlock_cpu);
+    FIELD(qspinlock_cpu, qnodes);
+    FIELD(qspinlock_cpu, lock_pending);
+    FIELD(qspinlock_cpu, lock_slowpath);
+    end_struct(j);
+
     emit(j, "\n  ],\n  \"constants\": {");
     CONSTANT(SWAPFILE_CLUSTER);
     CONSTANT(CLUSTER_FLAG_FREE);
@@ -154,6 +177,25 @@ static void describe(struct json *j)
     CONSTANT(CLUSTER_FLAG_MASK);
     CONSTANT(CLUSTER_FLAG_LOCK_BIT);
     CONSTANT(CLUSTER_FLAG_LOCK);
+    CONSTANT(_Q_LOCKED_OFFSET);
+    CONSTANT(_Q_LOCKED_BITS);
+    CONSTANT(_Q_LOCKED_MASK);
+    CONSTANT(_Q_PENDING_OFFSET);
+    CONSTANT(_Q_PENDING_BITS);
+    CONSTANT(_Q_PENDING_MASK);
+    CONSTANT(_Q_TAIL_IDX_OFFSET);
+    CONSTANT(_Q_TAIL_IDX_BITS);
+    CONSTANT(_Q_TAIL_IDX_MASK);
+    CONSTANT(_Q_TAIL_CPU_OFFSET);
+    CONSTANT(_Q_TAIL_CPU_BITS);
+    CONSTANT(_Q_TAIL_CPU_MASK);
+    CONSTANT(_Q_TAIL_OFFSET);
+    CONSTANT(_Q_TAIL_MASK);
+    CONSTANT(_Q_LOCKED_VAL);
+    CONSTANT(_Q_PENDING_VAL);
+    CONSTANT(_Q_LOCKED_PENDING_MASK);
+    CONSTANT(_Q_PENDING_LOOPS);
+    CONSTANT(MAX_NODES);
     emit(j, "\n  }\n}\n");
 }
 

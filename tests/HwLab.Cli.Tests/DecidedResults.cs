@@ -21,9 +21,9 @@ internal static class DecidedResults
             {
                 Groups =
                 [
-                    new GroupDecision("placement ~25 ns", 25, Verdict.Refuted, 1.01, 0.97, 1.04, 9),
-                    new GroupDecision("placement ~80 ns", 80, Verdict.Inconclusive, 1.08, 1.02, 1.16, 6),
-                    new GroupDecision("placement ~140 ns", 140, Verdict.Inconclusive, 1.2, null, null, 2),
+                    new GroupDecision("placement ~25 ns", 25, VerdictOutcome.Refuted, 1.01, 0.97, 1.04, 9),
+                    new GroupDecision("placement ~80 ns", 80, VerdictOutcome.Inconclusive, 1.08, 1.02, 1.16, 6),
+                    new GroupDecision("placement ~140 ns", 140, VerdictOutcome.Inconclusive, 1.2, null, null, 2),
                 ],
             },
             _ => Decided(v, 1.01, 0.99, 1.03, DecisionRule.Within("64-byte padding over 128-byte, per round", 1, 0.05)),

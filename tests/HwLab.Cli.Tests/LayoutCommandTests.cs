@@ -27,6 +27,23 @@ public sealed class LayoutCommandTests
     }
 
     [Fact]
+    public void The_queued_spinlock_is_listed_as_4_bytes_on_both_sides()
+    {
+        CliRun json = CliRun.InProcess("layout", "--json", "--line-size", "64");
+        Assert.Equal(0, json.ExitCode);
+        using JsonDocument document = JsonDocument.Parse(json.Output);
+        JsonElement row = document.RootElement.GetProperty("check").GetProperty("rows").EnumerateArray()
+            .Single(r => r.GetProperty("name").GetString() == "qspinlock");
+        Assert.Equal(4, row.GetProperty("managed").GetProperty("size").GetInt32());
+        Assert.Equal(4, row.GetProperty("c").GetProperty("size").GetInt32());
+        Assert.True(row.GetProperty("matches").GetBoolean());
+
+        CliRun text = CliRun.InProcess("layout", "--line-size", "64");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Matches(@"(?m)^qspinlock\s+4/4\s+4/4\s+yes\s*$", text.Output);
+    }
+
+    [Fact]
     public void Measured_line_size_is_used_by_default()
     {
         CliRun run = CliRun.InProcess("layout", "--json");

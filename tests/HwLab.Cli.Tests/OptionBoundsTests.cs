@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using HwLab.Cli.Commands;
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Native.Topology;
 
 namespace HwLab.Cli.Tests;
@@ -220,31 +221,7 @@ public sealed class OptionBoundsTests
     {
         Assert.SkipWhen(s_topology.Usable.Count < 2, "the ends are checked with 2 usable CPUs");
         Assert.SkipWhen(RunBudget.MemoryBytes < (4L << 30) + (1L << 28), "the largest swap device (4 GiB) needs 8.5 GiB of memory");
-        string[] args = [option, value, .. others];
-        switch (experiment)
-        {
-            case "c2c":
-                var c2c = new C2cRunCommand();
-                Validate(c2c.Build(TextWriter.Null, TextWriter.Null), args, c2c.BuildSettings, ExperimentCatalog.C2c);
-                break;
-            case "falseshare":
-                var falseShare = new FalseShareRunCommand();
-                Validate(falseShare.Build(TextWriter.Null, TextWriter.Null), args, falseShare.BuildSettings, ExperimentCatalog.FalseShare);
-                break;
-            case "locks":
-                var locks = new LocksRunCommand();
-                Validate(locks.Build(TextWriter.Null, TextWriter.Null), args, locks.BuildSettings, ExperimentCatalog.Locks);
-                break;
-            case "reserve":
-                var reserve = new ReserveRunCommand();
-                Validate(reserve.Build(TextWriter.Null, TextWriter.Null), args, reserve.BuildSettings, ExperimentCatalog.Reserve);
-                break;
-            default:
-                Lab.Experiments.Swap.SwapExperiment swap = experiment == "churn" ? ExperimentCatalog.Churn : ExperimentCatalog.Swap;
-                var swapCommand = new SwapRunCommand(swap);
-                Validate(swapCommand.Build(TextWriter.Null, TextWriter.Null), args, swapCommand.BuildSettings, swap);
-                break;
-        }
+        Prepare(experiment, [option, value, .. others]);
     }
 
     [Fact]
@@ -281,8 +258,7 @@ public sealed class OptionBoundsTests
         Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
         // Two workers get the smallest automatic device, 64 clusters of 256 slots: 16 383 besides the
         // header. One worker holding 16 382 (a FIFO of 16 381 and the slot on its way) leaves one.
-        var swap = new SwapRunCommand(ExperimentCatalog.Swap);
-        Validate(swap.Build(TextWriter.Null, TextWriter.Null), ["--threads", "2", "--workers", "2", "--fifo", "16381"], swap.BuildSettings, ExperimentCatalog.Swap);
+        Prepare("swap", ["--threads", "2", "--workers", "2", "--fifo", "16381"]);
         CliRun.InProcess("run", "swap", "--threads", "2", "--workers", "2", "--fifo", "16382")
             .AssertUsageError("--fifo 16382: of 2 workers, all but one can hold 16383 slots together, and the device has 16383 besides its header");
     }
@@ -317,12 +293,13 @@ public sealed class OptionBoundsTests
     private static ParseResult Parse(string experiment, string[] args)
         => HwLabCommandLine.Build(TextWriter.Null, TextWriter.Null).Parse(["run", experiment, .. args]);
 
-    private static void Validate<TSettings>(Command command, string[] args, Func<ParseResult, CpuTopology, TSettings> build, Experiment<TSettings> experiment)
-        where TSettings : class
+    // Parses as `hwlab run NAME` does and prepares the experiment (settings built and checked), without running it.
+    private static void Prepare(string experiment, string[] args)
     {
-        ParseResult parsed = command.Parse(args);
+        var command = new ExperimentRunCommand(ExperimentCatalog.Standard.Find(experiment)!);
+        ParseResult parsed = command.Build(TextWriter.Null, TextWriter.Null).Parse(args);
         Assert.Empty(parsed.Errors);
-        experiment.Validate(build(parsed, s_topology), s_topology);
+        command.Prepare(parsed, s_topology);
     }
 
     private static string Refusal(string option, long low, long high, string given)

@@ -25,10 +25,10 @@ public sealed class TerminationTests
         Assert.Contains("hwlab: terminated (SIGTERM)", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
         ResultsDocument document = ResultsJson.Deserialize(File.ReadAllText(results), results);
-        Assert.Contains(document.Experiments, e => e.Status == ExperimentResult.Completed && e.Points.Count > 0);
+        Assert.Contains(document.Experiments, e => e.Status == ExperimentStatus.Completed && e.Points.Count > 0);
         // Stopped part-way: the experiment in progress says so, or those after it are listed as not run.
         Assert.True(
-            document.Experiments[^1].Status == ExperimentResult.Interrupted || document.NotRun.Count > 0,
+            document.Experiments[^1].Status == ExperimentStatus.Interrupted || document.NotRun.Count > 0,
             $"statuses {string.Join(", ", document.Experiments.Select(e => e.Status))}, not run: {string.Join(", ", document.NotRun)}");
         Assert.True(File.Exists(Path.Combine(directory, ResultsDirectory.ReportFile)));
         Assert.True(File.Exists(Path.Combine(directory, ResultsDirectory.HtmlReportFile)));

@@ -17,7 +17,7 @@ internal static class CompareView
         foreach (ExperimentComparison experiment in comparison.Experiments)
         {
             view.WriteHeading($"{experiment.Name}: {experiment.Title}");
-            if (experiment.Status != ExperimentResult.Completed)
+            if (experiment.Status != ExperimentStatus.Completed.Text())
             {
                 view.WriteLine($"status: {experiment.Status}");
             }
@@ -95,19 +95,19 @@ internal static class CompareView
         => $"{(side.Median is double median ? Numbers.Format(median) : "-")} [{(side.CiLower is double low && side.CiUpper is double high ? $"{Numbers.Format(low)}, {Numbers.Format(high)}" : "-")}]";
 
     // "confirmed (1.52, 95% 1.40 to 1.61, above 1.10, 9 rounds)": the figures when the side's verdict carries them.
-    private static string Outcome(string? outcome, VerdictFigures? decided)
+    private static string Outcome(VerdictOutcome? outcome, VerdictFigures? decided)
     {
-        if (outcome is null)
+        if (outcome is not VerdictOutcome known)
         {
             return "absent";
         }
         if (decided is null)
         {
-            return outcome;
+            return known.Text();
         }
         string interval = decided.CiLower is double low && decided.CiUpper is double high ? $", 95% {Numbers.Format(low)} to {Numbers.Format(high)}" : ", no interval";
         string rule = decided.Rule is null ? "" : $", {decided.Rule}";
         string rounds = decided.SamplesUsed is int n ? $", {n} rounds" : "";
-        return $"{outcome} ({Numbers.Format(decided.Figure)}{interval}{rule}{rounds})";
+        return $"{known.Text()} ({Numbers.Format(decided.Figure)}{interval}{rule}{rounds})";
     }
 }

@@ -1,67 +1,58 @@
 using System.CommandLine;
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Native.Topology;
 
 namespace HwLab.Cli.Commands;
 
 /// <summary>
-/// What every `hwlab run NAME` shares: --quick/--full, --json/--out, and an action that reads the
-/// topology, builds the settings from the options and runs them. Each experiment's command adds
-/// its own options and says how they make settings; building settings apart from running them
-/// lets them be checked without a run.
+/// `hwlab run NAME` for one experiment of the catalog: the experiment's own options, the ones every
+/// run shares (--quick/--full, --json/--out, and --budget-s for an experiment sampled in rounds),
+/// and an action that prepares the experiment from them (settings built and checked) and runs it.
 /// </summary>
-internal abstract class ExperimentRunCommand<TSettings>
-    where TSettings : class
+internal sealed class ExperimentRunCommand
 {
+    private readonly IExperiment _experiment;
+    private readonly SettingOptionsOnCommandLine _settings;
     private readonly ProfileOptions _profile = new();
     private readonly RunOutputOptions _output = new();
-    private readonly Option<int?> _budget = CliOptions.Int(
+
+    /// <summary>--budget-s: none, up to an hour.</summary>
+    private static ValueRange SamplingBudgetRange { get; } = new(0, 3600);
+
+    private static readonly SettingOption<int> s_budget = SettingOption.WholeNumber(
         "--budget-s",
         $"Seconds for rounds past --samples while a claim is undecided; 0 takes none [default: {Budget(SuiteProfile.Quick)} with --quick, {Budget(SuiteProfile.Default)} without, {Budget(SuiteProfile.Full)} with --full]",
         "SECONDS",
         SamplingBudgetRange);
 
-    /// <summary>--budget-s: none, up to an hour.</summary>
-    internal static ValueRange SamplingBudgetRange { get; } = new(0, 3600);
-
-    protected ExperimentRunCommand(Experiment<TSettings> experiment) => Experiment = experiment;
-
-    protected Experiment<TSettings> Experiment { get; }
-
-    /// <summary>The command, whose action reads the topology, builds the settings and runs them.</summary>
-    internal Command Build(TextWriter output, TextWriter error)
+    public ExperimentRunCommand(IExperiment experiment)
     {
-        var command = new Command(Experiment.Name, Experiment.Description);
-        foreach (Option option in Options())
-        {
-            command.Add(option);
-        }
-        if (SamplesInRounds)
-        {
-            command.Add(_budget);
-        }
+        ArgumentNullException.ThrowIfNull(experiment);
+        _experiment = experiment;
+        _settings = new SettingOptionsOnCommandLine(experiment.SamplesInRounds ? [.. experiment.Options, s_budget] : experiment.Options);
+    }
+
+    /// <summary>The command, whose action reads the topology, prepares the experiment and runs it.</summary>
+    public Command Build(TextWriter output, TextWriter error)
+    {
+        var command = new Command(_experiment.Name, _experiment.Description);
+        _settings.AddTo(command);
         _profile.AddTo(command);
         _output.AddTo(command);
         command.SetAction(parsed =>
         {
             CpuTopology topology = TopologyReader.Read();
-            TimeSpan budget = parsed.GetValue(_budget) is int seconds ? TimeSpan.FromSeconds(seconds) : SuiteProfiles.SamplingBudget(ReadProfile(parsed));
-            return RunPipeline.Execute(Experiment, BuildSettings(parsed, topology), topology, budget, _output.Read(parsed), output, error);
+            PreparedRun run = Prepare(parsed, topology);
+            TimeSpan budget = _settings.Read(parsed).TryGet(s_budget, out int seconds) ? TimeSpan.FromSeconds(seconds) : SuiteProfiles.SamplingBudget(_profile.Read(parsed));
+            return RunPipeline.Execute(run, topology, budget, _output.Read(parsed), output, error);
         });
         return command;
     }
 
-    /// <summary>The profile's settings for this machine with every option given put over them.</summary>
-    internal abstract TSettings BuildSettings(ParseResult parsed, CpuTopology topology);
-
-    /// <summary>This experiment's own options, in the order --help lists them.</summary>
-    protected abstract IEnumerable<Option> Options();
-
-    /// <summary>Whether the experiment samples in rounds, and so takes --budget-s; reserve runs whole scenarios instead.</summary>
-    protected virtual bool SamplesInRounds => true;
+    /// <summary>The experiment with the profile's settings for this machine and every option given put over them, checked; nothing has run.</summary>
+    /// <exception cref="ExperimentSettingsException">Settings the experiment or this machine cannot run with.</exception>
+    internal PreparedRun Prepare(ParseResult parsed, CpuTopology topology) => _experiment.Prepare(_profile.Read(parsed), topology, _settings.Read(parsed));
 
     private static double Budget(SuiteProfile profile) => SuiteProfiles.SamplingBudget(profile).TotalSeconds;
-
-    /// <summary>--quick, --full or neither.</summary>
-    protected SuiteProfile ReadProfile(ParseResult parsed) => _profile.Read(parsed);
 }

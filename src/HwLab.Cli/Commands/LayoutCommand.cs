@@ -5,7 +5,7 @@ using HwLab.Native.Topology;
 
 namespace HwLab.Cli.Commands;
 
-/// <summary>`hwlab layout`: every swap_cluster_info generation as C# and C lay it out, and what its size costs.</summary>
+/// <summary>`hwlab layout`: every swap_cluster_info generation and the locks beside them as C# and C lay them out, and what a generation's size costs.</summary>
 internal static class LayoutCommand
 {
     public const string Schema = "hwlab.layout/1";
@@ -21,7 +21,7 @@ internal static class LayoutCommand
             "a power of two from 1 to 4096 bytes");
         var command = new Command(
             "layout",
-            "Each generation of struct swap_cluster_info (4 to 64 bytes) as C# and the C compiler lay it out, whether they match, structs per cache line, SWAP_CLUSTER_COLS, and metadata per GiB of swap. Exits 1 if any layout differs from C.")
+            "Each generation of struct swap_cluster_info (4 to 64 bytes), and the locks and structs beside them (the 4-byte qspinlock, its queue nodes), as C# and the C compiler lay them out, whether they match, structs per cache line, SWAP_CLUSTER_COLS, and metadata per GiB of swap. Exits 1 if any layout differs from C.")
         {
             json, lineSize,
         };

@@ -6,7 +6,7 @@ using HwLab.Native;
 
 namespace HwLab.Cli.Commands;
 
-/// <summary>Renders a layout check: one row per generation, then every field from both sides, then what differed.</summary>
+/// <summary>Renders a layout check: one row per generation, one per lock or helper struct, then every field from both sides, then what differed.</summary>
 internal static class LayoutView
 {
     public static void Write(ConsoleView view, LayoutCheck check, string lineSizeSource)
@@ -23,6 +23,17 @@ internal static class LayoutView
                 r.Figures!.PerLine.ToString("0.##", CultureInfo.InvariantCulture),
                 $"{r.Figures.SwapClusterCols}/{r.Figures.SwapClusterColsMerged}",
                 PerGiB(r.Figures),
+                r.Matches ? "yes" : "NO",
+            ]));
+
+        view.WriteHeading("Locks and the structs beside the generations");
+        view.WriteTable(
+            ["struct", "C# size/align", "C size/align", "match"],
+            check.Rows.Where(r => r.Generation is null).Select(r => (IReadOnlyList<string>)
+            [
+                r.Name,
+                $"{r.Managed.Size}/{r.Managed.Align}",
+                $"{r.C.Size}/{r.C.Align}",
                 r.Matches ? "yes" : "NO",
             ]));
 

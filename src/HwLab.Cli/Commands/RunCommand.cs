@@ -1,20 +1,18 @@
 using System.CommandLine;
+using HwLab.Lab.Experiments;
 
 namespace HwLab.Cli.Commands;
 
-/// <summary>`hwlab run NAME`: one experiment, with every knob on the command line.</summary>
+/// <summary>`hwlab run NAME`: one experiment of the catalog, with every knob on the command line.</summary>
 internal static class RunCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        return new Command("run", "Run one experiment and print its points and verdicts (add --out DIR to keep results.json, report.html and report.md).")
+        var command = new Command("run", "Run one experiment and print its points and verdicts (add --out DIR to keep results.json, report.html and report.md).");
+        foreach (IExperiment experiment in ExperimentCatalog.Standard.All)
         {
-            C2cRunCommand.Create(output, error),
-            FalseShareRunCommand.Create(output, error),
-            LocksRunCommand.Create(output, error),
-            SwapRunCommand.Create(Lab.Experiments.ExperimentCatalog.Swap, output, error),
-            SwapRunCommand.Create(Lab.Experiments.ExperimentCatalog.Churn, output, error),
-            ReserveRunCommand.Create(output, error),
-        };
+            command.Add(new ExperimentRunCommand(experiment).Build(output, error));
+        }
+        return command;
     }
 }

@@ -1,7 +1,6 @@
 using HwLab.Cli.Output;
 using HwLab.Lab.Engine;
 using HwLab.Lab.Experiments;
-using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Suite;
 using HwLab.Native.Topology;
@@ -9,22 +8,22 @@ using HwLab.Native.Topology;
 namespace HwLab.Cli.Commands;
 
 /// <summary>
-/// What every `hwlab run NAME` does around its experiment: check the settings and the output
-/// directory before measuring anything, run with Ctrl+C and progress, write results, print them.
+/// What every `hwlab run NAME` does around its experiment, once prepared (settings built and
+/// checked): check the output directory before measuring anything, run with Ctrl+C and progress,
+/// write results, print them.
 /// </summary>
 internal static class RunPipeline
 {
-    public static int Execute<TSettings>(
-        Experiment<TSettings> experiment,
-        TSettings settings,
+    /// <param name="run">The experiment, its settings already checked: only the output directory is left to refuse.</param>
+    public static int Execute(
+        PreparedRun run,
         CpuTopology topology,
         TimeSpan samplingBudget,
         RunOutputOptions outputOptions,
         TextWriter output,
         TextWriter error)
-        where TSettings : class
     {
-        experiment.Validate(settings, topology);
+        IExperiment experiment = run.Experiment;
         using ResultsDirectory? directory = outputOptions.OutDirectory is null ? null : OutDirectory.Prepare(outputOptions.OutDirectory);
 
         using var interrupt = new InterruptSource(error);
@@ -35,7 +34,7 @@ internal static class RunPipeline
             {
                 SamplingBudget = samplingBudget,
             };
-            ExperimentResult measured = experiment.Run(settings, context);
+            ExperimentResult measured = run.Run(context);
             onEvent(new SuiteEvent(1, 1, experiment.Name, experiment.Title, 1, 1, measured));
             return measured;
         });
@@ -68,8 +67,8 @@ internal static class RunPipeline
     public static int ExitCodeOf(IEnumerable<ExperimentResult> results, InterruptSource interrupt)
     {
         ExperimentResult[] all = [.. results];
-        return interrupt.Token.IsCancellationRequested || all.Any(r => r.Status == ExperimentResult.Interrupted) ? interrupt.InterruptedExitCode
-            : all.Any(r => r.Status == ExperimentResult.Failed) ? ExitCodes.Failure
+        return interrupt.Token.IsCancellationRequested || all.Any(r => r.Status == ExperimentStatus.Interrupted) ? interrupt.InterruptedExitCode
+            : all.Any(r => r.Status == ExperimentStatus.Failed) ? ExitCodes.Failure
             : ExitCodes.Success;
     }
 }

@@ -22,7 +22,7 @@ internal static class SuiteCommand
         };
         var command = new Command(
             "suite",
-            $"Run every experiment ({string.Join(", ", ExperimentCatalog.All.Select(e => e.Name))}) sized for this machine: under 2 minutes on 2 CPUs by default. Writes results.json, report.html and report.md after each experiment.")
+            $"Run every experiment ({string.Join(", ", ExperimentCatalog.Standard.All.Select(e => e.Name))}) sized for this machine: under 2 minutes on 2 CPUs by default. Writes results.json, report.html and report.md after each experiment.")
         {
             json, outDir,
         };
@@ -36,7 +36,7 @@ internal static class SuiteCommand
 
             using var interrupt = new InterruptSource(error);
             ResultsDocument document = ProgressDisplay.Run(error, onEvent =>
-                SuiteRunner.Run(ExperimentCatalog.All, chosen, directory, HwLabCommandLine.CommandLineText, topology, interrupt.Token, onEvent));
+                SuiteRunner.Run(ExperimentCatalog.Standard, chosen, directory, HwLabCommandLine.CommandLineText, topology, interrupt.Token, onEvent));
 
             if (parsed.GetValue(json))
             {
@@ -59,10 +59,10 @@ internal static class SuiteCommand
             document.Experiments.Select(e => (IReadOnlyList<string>)
             [
                 e.Name,
-                e.Error is null ? e.Status : $"{e.Status}: {e.Error}",
+                e.Error is null ? e.Status.Text() : $"{e.Status.Text()}: {e.Error}",
                 $"{Numbers.Format(e.DurationSeconds)} s",
                 e.Points.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                string.Join(", ", e.Verdicts.GroupBy(v => v.Outcome).Select(g => $"{g.Count()} {g.Key}")),
+                string.Join(", ", e.Verdicts.GroupBy(v => v.Outcome).Select(g => $"{g.Count()} {g.Key.Text()}")),
             ]));
         view.WriteHeading("Verdicts");
         view.WriteLine($"{VerdictCounts.Summary(document)}.");

@@ -8,7 +8,7 @@ internal static class ExperimentView
 {
     public static void Write(ConsoleView view, ExperimentResult result)
     {
-        view.WriteHeading($"{result.Name}: {result.Title} ({result.Status}{(result.Error is null ? "" : $": {result.Error}")})");
+        view.WriteHeading($"{result.Name}: {result.Title} ({result.Status.Text()}{(result.Error is null ? "" : $": {result.Error}")})");
         if (result.Points.Count > 0)
         {
             view.WriteLine($"Median of each point's samples; {result.Points[0].Metric}.");

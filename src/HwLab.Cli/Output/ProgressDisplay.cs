@@ -36,7 +36,7 @@ internal static class ProgressDisplay
                     }
                     if (e.Result is not null)
                     {
-                        task.Description = Markup.Escape($"[{e.Index}/{e.Count}] {e.Experiment}: {e.Result.Status}");
+                        task.Description = Markup.Escape($"[{e.Index}/{e.Count}] {e.Experiment}: {e.Result.Status.Text()}");
                         task.MaxValue = 1;
                         task.Value = 1;
                         task.StopTask();
@@ -54,9 +54,9 @@ internal static class ProgressDisplay
     {
         if (e.Result is ExperimentResult result)
         {
-            string detail = result.Status == ExperimentResult.Completed
+            string detail = result.Status == ExperimentStatus.Completed
                 ? string.Create(CultureInfo.InvariantCulture, $"completed in {result.DurationSeconds:0.0} s, {result.Points.Count} points, {result.Verdicts.Count} verdicts")
-                : $"{result.Status}{(result.Error is null ? "" : $": {result.Error}")}";
+                : $"{result.Status.Text()}{(result.Error is null ? "" : $": {result.Error}")}";
             error.WriteLine($"[{e.Index}/{e.Count}] {e.Experiment}: {detail}");
         }
         else if (e.Planned == 0)

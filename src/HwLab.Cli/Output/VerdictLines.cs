@@ -8,13 +8,13 @@ internal static class VerdictLines
 {
     public static void Write(ConsoleView view, Verdict verdict, string? experiment = null)
     {
-        view.WriteLine($"- {(experiment is null ? "" : $"[{experiment}] ")}{verdict.Outcome}: {verdict.Claim}");
+        view.WriteLine($"- {(experiment is null ? "" : $"[{experiment}] ")}{verdict.Outcome.Text()}: {verdict.Claim}");
         view.WriteLine($"    measured: {verdict.Measured}");
         if (DecisionText.HasRule(verdict))
         {
             view.WriteLine($"    {DecisionText.Sentence(verdict)}");
         }
-        if (verdict.Outcome == Verdict.Inconclusive)
+        if (verdict.Outcome == VerdictOutcome.Inconclusive)
         {
             view.WriteLine($"    why: {verdict.Why}");
         }

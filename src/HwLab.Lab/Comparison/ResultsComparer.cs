@@ -80,7 +80,7 @@ public static class ResultsComparer
                 PointPlacement.Of(probesA.BehindFigureOf(p), probesB.BehindFigureOf(pointsB[p.Id])),
                 PointMemory.Of(memoryA.BehindFigureOf(p), memoryB.BehindFigureOf(pointsB[p.Id]), band)))];
 
-        string status = a.Status == b.Status ? a.Status : $"{a.Status} / {b.Status}";
+        string status = a.Status == b.Status ? a.Status.Text() : $"{a.Status.Text()} / {b.Status.Text()}";
         return new ExperimentComparison(
             a.Name,
             a.Title,

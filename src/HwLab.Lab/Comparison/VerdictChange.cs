@@ -8,7 +8,7 @@ namespace HwLab.Lab.Comparison;
 /// <param name="B">The outcome on side B, or null when B has no such verdict.</param>
 /// <param name="DecidedA">What A's outcome was decided on, when A's verdict carries its decision (results schema 2); null otherwise.</param>
 /// <param name="DecidedB">The same for B.</param>
-public sealed record VerdictChange(string Key, string Claim, string? A, string? B, VerdictFigures? DecidedA, VerdictFigures? DecidedB)
+public sealed record VerdictChange(string Key, string Claim, VerdictOutcome? A, VerdictOutcome? B, VerdictFigures? DecidedA, VerdictFigures? DecidedB)
 {
     /// <summary>The claims whose outcome differs; verdicts pair up by topic, or by claim text for one without a topic.</summary>
     public static VerdictChange[] Between(IReadOnlyList<Verdict> a, IReadOnlyList<Verdict> b)

@@ -7,12 +7,12 @@ namespace HwLab.Lab.Decisions;
 /// with its 95% confidence interval, how many rounds it rests on, and, when the machine changed
 /// under the run, each placement group's own decision.
 /// </summary>
-/// <param name="Outcome"><see cref="Verdict.Confirmed"/>, <see cref="Verdict.Refuted"/> or <see cref="Verdict.Inconclusive"/>.</param>
+/// <param name="Outcome">Confirmed, refuted or inconclusive.</param>
 /// <param name="CiLower">The interval's lower end (NaN when too few rounds to have one).</param>
 /// <param name="Why">What the outcome rests on; for an inconclusive one, what would decide it.</param>
 /// <param name="Groups">One entry per placement group when the probes found more than one; empty otherwise.</param>
 public sealed record Decision(
-    string Outcome,
+    VerdictOutcome Outcome,
     DecisionRule Rule,
     double Figure,
     double CiLower,
@@ -29,4 +29,4 @@ public sealed record Decision(
 }
 
 /// <summary>One placement group's own decision on a claim; no interval when too few rounds fell in it.</summary>
-public sealed record GroupDecision(string Placement, double PlacementNs, string Outcome, double Figure, double? CiLower, double? CiUpper, int SamplesUsed);
+public sealed record GroupDecision(string Placement, double PlacementNs, VerdictOutcome Outcome, double Figure, double? CiLower, double? CiUpper, int SamplesUsed);

@@ -27,19 +27,19 @@ public sealed record DecisionRule(string Figure, Direction Direction, double Thr
     /// interval lies on the other side (for a "no effect" claim: wholly outside its band);
     /// inconclusive when it straddles.
     /// </summary>
-    public string Decide(double low, double high)
+    public VerdictOutcome Decide(double low, double high)
     {
         if (double.IsNaN(low) || double.IsNaN(high) || low > high)
         {
-            return Verdict.Inconclusive;
+            return VerdictOutcome.Inconclusive;
         }
         return Direction switch
         {
-            Direction.Above => low > Threshold ? Verdict.Confirmed : high <= Threshold ? Verdict.Refuted : Verdict.Inconclusive,
-            Direction.AtMost => high <= Threshold ? Verdict.Confirmed : low > Threshold ? Verdict.Refuted : Verdict.Inconclusive,
-            _ => low >= Band.Low && high <= Band.High ? Verdict.Confirmed
-                : high < Band.Low || low > Band.High ? Verdict.Refuted
-                : Verdict.Inconclusive,
+            Direction.Above => low > Threshold ? VerdictOutcome.Confirmed : high <= Threshold ? VerdictOutcome.Refuted : VerdictOutcome.Inconclusive,
+            Direction.AtMost => high <= Threshold ? VerdictOutcome.Confirmed : low > Threshold ? VerdictOutcome.Refuted : VerdictOutcome.Inconclusive,
+            _ => low >= Band.Low && high <= Band.High ? VerdictOutcome.Confirmed
+                : high < Band.Low || low > Band.High ? VerdictOutcome.Refuted
+                : VerdictOutcome.Inconclusive,
         };
     }
 

@@ -32,7 +32,7 @@ public static class PlacementGroups
             if (i == sorted.Length || sorted[i] >= GapFactor * sorted[i - 1])
             {
                 ArraySegment<double> members = new(sorted, start, i - start);
-                groups.Add(new PlacementGroup(members[0], members[^1], MedianInterval.Of(members).Median, members.Count));
+                groups.Add(new PlacementGroup(members[0], members[^1], MedianInterval.Median(members), members.Count));
                 start = i;
             }
         }

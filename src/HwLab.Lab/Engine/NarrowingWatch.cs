@@ -34,11 +34,11 @@ internal sealed class NarrowingWatch
         {
             // The machine changed under the run and no state has the rounds to decide yet: the width
             // over all rounds says nothing, and more rounds are what lets a state decide.
-            if (now[i].Outcome == Results.Verdict.Inconclusive && now[i].MachineChanged && now[i].Groups.All(g => g.SamplesUsed < Decider.MinimumRounds))
+            if (now[i].Outcome == Results.VerdictOutcome.Inconclusive && now[i].MachineChanged && now[i].Groups.All(g => g.SamplesUsed < Decider.MinimumRounds))
             {
                 return true;
             }
-            if (now[i].Outcome == Results.Verdict.Inconclusive
+            if (now[i].Outcome == Results.VerdictOutcome.Inconclusive
                 && (!double.IsFinite(then[i].RelativeWidth) || now[i].RelativeWidth < (1 - MinShrink) * then[i].RelativeWidth))
             {
                 return true;

@@ -97,7 +97,7 @@ public static class Sampler
     // Null: take another round.
     private static string? StopReason(IReadOnlyList<Decision> decisions, int rounds, SamplingPlan plan, NarrowingWatch narrowing, double extraSeconds, double lastRoundSeconds)
     {
-        if (decisions.All(d => d.Outcome != Verdict.Inconclusive))
+        if (decisions.All(d => d.Outcome != VerdictOutcome.Inconclusive))
         {
             return SamplingSummary.Decided;
         }

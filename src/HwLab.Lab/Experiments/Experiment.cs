@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Setup;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
 
@@ -8,8 +10,9 @@ namespace HwLab.Lab.Experiments;
 
 /// <summary>
 /// An experiment with settings of type <typeparamref name="TSettings"/>: defaults sized for a
-/// profile and a machine, validation that names the bad setting, and a run that always returns a
-/// result, completed, interrupted (with what was measured) or failed (with why).
+/// profile and a machine, the options that change them, validation that names the bad setting, a
+/// run that always returns a result, completed, interrupted (with what was measured) or failed
+/// (with why), and the section of the reports that shows it.
 /// </summary>
 public abstract class Experiment<TSettings> : IExperiment
     where TSettings : class
@@ -20,17 +23,36 @@ public abstract class Experiment<TSettings> : IExperiment
 
     public abstract string Description { get; }
 
+    public abstract IExperimentReport Report { get; }
+
+    /// <summary>This experiment's own options; none unless it declares some.</summary>
+    public virtual IReadOnlyList<SettingOption> Options => [];
+
+    public virtual bool SamplesInRounds => true;
+
     /// <summary>The settings for <paramref name="profile"/> on this machine.</summary>
     public abstract TSettings DefaultSettings(SuiteProfile profile, CpuTopology topology);
 
     /// <exception cref="ExperimentSettingsException">A setting this machine or experiment cannot run with.</exception>
     public abstract void Validate(TSettings settings, CpuTopology topology);
 
-    public ExperimentResult RunDefault(SuiteProfile profile, ExperimentContext context)
+    public PreparedRun Prepare(SuiteProfile profile, CpuTopology topology, ISettingValues given)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        return Run(DefaultSettings(profile, context.Topology), context);
+        TSettings settings = Settings(profile, topology, given);
+        Validate(settings, topology);
+        return new PreparedRun(this, context => Run(settings, context));
     }
+
+    /// <summary>The settings of <paramref name="profile"/> on this machine with each option in <paramref name="given"/> put over them, not yet checked.</summary>
+    /// <exception cref="ExperimentSettingsException">Options that cannot make settings together (more threads than CPUs named).</exception>
+    public TSettings Settings(SuiteProfile profile, CpuTopology topology, ISettingValues given)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        return WithOptions(DefaultSettings(profile, topology), profile, topology, given);
+    }
+
+    /// <summary>Puts each of this experiment's <see cref="Options"/> that was given over <paramref name="defaults"/>.</summary>
+    protected virtual TSettings WithOptions(TSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given) => defaults;
 
     public ExperimentResult Run(TSettings settings, ExperimentContext context)
     {
@@ -43,7 +65,7 @@ public abstract class Experiment<TSettings> : IExperiment
         try
         {
             Measurement measured = Measure(settings, context);
-            return new ExperimentResult(Name, Title, ExperimentResult.Completed, null, started, clock.Elapsed.TotalSeconds, parameters, measured.Points, measured.Verdicts, measured.Notes)
+            return new ExperimentResult(Name, Title, ExperimentStatus.Completed, null, started, clock.Elapsed.TotalSeconds, parameters, measured.Points, measured.Verdicts, measured.Notes)
             {
                 Timelines = measured.Timelines,
                 Sampling = measured.Sampling,
@@ -51,15 +73,15 @@ public abstract class Experiment<TSettings> : IExperiment
         }
         catch (SamplingInterruptedException e)
         {
-            return new ExperimentResult(Name, Title, ExperimentResult.Interrupted, "interrupted before every sample was taken", started, clock.Elapsed.TotalSeconds, parameters, e.Points, [], []);
+            return new ExperimentResult(Name, Title, ExperimentStatus.Interrupted, "interrupted before every sample was taken", started, clock.Elapsed.TotalSeconds, parameters, e.Points, [], []);
         }
         catch (OperationCanceledException)
         {
-            return new ExperimentResult(Name, Title, ExperimentResult.Interrupted, "interrupted", started, clock.Elapsed.TotalSeconds, parameters, [], [], []);
+            return new ExperimentResult(Name, Title, ExperimentStatus.Interrupted, "interrupted", started, clock.Elapsed.TotalSeconds, parameters, [], [], []);
         }
         catch (Exception e) when (e is not ExperimentSettingsException)
         {
-            return new ExperimentResult(Name, Title, ExperimentResult.Failed, FailureText(e), started, clock.Elapsed.TotalSeconds, parameters, [], [], []);
+            return new ExperimentResult(Name, Title, ExperimentStatus.Failed, FailureText(e), started, clock.Elapsed.TotalSeconds, parameters, [], [], []);
         }
     }
 

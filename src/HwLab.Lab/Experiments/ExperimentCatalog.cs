@@ -3,25 +3,46 @@ using HwLab.Lab.Experiments.FalseShare;
 using HwLab.Lab.Experiments.Locks;
 using HwLab.Lab.Experiments.Reserve;
 using HwLab.Lab.Experiments.Swap;
+using HwLab.Lab.Reports;
 
 namespace HwLab.Lab.Experiments;
 
-/// <summary>Every experiment, in the order the suite runs them.</summary>
-public static class ExperimentCatalog
+/// <summary>
+/// The experiments, in the order the suite runs them: the one list `hwlab suite` runs, `hwlab run
+/// NAME` makes its commands from, and the reports and the results check look an experiment's name
+/// up in.
+/// </summary>
+public sealed class ExperimentCatalog
 {
-    public static C2cExperiment C2c { get; } = new();
+    /// <summary>Every experiment HwLab has.</summary>
+    public static ExperimentCatalog Standard { get; } = new(
+    [
+        new C2cExperiment(),
+        new FalseShareExperiment(),
+        new LocksExperiment(),
+        new SwapExperiment(churn: false),
+        new SwapExperiment(churn: true),
+        new ReserveExperiment(),
+    ]);
 
-    public static FalseShareExperiment FalseShare { get; } = new();
+    /// <exception cref="ArgumentException">Two experiments share a name.</exception>
+    public ExperimentCatalog(IEnumerable<IExperiment> experiments)
+    {
+        ArgumentNullException.ThrowIfNull(experiments);
+        All = [.. experiments];
+        if (All.GroupBy(e => e.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"Two experiments are named {twice.Key}.", nameof(experiments));
+        }
+    }
 
-    public static LocksExperiment Locks { get; } = new();
+    public IReadOnlyList<IExperiment> All { get; }
 
-    public static SwapExperiment Swap { get; } = new(churn: false);
+    public IExperiment? Find(string name) => All.FirstOrDefault(e => e.Name == name);
 
-    public static SwapExperiment Churn { get; } = new(churn: true);
+    /// <summary>The section of the experiment named <paramref name="name"/>; for a name this catalog does not know, the parts every experiment gets.</summary>
+    public IExperimentReport ReportOf(string name) => Find(name)?.Report ?? PointsOnlyReport.Instance;
 
-    public static ReserveExperiment Reserve { get; } = new();
-
-    public static IReadOnlyList<IExperiment> All { get; } = [C2c, FalseShare, Locks, Swap, Churn, Reserve];
-
-    public static IExperiment? Find(string name) => All.FirstOrDefault(e => e.Name == name);
+    /// <summary>This catalog with <paramref name="more"/> after its own experiments.</summary>
+    public ExperimentCatalog With(params IEnumerable<IExperiment> more) => new([.. All, .. more]);
 }

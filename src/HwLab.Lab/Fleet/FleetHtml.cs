@@ -19,18 +19,18 @@ public static class FleetHtml
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>HwLab fleet</title><style>").Append(HtmlStyle.Css).Append("</style></head><body>\n");
-        html.Append("<h1>HwLab fleet</h1><p class=\"summary\">").Append(E(FleetText.Summary(fleet))).Append("</p>\n");
+        html.Append("<h1>HwLab fleet</h1><p class=\"summary\">").Append(Encode(FleetText.Summary(fleet))).Append("</p>\n");
 
         html.Append("<h2 id=\"machines\">Machines</h2>");
         Table(html, FleetText.MachineHeaders, fleet.Machines.Select(FleetText.MachineRow));
 
-        html.Append("<h2 id=\"verdicts\">Verdicts per machine</h2><p class=\"note\">").Append(E(FleetText.MajorityRule)).Append("</p>\n");
+        html.Append("<h2 id=\"verdicts\">Verdicts per machine</h2><p class=\"note\">").Append(Encode(FleetText.MajorityRule)).Append("</p>\n");
         WriteVerdicts(html, fleet);
         WriteDisagreements(html, fleet);
 
         html.Append("<h2 id=\"figures\">Deciding figures</h2>");
         WriteFigures(html, fleet);
-        html.Append("<p class=\"note\">").Append(E("Rendered from each machine's results.json alone; fleet.md has the same tables in text.")).Append("</p></body></html>\n");
+        html.Append("<p class=\"note\">").Append(Encode("Rendered from each machine's results.json alone; fleet.md has the same tables in text.")).Append("</p></body></html>\n");
         return html.ToString();
     }
 
@@ -38,7 +38,7 @@ public static class FleetHtml
     {
         if (fleet.Claims.Count == 0)
         {
-            html.Append("<p>").Append(E(FleetText.NoVerdicts)).Append("</p>\n");
+            html.Append("<p>").Append(Encode(FleetText.NoVerdicts)).Append("</p>\n");
             return;
         }
         html.Append("<table><thead>");
@@ -46,7 +46,7 @@ public static class FleetHtml
         html.Append("</thead><tbody>");
         foreach (FleetClaim claim in fleet.Claims)
         {
-            html.Append("<tr><td>").Append(E(claim.Claim)).Append("</td><td>").Append(E(claim.Experiment)).Append("</td><td>").Append(E(FleetText.Majority(claim))).Append("</td>");
+            html.Append("<tr><td>").Append(Encode(claim.Claim)).Append("</td><td>").Append(Encode(claim.Experiment)).Append("</td><td>").Append(Encode(FleetText.Majority(claim))).Append("</td>");
             for (int column = 0; column < fleet.Machines.Count; column++)
             {
                 html.Append("<td>").Append(VerdictCell(claim, column)).Append("</td>");
@@ -64,8 +64,8 @@ public static class FleetHtml
             return Badge(FleetText.NotRun);
         }
         string figure = FleetText.Figure(verdict);
-        string cell = Badge(verdict.Outcome) + (figure.Length == 0 ? "" : $" {E(figure)}");
-        return claim.IsOffMajority(column) ? $"{cell}<br><strong>{E(FleetText.OffMajority(claim))}</strong>" : cell;
+        string cell = Badge(verdict.Outcome) + (figure.Length == 0 ? "" : $" {Encode(figure)}");
+        return claim.IsOffMajority(column) ? $"{cell}<br><strong>{Encode(FleetText.OffMajority(claim))}</strong>" : cell;
     }
 
     private static void WriteDisagreements(StringBuilder html, FleetTables fleet)
@@ -74,13 +74,13 @@ public static class FleetHtml
         IReadOnlyList<string> lines = FleetText.Disagreements(fleet);
         if (lines.Count == 0)
         {
-            html.Append("<p>").Append(E(FleetText.NoDisagreement)).Append("</p>\n");
+            html.Append("<p>").Append(Encode(FleetText.NoDisagreement)).Append("</p>\n");
             return;
         }
         html.Append("<div class=\"callout\"><ul>");
         foreach (string line in lines)
         {
-            html.Append("<li>").Append(E(line)).Append("</li>");
+            html.Append("<li>").Append(Encode(line)).Append("</li>");
         }
         html.Append("</ul></div>\n");
     }
@@ -89,7 +89,7 @@ public static class FleetHtml
     {
         if (fleet.Figures.Count == 0)
         {
-            html.Append("<p>").Append(E(FleetText.NoFigures)).Append("</p>\n");
+            html.Append("<p>").Append(Encode(FleetText.NoFigures)).Append("</p>\n");
             return;
         }
         html.Append("<table><thead>");
@@ -97,10 +97,10 @@ public static class FleetHtml
         html.Append("</thead><tbody>");
         foreach (FleetFigure figure in fleet.Figures)
         {
-            html.Append("<tr><td>").Append(E(figure.Name)).Append("</td>");
+            html.Append("<tr><td>").Append(Encode(figure.Name)).Append("</td>");
             for (int column = 0; column < fleet.Machines.Count; column++)
             {
-                html.Append("<td class=\"num\">").Append(E(FleetText.Value(figure, column))).Append("</td>");
+                html.Append("<td class=\"num\">").Append(Encode(FleetText.Value(figure, column))).Append("</td>");
             }
             html.Append("</tr>");
         }
@@ -113,16 +113,16 @@ public static class FleetHtml
         html.Append("<tr>");
         foreach (string header in leading)
         {
-            html.Append("<th rowspan=\"2\">").Append(E(header)).Append("</th>");
+            html.Append("<th rowspan=\"2\">").Append(Encode(header)).Append("</th>");
         }
         foreach (FleetGroup group in fleet.Groups)
         {
-            html.Append("<th colspan=\"").Append(group.Machines.Count).Append("\">").Append(E(group.CpuModel)).Append("</th>");
+            html.Append("<th colspan=\"").Append(group.Machines.Count).Append("\">").Append(Encode(group.CpuModel)).Append("</th>");
         }
         html.Append("</tr><tr>");
         foreach (FleetMachine machine in fleet.Machines)
         {
-            html.Append("<th>").Append(E(machine.Label)).Append("</th>");
+            html.Append("<th>").Append(Encode(machine.Label)).Append("</th>");
         }
         html.Append("</tr>");
     }

@@ -55,16 +55,16 @@ public static class FleetText
         }
         string mark = Reports.Html.HtmlText.Mark(verdict.Outcome);
         string figure = Figure(verdict);
-        string text = $"{(mark.Length == 0 ? "" : mark + " ")}{verdict.Outcome}{(figure.Length == 0 ? "" : $": {figure}")}";
+        string text = $"{(mark.Length == 0 ? "" : mark + " ")}{verdict.Outcome.Text()}{(figure.Length == 0 ? "" : $": {figure}")}";
         return claim.IsOffMajority(column) ? $"{text} {OffMajority(claim)}" : text;
     }
 
     /// <summary>"≠ majority (confirmed, 2 of 3)".</summary>
-    public static string OffMajority(FleetClaim claim) => $"{OffMajorityMark} ({claim.Majority}, {claim.MajorityVotes} of {claim.Votes})";
+    public static string OffMajority(FleetClaim claim) => $"{OffMajorityMark} ({claim.Majority?.Text()}, {claim.MajorityVotes} of {claim.Votes})";
 
     /// <summary>The majority column: "confirmed (2 of 3)", "split", or "-" where no machine voted.</summary>
     public static string Majority(FleetClaim claim)
-        => claim.Majority is { } majority ? $"{majority} ({claim.MajorityVotes} of {claim.Votes})" : claim.IsSplit ? "split" : "-";
+        => claim.Majority is { } majority ? $"{majority.Text()} ({claim.MajorityVotes} of {claim.Votes})" : claim.IsSplit ? "split" : "-";
 
     /// <summary>"6.34x (against 128 bytes apart)", "107 ns (1 pair)", or "-" for a machine without the figure.</summary>
     public static string Value(FleetFigure figure, int column)
@@ -81,7 +81,7 @@ public static class FleetText
         IEnumerable<string> off = fleet.Claims.SelectMany(c => fleet.Machines
             .Select((m, column) => (m, column))
             .Where(x => c.IsOffMajority(x.column))
-            .Select(x => $"{OffMajorityMark}: {x.m.Label} ({x.m.CpuModel}) is {c.Verdicts[x.column]!.Outcome} on \u201c{c.Claim}\u201d ({c.Experiment}); the majority is {c.Majority}, {c.MajorityVotes} of {c.Votes}."));
+            .Select(x => $"{OffMajorityMark}: {x.m.Label} ({x.m.CpuModel}) is {c.Verdicts[x.column]!.Outcome.Text()} on \u201c{c.Claim}\u201d ({c.Experiment}); the majority is {c.Majority?.Text()}, {c.MajorityVotes} of {c.Votes}."));
         IEnumerable<string> split = fleet.Claims.Where(c => c.IsSplit)
             .Select(c => $"split: \u201c{c.Claim}\u201d ({c.Experiment}): no outcome has more than half of the {c.Votes} machines that decided it.");
         return [.. off, .. split];

@@ -10,13 +10,14 @@ namespace HwLab.Lab.Fleet;
 /// </summary>
 internal static class MajorityVote
 {
-    public static bool Votes(string outcome) => outcome is Verdict.Confirmed or Verdict.Refuted or Verdict.Inconclusive;
+    public static bool Votes(VerdictOutcome outcome) => outcome is VerdictOutcome.Confirmed or VerdictOutcome.Refuted or VerdictOutcome.Inconclusive;
 
     /// <summary>The outcome of more than half of the voting verdicts; null when none has that many, or none votes.</summary>
-    public static string? Of(IEnumerable<Verdict?> verdicts)
+    public static VerdictOutcome? Of(IEnumerable<Verdict?> verdicts)
     {
         ArgumentNullException.ThrowIfNull(verdicts);
-        string[] votes = [.. verdicts.OfType<Verdict>().Select(v => v.Outcome).Where(Votes)];
-        return votes.GroupBy(o => o, StringComparer.Ordinal).FirstOrDefault(g => g.Count() * 2 > votes.Length)?.Key;
+        VerdictOutcome[] votes = [.. verdicts.OfType<Verdict>().Select(v => v.Outcome).Where(Votes)];
+        IGrouping<VerdictOutcome, VerdictOutcome>? most = votes.GroupBy(o => o).FirstOrDefault(g => g.Count() * 2 > votes.Length);
+        return most?.Key;
     }
 }

@@ -59,7 +59,7 @@ public static class DecisionText
     {
         ArgumentNullException.ThrowIfNull(group);
         string figure = double.IsFinite(group.Figure) ? $"{Numbers.Precise(group.Figure)}, " : "";
-        return $"{group.Placement}: {figure}{Interval(group.CiLower, group.CiUpper)}, {Rounds(group.SamplesUsed)}, {group.Outcome}";
+        return $"{group.Placement}: {figure}{Interval(group.CiLower, group.CiUpper)}, {Rounds(group.SamplesUsed)}, {group.Outcome.Text()}";
     }
 
     /// <summary>"12 rounds (minimum 5), stopped: decided".</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HwLab.Lab.Experiments;
 using HwLab.Lab.Results;
 using static HwLab.Lab.Reports.MarkdownText;
 
@@ -8,14 +9,17 @@ namespace HwLab.Lab.Reports;
 /// <summary>
 /// report.md: the machine, every verdict in one table, then each experiment's points with their
 /// noise and flags, and how to read it all. Rendered from results.json alone, so a report can be
-/// rebuilt from any results directory. Every text from the document is escaped: it comes from
-/// the machine or the command line, and must not add markup or break a table.
+/// rebuilt from any results directory; each experiment's figures, as tables, come from its report in
+/// the catalog. Every text from the document is escaped: it comes from the machine or the command
+/// line, and must not add markup or break a table.
 /// </summary>
 public static class MarkdownReport
 {
-    public static string Render(ResultsDocument document)
+    /// <param name="catalog">Where each experiment's section is found; <see cref="ExperimentCatalog.Standard"/> when null.</param>
+    public static string Render(ResultsDocument document, ExperimentCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(document);
+        catalog ??= ExperimentCatalog.Standard;
         var text = new StringBuilder();
         MachineInfo m = document.Machine;
         text.AppendLine("# HwLab report").AppendLine();
@@ -25,7 +29,7 @@ public static class MarkdownReport
         WriteVerdicts(text, document);
         foreach (ExperimentResult experiment in document.Experiments)
         {
-            WriteExperiment(text, experiment);
+            WriteExperiment(text, experiment, catalog.ReportOf(experiment.Name));
         }
         if (document.NotRun.Count > 0)
         {
@@ -45,7 +49,7 @@ public static class MarkdownReport
     private static void WriteVerdicts(StringBuilder text, ResultsDocument document)
     {
         var rows = document.Experiments
-            .SelectMany(e => e.Verdicts.Select(v => (IReadOnlyList<string>)[e.Name, v.Claim, v.Measured, v.Outcome]))
+            .SelectMany(e => e.Verdicts.Select(v => (IReadOnlyList<string>)[e.Name, v.Claim, v.Measured, v.Outcome.Text()]))
             .ToList();
         text.AppendLine("## Verdicts").AppendLine();
         if (rows.Count == 0)
@@ -57,13 +61,13 @@ public static class MarkdownReport
         MarkdownTable.Write(text, ["experiment", "claim", "measured", "verdict"], rows);
     }
 
-    private static void WriteExperiment(StringBuilder text, ExperimentResult e)
+    private static void WriteExperiment(StringBuilder text, ExperimentResult e, IExperimentReport report)
     {
         text.AppendLine(CultureInfo.InvariantCulture, $"## {Escape(e.Name)}: {Escape(e.Title)}").AppendLine();
         string status = e.Status switch
         {
-            ExperimentResult.Completed => $"Completed in {Numbers.Format(e.DurationSeconds)} s.",
-            _ => $"**{Escape(e.Status)}**{(e.Error is null ? "" : $": {Escape(e.Error)}")}.",
+            ExperimentStatus.Completed => $"Completed in {Numbers.Format(e.DurationSeconds)} s.",
+            _ => $"**{Escape(e.Status.Text())}**{(e.Error is null ? "" : $": {Escape(e.Error)}")}.",
         };
         text.AppendLine(status).AppendLine();
         if (e.Sampling is SamplingSummary sampling)
@@ -74,9 +78,13 @@ public static class MarkdownReport
         {
             text.AppendLine("Settings: " + string.Join(", ", e.Parameters.Select(p => $"{Escape(p.Key)} = {Escape(p.Value)}")) + ".").AppendLine();
         }
-        if (e.Name == "c2c" && e.Points.Count > 0)
+        foreach (ReportTable table in report.Figures(e).Select(f => f.Table).OfType<ReportTable>())
         {
-            C2cMatrix.Write(text, e);
+            text.AppendLine(Escape(table.Caption)).AppendLine();
+            if (table.Headers.Count > 0)
+            {
+                MarkdownTable.Write(text, table.Headers, table.Rows, table.RightAligned);
+            }
         }
         if (e.Points.Count > 0)
         {
@@ -87,13 +95,9 @@ public static class MarkdownReport
                 e.Points.Select(PointRow),
                 [false, true, true, true, true, false, false, false, false]);
         }
-        foreach (Timeline timeline in e.Timelines)
-        {
-            TimelineTable.Write(text, timeline);
-        }
         foreach (Verdict v in e.Verdicts)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(v.Outcome)}**: {Escape(v.Claim)} Measured: {Escape(v.Measured)}. {Escape(v.Why)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(v.Outcome.Text())}**: {Escape(v.Claim)} Measured: {Escape(v.Measured)}. {Escape(v.Why)}");
             WriteDecision(text, v);
         }
         if (e.Verdicts.Count > 0)

@@ -1,21 +1,19 @@
-using System.Globalization;
-using System.Text;
 using HwLab.Lab.Results;
 
 namespace HwLab.Lab.Reports;
 
-/// <summary>A timeline in Markdown: a few rows sampled across it, with the events that fell between them.</summary>
+/// <summary>A timeline as report.md gives it: a few rows sampled across it, with the events that fell between them.</summary>
 internal static class TimelineTable
 {
     private const int Rows = 12;
 
-    public static void Write(StringBuilder text, Timeline timeline)
+    public static ReportTable Of(Timeline timeline)
     {
         string levels = string.Join(", ", timeline.Levels.Select(l => $"{l.Key} {Numbers.Format(l.Value)}"));
-        text.AppendLine(CultureInfo.InvariantCulture, $"Timeline, {MarkdownText.Escape(timeline.Id)}: {MarkdownText.Escape(timeline.YUnit)} over {MarkdownText.Escape(timeline.XUnit)} ({MarkdownText.Escape(levels)}); the HTML report draws it in full.").AppendLine();
+        string caption = $"Timeline, {timeline.Id}: {timeline.YUnit} over {timeline.XUnit} ({levels}); the HTML report draws it in full.";
         if (timeline.Points.Count == 0)
         {
-            return;
+            return ReportTable.CaptionOnly(caption);
         }
         int step = Math.Max(1, timeline.Points.Count / Rows);
         var rows = new List<IReadOnlyList<string>>();
@@ -29,6 +27,6 @@ internal static class TimelineTable
             rows.Add([Numbers.Format(point.X), Numbers.Format(point.Y), level, events]);
             previous = point.X;
         }
-        MarkdownTable.Write(text, [timeline.XUnit, timeline.YUnit, "watermark", "events since the row before"], rows, [true, true, false, false]);
+        return new ReportTable(caption, [timeline.XUnit, timeline.YUnit, "watermark", "events since the row before"], rows, [true, true, false, false]);
     }
 }

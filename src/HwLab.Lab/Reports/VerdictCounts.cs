@@ -13,7 +13,7 @@ public static class VerdictCounts
     {
         ArgumentNullException.ThrowIfNull(document);
         Verdict[] onClaims = [.. document.Experiments.SelectMany(e => e.Verdicts).Where(v => v.Topic is not null)];
-        int Count(string outcome) => onClaims.Count(v => v.Outcome == outcome);
-        return $"{Count(Verdict.Confirmed)} confirmed, {Count(Verdict.Refuted)} refuted, {Count(Verdict.Inconclusive)} inconclusive, {Count(Verdict.NotMeasurable)} not measurable";
+        int Count(VerdictOutcome outcome) => onClaims.Count(v => v.Outcome == outcome);
+        return $"{Count(VerdictOutcome.Confirmed)} confirmed, {Count(VerdictOutcome.Refuted)} refuted, {Count(VerdictOutcome.Inconclusive)} inconclusive, {Count(VerdictOutcome.NotMeasurable)} not measurable";
     }
 }

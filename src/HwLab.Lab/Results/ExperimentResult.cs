@@ -1,13 +1,12 @@
 namespace HwLab.Lab.Results;
 
 /// <summary>One experiment's outcome: its settings, every point, and verdicts on the claims it tests.</summary>
-/// <param name="Status">One of <see cref="Completed"/>, <see cref="Failed"/>, <see cref="Interrupted"/>, <see cref="Skipped"/>.</param>
 /// <param name="Error">Why it failed or stopped; null when it completed.</param>
 /// <param name="Parameters">Its settings as name/value text, exactly as run.</param>
 public sealed record ExperimentResult(
     string Name,
     string Title,
-    string Status,
+    ExperimentStatus Status,
     string? Error,
     DateTimeOffset StartedUtc,
     double DurationSeconds,
@@ -22,16 +21,11 @@ public sealed record ExperimentResult(
     /// <summary>Rounds taken and why sampling stopped; null for experiments that are not sampled in rounds, and in version-1 documents.</summary>
     public SamplingSummary? Sampling { get; init; }
 
-    public const string Completed = "completed";
-    public const string Failed = "failed";
-    public const string Interrupted = "interrupted";
-    public const string Skipped = "skipped";
-
     /// <summary>An experiment this machine cannot run (too few CPUs), with why.</summary>
     public static ExperimentResult SkippedFor(Experiments.IExperiment experiment, string why)
     {
         ArgumentNullException.ThrowIfNull(experiment);
-        return new ExperimentResult(experiment.Name, experiment.Title, Skipped, why, DateTimeOffset.UtcNow, 0, new Dictionary<string, string>(), [], [], []);
+        return new ExperimentResult(experiment.Name, experiment.Title, ExperimentStatus.Skipped, why, DateTimeOffset.UtcNow, 0, new Dictionary<string, string>(), [], [], []);
     }
 
     public PointResult Point(string id) => Points.FirstOrDefault(p => p.Id == id) ?? throw new KeyNotFoundException($"{Name} has no point {id}.");

@@ -21,6 +21,13 @@ public static class MedianInterval
 
     private static readonly Probability s_half = Probability.Half;
 
+    /// <summary>The median alone; NaN for no values.</summary>
+    public static double Median(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Count == 0 ? double.NaN : SimpleQuantileEstimator.Instance.Median(new Sample([.. values])).NominalValue;
+    }
+
     /// <summary>The median and its 95% interval; NaN ends below <see cref="MinimumValues"/> values, all NaN for none.</summary>
     public static (double Median, double Low, double High) Of(IReadOnlyList<double> values)
     {
@@ -29,7 +36,7 @@ public static class MedianInterval
         {
             return (double.NaN, double.NaN, double.NaN);
         }
-        double median = SimpleQuantileEstimator.Instance.Median(new Sample([.. values])).NominalValue;
+        double median = Median(values);
         if (values.Count < MinimumValues)
         {
             return (median, double.NaN, double.NaN);

@@ -51,10 +51,11 @@ public sealed class ResultsDirectory : IDisposable
     public void Dispose() => _lock.Dispose();
 
     /// <summary>Writes results.json, then report.md and report.html, each atomically.</summary>
-    public void Write(ResultsDocument document)
+    /// <param name="catalog">Where each experiment's report section is found; the standard one when null.</param>
+    public void Write(ResultsDocument document, Experiments.ExperimentCatalog? catalog = null)
     {
         AtomicFile.WriteAllText(ResultsPath, ResultsJson.Serialize(document));
-        WriteReports(document);
+        WriteReports(document, catalog);
     }
 
     /// <summary>
@@ -62,10 +63,10 @@ public sealed class ResultsDirectory : IDisposable
     /// rendered before either is written, so a render that fails leaves the old pair, not a new
     /// report.md beside an old report.html.
     /// </summary>
-    public void WriteReports(ResultsDocument document)
+    public void WriteReports(ResultsDocument document, Experiments.ExperimentCatalog? catalog = null)
     {
-        string markdown = Reports.MarkdownReport.Render(document);
-        string html = Reports.Html.HtmlReport.Render(document);
+        string markdown = Reports.MarkdownReport.Render(document, catalog);
+        string html = Reports.Html.HtmlReport.Render(document, catalog);
         AtomicFile.WriteAllText(ReportPath, markdown);
         AtomicFile.WriteAllText(HtmlReportPath, html);
     }

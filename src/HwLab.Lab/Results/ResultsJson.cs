@@ -28,7 +28,8 @@ public static class ResultsJson
     /// one (a field missing, null, of the wrong type or out of range); the message is one line
     /// that names the field.
     /// </exception>
-    public static ResultsDocument Deserialize(string json, string source)
+    /// <param name="catalog">The experiments whose point keys are checked (<see cref="Reports.IExperimentReport.PointKeys"/>); the standard ones when null.</param>
+    public static ResultsDocument Deserialize(string json, string source, Experiments.ExperimentCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(source);
@@ -45,7 +46,7 @@ public static class ResultsJson
         {
             JsonElement root = parsed.RootElement;
             CheckSchema(root, source);
-            ResultsValidator.Validate(root, source);
+            ResultsValidator.Validate(root, source, catalog ?? Experiments.ExperimentCatalog.Standard);
             try
             {
                 return root.Deserialize<ResultsDocument>(s_readOptions)!;

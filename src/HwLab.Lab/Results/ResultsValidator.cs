@@ -1,4 +1,6 @@
 using System.Text.Json;
+using HwLab.Lab.Experiments;
+using HwLab.Lab.Reports;
 using HwLab.Native.Threading;
 
 namespace HwLab.Lab.Results;
@@ -8,19 +10,20 @@ namespace HwLab.Lab.Results;
 /// before it is bound to the model: every required field present, not null unless the schema
 /// says it may be, of its JSON type; numbers finite; counts not negative; clean samples no more
 /// than samples; a confidence interval whose ends are in order; known statuses and outcomes;
-/// dates that parse; ids unique. What `hwlab report` and `hwlab compare` read has passed this, so
+/// dates that parse; ids unique; the keys each known experiment's report reads (<see
+/// cref="IExperimentReport.PointKeys"/>). What `hwlab report` and `hwlab compare` read has passed this, so
 /// they never render or compare a figure they cannot trust; what fails is refused with one line
 /// naming the field.
 /// </summary>
 internal static class ResultsValidator
 {
-    private static readonly string[] s_statuses = [ExperimentResult.Completed, ExperimentResult.Failed, ExperimentResult.Interrupted, ExperimentResult.Skipped];
-    private static readonly string[] s_outcomes = [Verdict.Confirmed, Verdict.Refuted, Verdict.Inconclusive, Verdict.NotMeasurable, Verdict.Info];
-    private static readonly string[] s_decidedOutcomes = [Verdict.Confirmed, Verdict.Refuted, Verdict.Inconclusive];
+    private static readonly string[] s_statuses = [.. JsonEnumNames<ExperimentStatus>.All];
+    private static readonly string[] s_outcomes = [.. JsonEnumNames<VerdictOutcome>.All];
+    private static readonly string[] s_decidedOutcomes = [.. new[] { VerdictOutcome.Confirmed, VerdictOutcome.Refuted, VerdictOutcome.Inconclusive }.Select(o => o.Text())];
     private static readonly string[] s_directions = ["above", "atMost", "within"];
 
     /// <exception cref="ResultsFormatException">The first field that breaks the schema, as "SOURCE: PATH: problem".</exception>
-    public static void Validate(JsonElement root, string source)
+    public static void Validate(JsonElement root, string source, ExperimentCatalog catalog)
     {
         var document = new ResultsField(root, source, "");
         document.Property("hwlabVersion").String();
@@ -32,7 +35,7 @@ internal static class ResultsValidator
         var experiments = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (ResultsField experiment in document.Property("experiments").Items())
         {
-            ExperimentFields(experiment, experiments);
+            ExperimentFields(experiment, experiments, catalog);
         }
         Strings(document.Property("notRun"));
     }
@@ -61,9 +64,10 @@ internal static class ResultsValidator
         machine.Property("clockReadNanoseconds").NonNegativeNumber();
     }
 
-    private static void ExperimentFields(ResultsField experiment, Dictionary<string, string> seen)
+    private static void ExperimentFields(ResultsField experiment, Dictionary<string, string> seen, ExperimentCatalog catalog)
     {
         string name = Unique(experiment.Property("name"), seen);
+        IExperimentReport report = catalog.ReportOf(name);
         experiment.Property("title").String();
         Known(experiment.Property("status"), s_statuses, "status");
         experiment.Property("error").NullableString();
@@ -74,7 +78,7 @@ internal static class ResultsValidator
         foreach (ResultsField point in experiment.Property("points").Items())
         {
             PointFields(point, points);
-            ExperimentKeys.CheckPoint(name, point.Property("keys"));
+            report.PointKeys.Check(point.Property("keys"));
         }
         foreach (ResultsField verdict in experiment.Property("verdicts").Items())
         {
@@ -88,7 +92,7 @@ internal static class ResultsValidator
         foreach (ResultsField timeline in experiment.Optional("timelines")?.Items() ?? [])
         {
             TimelineFields(timeline);
-            ExperimentKeys.CheckTimeline(name, timeline.Property("keys"));
+            report.TimelineKeys.Check(timeline.Property("keys"));
         }
     }
 

@@ -33,9 +33,8 @@ public sealed record Statistics(
         (IReadOnlyList<SampleRecord> used, string basis) = UsedSamples(samples);
         double[] values = [.. used.Select(s => s.Value)];
 
-        Moments moments = Moments.Create(values);
+        (double mean, double sd, double cv) = Spread(values);
         (double median, double low, double high) = MedianInterval.Of(values);
-        double sd = values.Length > 1 ? moments.StandardDeviation : 0;
         return new Statistics(
             samples.Count,
             samples.Count(s => s.IsClean),
@@ -43,11 +42,25 @@ public sealed record Statistics(
             median,
             values.Min(),
             values.Max(),
-            moments.Mean,
+            mean,
             sd,
-            moments.Mean == 0 ? 0 : sd / moments.Mean,
+            cv,
             double.IsFinite(low) ? low : null,
             double.IsFinite(high) ? high : null);
+    }
+
+    /// <summary>Standard deviation over mean: 0 for a single value or a mean of 0, where the spread means nothing.</summary>
+    public static double CoefficientOfVariationOf(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Count == 0 ? 0 : Spread(values).Cv;
+    }
+
+    private static (double Mean, double Sd, double Cv) Spread(IReadOnlyList<double> values)
+    {
+        Moments moments = Moments.Create([.. values]);
+        double sd = values.Count > 1 ? moments.StandardDeviation : 0;
+        return (moments.Mean, sd, moments.Mean == 0 ? 0 : sd / moments.Mean);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using HwLab.Lab.Engine;
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
 
@@ -22,8 +23,9 @@ public static class SuiteRunner
         return new ResultsDocument(ResultsDocument.CurrentSchema, HwlabVersion, now, now, commandLine, profile, machine, [], [.. planned]);
     }
 
+    /// <summary>Runs every experiment of <paramref name="catalog"/>, writing results and reports (each experiment's section from the catalog) after each.</summary>
     public static ResultsDocument Run(
-        IReadOnlyList<IExperiment> experiments,
+        ExperimentCatalog catalog,
         SuiteProfile profile,
         ResultsDirectory? directory,
         string commandLine,
@@ -31,7 +33,8 @@ public static class SuiteRunner
         CancellationToken cancellation,
         Action<SuiteEvent>? events = null)
     {
-        ArgumentNullException.ThrowIfNull(experiments);
+        ArgumentNullException.ThrowIfNull(catalog);
+        IReadOnlyList<IExperiment> experiments = catalog.All;
         ResultsDocument document = NewDocument(profile.ToString().ToLowerInvariant(), commandLine, MachineInfoReader.Read(topology), experiments.Select(e => e.Name));
         for (int i = 0; i < experiments.Count; i++)
         {
@@ -49,7 +52,7 @@ public static class SuiteRunner
             ExperimentResult result;
             try
             {
-                result = experiment.RunDefault(profile, context);
+                result = experiment.Prepare(profile, topology, SettingValues.None).Run(context);
             }
             catch (ExperimentSettingsException e)
             {
@@ -57,9 +60,9 @@ public static class SuiteRunner
             }
 
             document = Append(document, result);
-            directory?.Write(document);
+            directory?.Write(document, catalog);
             events?.Invoke(new SuiteEvent(index, experiments.Count, experiment.Name, experiment.Title, 1, 1, result));
-            if (result.Status == ExperimentResult.Interrupted)
+            if (result.Status == ExperimentStatus.Interrupted)
             {
                 break;
             }

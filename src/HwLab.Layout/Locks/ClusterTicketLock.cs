@@ -2,7 +2,11 @@ using System.Runtime.CompilerServices;
 
 namespace HwLab.Layout.Locks;
 
-/// <summary>The merged 4.11 cluster lock: the 4-byte spinlock_t at the cluster's start, taken as a <see cref="TicketLock"/>.</summary>
+/// <summary>
+/// The merged 4.11 cluster lock's 4-byte spinlock_t at the cluster's start, taken as a
+/// <see cref="TicketLock"/>, x86's spinlock_t before 4.2. A 4.11 kernel on x86 took it as a queued
+/// spinlock: <see cref="ClusterQueuedSpinLock"/>.
+/// </summary>
 public readonly struct ClusterTicketLock : IClusterLock
 {
     public static string Name => "ticket";

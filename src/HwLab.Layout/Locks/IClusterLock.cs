@@ -6,7 +6,7 @@ namespace HwLab.Layout.Locks;
 /// </summary>
 public unsafe interface IClusterLock
 {
-    /// <summary>A short name for reports: bitlock, native-bitlock, ticket.</summary>
+    /// <summary>A short name for reports: bitlock, native-bitlock, ticket, qspinlock, native-qspinlock.</summary>
     static abstract string Name { get; }
 
     /// <summary>Bytes of the cluster the lock word occupies from the cluster's start.</summary>

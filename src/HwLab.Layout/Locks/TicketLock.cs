@@ -4,9 +4,10 @@ using HwLab.Native.Threading;
 namespace HwLab.Layout.Locks;
 
 /// <summary>
-/// A 4-byte ticket spinlock, the analog of spinlock_t in the merged 4.11 form: x86's
-/// arch_spinlock_t before qspinlock (4.2) was exactly this, head and tail tickets in the two
-/// 16-bit halves of one word, and it is fair (FIFO), which the bit lock is not.
+/// A 4-byte ticket spinlock, x86's spinlock_t before 4.2: arch_spinlock_t was exactly this, head
+/// and tail tickets in the two 16-bit halves of one word, and it is fair (FIFO), which the bit lock
+/// is not. Since 4.2 x86 takes the same 4-byte word as a queued spinlock (<see cref="QueuedSpinLock"/>),
+/// so the merged 4.11 cluster lock ran as that; this form stays as the pre-4.2 comparison.
 /// </summary>
 /// <remarks>
 /// <code>

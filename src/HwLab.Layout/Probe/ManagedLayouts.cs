@@ -23,6 +23,9 @@ public static class ManagedLayouts
         PercpuCluster(),
         ClusterList(),
         ListHead(),
+        Qspinlock(),
+        McsSpinlock(),
+        QspinlockCpu(),
     ];
 
     /// <summary>The constants the C# code uses under their C names, for comparison with the probe's.</summary>
@@ -35,6 +38,25 @@ public static class ManagedLayouts
         [nameof(SwapCluster.CLUSTER_FLAG_MASK)] = (long)SwapCluster.CLUSTER_FLAG_MASK,
         [nameof(SwapCluster.CLUSTER_FLAG_LOCK_BIT)] = SwapCluster.CLUSTER_FLAG_LOCK_BIT,
         [nameof(SwapCluster.CLUSTER_FLAG_LOCK)] = SwapCluster.CLUSTER_FLAG_LOCK,
+        [nameof(QspinlockTypes._Q_LOCKED_OFFSET)] = QspinlockTypes._Q_LOCKED_OFFSET,
+        [nameof(QspinlockTypes._Q_LOCKED_BITS)] = QspinlockTypes._Q_LOCKED_BITS,
+        [nameof(QspinlockTypes._Q_LOCKED_MASK)] = QspinlockTypes._Q_LOCKED_MASK,
+        [nameof(QspinlockTypes._Q_PENDING_OFFSET)] = QspinlockTypes._Q_PENDING_OFFSET,
+        [nameof(QspinlockTypes._Q_PENDING_BITS)] = QspinlockTypes._Q_PENDING_BITS,
+        [nameof(QspinlockTypes._Q_PENDING_MASK)] = QspinlockTypes._Q_PENDING_MASK,
+        [nameof(QspinlockTypes._Q_TAIL_IDX_OFFSET)] = QspinlockTypes._Q_TAIL_IDX_OFFSET,
+        [nameof(QspinlockTypes._Q_TAIL_IDX_BITS)] = QspinlockTypes._Q_TAIL_IDX_BITS,
+        [nameof(QspinlockTypes._Q_TAIL_IDX_MASK)] = QspinlockTypes._Q_TAIL_IDX_MASK,
+        [nameof(QspinlockTypes._Q_TAIL_CPU_OFFSET)] = QspinlockTypes._Q_TAIL_CPU_OFFSET,
+        [nameof(QspinlockTypes._Q_TAIL_CPU_BITS)] = QspinlockTypes._Q_TAIL_CPU_BITS,
+        [nameof(QspinlockTypes._Q_TAIL_CPU_MASK)] = QspinlockTypes._Q_TAIL_CPU_MASK,
+        [nameof(QspinlockTypes._Q_TAIL_OFFSET)] = QspinlockTypes._Q_TAIL_OFFSET,
+        [nameof(QspinlockTypes._Q_TAIL_MASK)] = QspinlockTypes._Q_TAIL_MASK,
+        [nameof(QspinlockTypes._Q_LOCKED_VAL)] = QspinlockTypes._Q_LOCKED_VAL,
+        [nameof(QspinlockTypes._Q_PENDING_VAL)] = QspinlockTypes._Q_PENDING_VAL,
+        [nameof(QspinlockTypes._Q_LOCKED_PENDING_MASK)] = QspinlockTypes._Q_LOCKED_PENDING_MASK,
+        [nameof(QspinlockTypes._Q_PENDING_LOOPS)] = QspinlockTypes._Q_PENDING_LOOPS,
+        [nameof(QspinlockTypes.MAX_NODES)] = QspinlockTypes.MAX_NODES,
     };
 
     public static StructDescription Get(string name) => All.Single(s => s.Name == name);
@@ -109,6 +131,36 @@ public static class ManagedLayouts
     {
         list_head s = default;
         return Describe<list_head>(Field(ref s, ref s.next, "next"), Field(ref s, ref s.prev, "prev"));
+    }
+
+    private static StructDescription Qspinlock()
+    {
+        qspinlock s = default;
+        return Describe<qspinlock>(
+            Field(ref s, ref s.val, "val"),
+            Field(ref s, ref s.locked, "locked"),
+            Field(ref s, ref s.pending, "pending"),
+            Field(ref s, ref s.locked_pending, "locked_pending"),
+            Field(ref s, ref s.tail, "tail"));
+    }
+
+    private static unsafe StructDescription McsSpinlock()
+    {
+        mcs_spinlock s = default;
+        // A pointer type cannot be a generic argument: the next pointer is measured as the nint it is.
+        return Describe<mcs_spinlock>(
+            Field(ref s, ref Unsafe.AsRef<nint>(&s.next), "next"),
+            Field(ref s, ref s.locked, "locked"),
+            Field(ref s, ref s.count, "count"));
+    }
+
+    private static StructDescription QspinlockCpu()
+    {
+        qspinlock_cpu s = default;
+        return Describe<qspinlock_cpu>(
+            Field(ref s, ref s.qnodes, "qnodes"),
+            Field(ref s, ref s.lock_pending, "lock_pending"),
+            Field(ref s, ref s.lock_slowpath, "lock_slowpath"));
     }
 
     private static StructDescription Describe<T>(params FieldDescription[] fields)

@@ -47,7 +47,7 @@ public sealed partial class InstalledToolTests : IClassFixture<InstalledTool>
         ResultsDocument results = ResultsJson.Deserialize(File.ReadAllText(resultsPath), resultsPath);
         Assert.Equal(ResultsDocument.CurrentSchema, results.Schema);
         Assert.Equal(["c2c", "falseshare", "locks", "swap", "churn", "reserve"], results.Experiments.Select(e => e.Name));
-        Assert.All(results.Experiments, e => Assert.Equal(ExperimentResult.Completed, e.Status));
+        Assert.All(results.Experiments, e => Assert.Equal(ExperimentStatus.Completed, e.Status));
         Assert.Contains("## Verdicts", File.ReadAllText(Path.Combine(output, "report.md")), StringComparison.Ordinal);
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(output, "report.html")), StringComparison.Ordinal);
     }

@@ -172,7 +172,7 @@ public sealed class ResultsComparerTests
     [Fact]
     public void Common_experiments_without_a_point_cannot_be_compared()
     {
-        ResultsDocument a = SampleDocuments.Document(SampleDocuments.Experiment("swap", ExperimentResult.Failed) with { Points = [] });
+        ResultsDocument a = SampleDocuments.Document(SampleDocuments.Experiment("swap", ExperimentStatus.Failed) with { Points = [] });
         ResultsDocument b = SampleDocuments.Document(Experiment("swap", Point("p", 1, 1, 1)));
 
         Assert.Throws<ComparisonException>(() => ResultsComparer.Compare(a, "a", b, "b"));
@@ -183,15 +183,15 @@ public sealed class ResultsComparerTests
     {
         ExperimentResult a = Experiment("falseshare", Point("p", 1, 1, 1)) with
         {
-            Verdicts = [new Verdict("False sharing costs.", "3x", Verdict.Confirmed, "why") { Topic = Topics.SeedFalseSharing }],
+            Verdicts = [new Verdict("False sharing costs.", "3x", VerdictOutcome.Confirmed, "why") { Topic = Topics.SeedFalseSharing }],
         };
         ExperimentResult b = a with
         {
-            Verdicts = [new Verdict("False sharing costs.", "1x", Verdict.Refuted, "why") { Topic = Topics.SeedFalseSharing }],
+            Verdicts = [new Verdict("False sharing costs.", "1x", VerdictOutcome.Refuted, "why") { Topic = Topics.SeedFalseSharing }],
         };
 
         VerdictChange change = Assert.Single(Assert.Single(ResultsComparer.Compare(SampleDocuments.Document(a), "a", SampleDocuments.Document(b), "b").Experiments).VerdictChanges);
-        Assert.Equal((Topics.SeedFalseSharing, Verdict.Confirmed, Verdict.Refuted), (change.Key, change.A, change.B));
+        Assert.Equal((Topics.SeedFalseSharing, VerdictOutcome.Confirmed, VerdictOutcome.Refuted), (change.Key, change.A, change.B));
         // Verdicts not decided by an interval (as in version-1 results) carry no figures to show.
         Assert.Equal((null, null), (change.DecidedA, change.DecidedB));
     }
@@ -206,7 +206,7 @@ public sealed class ResultsComparerTests
         ExperimentResult b = a with { Verdicts = [Decided(1.0, 1.02, 0.98, 1.01, 0.99, 1.0)] };
 
         VerdictChange change = Assert.Single(Assert.Single(ResultsComparer.Compare(SampleDocuments.Document(a), "a", SampleDocuments.Document(b), "b").Experiments).VerdictChanges);
-        Assert.Equal((Verdict.Confirmed, Verdict.Refuted), (change.A, change.B));
+        Assert.Equal((VerdictOutcome.Confirmed, VerdictOutcome.Refuted), (change.A, change.B));
         Assert.Equal((3.1, "above 1.10", 6), (change.DecidedA!.Figure, change.DecidedA.Rule, change.DecidedA.SamplesUsed));
         Assert.True(change.DecidedA.CiLower > 1.10);
         Assert.Equal(1.0, change.DecidedB!.Figure);

@@ -12,7 +12,7 @@ public sealed class DeciderTests
     {
         Decision decision = Decider.Decide(s_penalty, SyntheticRounds.Around(1.6, 0.1, 10));
 
-        Assert.Equal(Verdict.Confirmed, decision.Outcome);
+        Assert.Equal(VerdictOutcome.Confirmed, decision.Outcome);
         Assert.True(decision.CiLower > 1.10);
         Assert.InRange(decision.Figure, 1.5, 1.7);
         Assert.Equal(10, decision.SamplesUsed);
@@ -24,7 +24,7 @@ public sealed class DeciderTests
     {
         Decision decision = Decider.Decide(s_penalty, SyntheticRounds.Around(1.00, 0.03, 10));
 
-        Assert.Equal(Verdict.Refuted, decision.Outcome);
+        Assert.Equal(VerdictOutcome.Refuted, decision.Outcome);
         Assert.True(decision.CiUpper <= 1.10);
     }
 
@@ -33,8 +33,8 @@ public sealed class DeciderTests
     {
         DecisionRule padding = DecisionRule.Within("64 over 128 bytes", 1.0, 0.05);
 
-        Assert.Equal(Verdict.Confirmed, Decider.Decide(padding, SyntheticRounds.Around(1.01, 0.02, 10)).Outcome);
-        Assert.Equal(Verdict.Refuted, Decider.Decide(padding, SyntheticRounds.Around(1.30, 0.05, 10)).Outcome);
+        Assert.Equal(VerdictOutcome.Confirmed, Decider.Decide(padding, SyntheticRounds.Around(1.01, 0.02, 10)).Outcome);
+        Assert.Equal(VerdictOutcome.Refuted, Decider.Decide(padding, SyntheticRounds.Around(1.30, 0.05, 10)).Outcome);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class DeciderTests
     {
         Decision decision = Decider.Decide(s_penalty, SyntheticRounds.Around(1.10, 0.8, 10));
 
-        Assert.Equal(Verdict.Inconclusive, decision.Outcome);
+        Assert.Equal(VerdictOutcome.Inconclusive, decision.Outcome);
         Assert.True(decision.CiLower <= 1.10 && decision.CiUpper > 1.10);
         Assert.Contains("straddles", decision.Why);
         Assert.Contains("more samples", decision.Why);
@@ -53,7 +53,7 @@ public sealed class DeciderTests
     {
         Decision decision = Decider.Decide(s_penalty, SyntheticRounds.Around(5.0, 0.01, 2));
 
-        Assert.Equal(Verdict.Inconclusive, decision.Outcome);
+        Assert.Equal(VerdictOutcome.Inconclusive, decision.Outcome);
         Assert.Contains("at least 6", decision.Why);
     }
 
@@ -65,7 +65,7 @@ public sealed class DeciderTests
 
         Decision agreeing = Decider.Decide(s_penalty, rounds);
 
-        Assert.Equal(Verdict.Confirmed, agreeing.Outcome);
+        Assert.Equal(VerdictOutcome.Confirmed, agreeing.Outcome);
         Assert.True(agreeing.MachineChanged);
         Assert.Equal(2, agreeing.Groups.Count);
         Assert.Equal(["placement ~25 ns", "placement ~290 ns"], agreeing.Groups.Select(g => g.Placement));
@@ -77,8 +77,8 @@ public sealed class DeciderTests
         // Against a threshold between the two, the groups disagree: nothing is decided.
         Decision split = Decider.Decide(DecisionRule.Above("penalty per round", 3.0), rounds);
 
-        Assert.Equal(Verdict.Inconclusive, split.Outcome);
-        Assert.Equal([Verdict.Refuted, Verdict.Confirmed], split.Groups.Select(g => g.Outcome));
+        Assert.Equal(VerdictOutcome.Inconclusive, split.Outcome);
+        Assert.Equal([VerdictOutcome.Refuted, VerdictOutcome.Confirmed], split.Groups.Select(g => g.Outcome));
         Assert.Contains("do not agree", split.Why);
     }
 
@@ -89,7 +89,7 @@ public sealed class DeciderTests
 
         Decision decision = Decider.Decide(s_penalty, rounds);
 
-        Assert.Equal(Verdict.Confirmed, decision.Outcome);
+        Assert.Equal(VerdictOutcome.Confirmed, decision.Outcome);
         Assert.Null(decision.Groups[1].CiLower);
         Assert.Contains("too few to decide", decision.Why);
     }
@@ -101,7 +101,7 @@ public sealed class DeciderTests
 
         Verdict verdict = Verdict.Decided("claim", "measured", decision, "context");
 
-        Assert.Equal(Verdict.Confirmed, verdict.Outcome);
+        Assert.Equal(VerdictOutcome.Confirmed, verdict.Outcome);
         Assert.Equal(1.10, verdict.Threshold);
         Assert.Equal(0, verdict.Margin);
         Assert.Equal(Direction.Above, verdict.Direction);

@@ -6,32 +6,32 @@ namespace HwLab.Lab.Tests.Decisions;
 public sealed class DecisionRuleTests
 {
     [Theory]
-    [InlineData(1.11, 1.30, Verdict.Confirmed)]
-    [InlineData(0.90, 1.10, Verdict.Refuted)] // at the threshold is not above it
-    [InlineData(1.05, 1.20, Verdict.Inconclusive)]
-    public void Above(double low, double high, string outcome)
+    [InlineData(1.11, 1.30, VerdictOutcome.Confirmed)]
+    [InlineData(0.90, 1.10, VerdictOutcome.Refuted)] // at the threshold is not above it
+    [InlineData(1.05, 1.20, VerdictOutcome.Inconclusive)]
+    public void Above(double low, double high, VerdictOutcome outcome)
         => Assert.Equal(outcome, DecisionRule.Above("f", 1.10).Decide(low, high));
 
     [Theory]
-    [InlineData(0.90, 1.10, Verdict.Confirmed)]
-    [InlineData(1.11, 1.30, Verdict.Refuted)]
-    [InlineData(1.00, 1.20, Verdict.Inconclusive)]
-    public void At_most(double low, double high, string outcome)
+    [InlineData(0.90, 1.10, VerdictOutcome.Confirmed)]
+    [InlineData(1.11, 1.30, VerdictOutcome.Refuted)]
+    [InlineData(1.00, 1.20, VerdictOutcome.Inconclusive)]
+    public void At_most(double low, double high, VerdictOutcome outcome)
         => Assert.Equal(outcome, DecisionRule.AtMost("f", 1.10).Decide(low, high));
 
     [Theory]
-    [InlineData(0.96, 1.04, Verdict.Confirmed)]
-    [InlineData(1.06, 1.20, Verdict.Refuted)]
-    [InlineData(0.80, 0.94, Verdict.Refuted)]
-    [InlineData(1.00, 1.10, Verdict.Inconclusive)]
-    public void Within(double low, double high, string outcome)
+    [InlineData(0.96, 1.04, VerdictOutcome.Confirmed)]
+    [InlineData(1.06, 1.20, VerdictOutcome.Refuted)]
+    [InlineData(0.80, 0.94, VerdictOutcome.Refuted)]
+    [InlineData(1.00, 1.10, VerdictOutcome.Inconclusive)]
+    public void Within(double low, double high, VerdictOutcome outcome)
         => Assert.Equal(outcome, DecisionRule.Within("f", 1.0, 0.05).Decide(low, high));
 
     [Fact]
     public void An_interval_that_is_not_one_decides_nothing()
     {
-        Assert.Equal(Verdict.Inconclusive, DecisionRule.Above("f", 1).Decide(double.NaN, 2));
-        Assert.Equal(Verdict.Inconclusive, DecisionRule.Above("f", 1).Decide(3, 2));
+        Assert.Equal(VerdictOutcome.Inconclusive, DecisionRule.Above("f", 1).Decide(double.NaN, 2));
+        Assert.Equal(VerdictOutcome.Inconclusive, DecisionRule.Above("f", 1).Decide(3, 2));
     }
 
     [Fact]

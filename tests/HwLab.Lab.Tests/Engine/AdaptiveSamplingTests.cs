@@ -56,8 +56,8 @@ public sealed class AdaptiveSamplingTests
 
         Assert.Equal(SamplingSummary.Decided, outcome.Summary!.StopReason);
         Assert.Equal(9, outcome.Summary.Rounds);
-        Assert.Equal(Verdict.Confirmed, Decide(outcome.Points)[0].Outcome);
-        Assert.Equal(Verdict.Inconclusive, Decider.Decide(s_rule, Rounds(Trim(outcome.Points[0], outcome.Summary.Rounds - 1), Trim(outcome.Points[1], outcome.Summary.Rounds - 1))).Outcome);
+        Assert.Equal(VerdictOutcome.Confirmed, Decide(outcome.Points)[0].Outcome);
+        Assert.Equal(VerdictOutcome.Inconclusive, Decider.Decide(s_rule, Rounds(Trim(outcome.Points[0], outcome.Summary.Rounds - 1), Trim(outcome.Points[1], outcome.Summary.Rounds - 1))).Outcome);
     }
 
     [Fact]

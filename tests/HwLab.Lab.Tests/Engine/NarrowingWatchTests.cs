@@ -9,7 +9,7 @@ public sealed class NarrowingWatchTests
     private static readonly DecisionRule s_rule = DecisionRule.Above("f", 1.10);
 
     private static Decision Undecided(double low, double high, params GroupDecision[] groups)
-        => new(Verdict.Inconclusive, s_rule, (low + high) / 2, low, high, 10, "why", groups);
+        => new(VerdictOutcome.Inconclusive, s_rule, (low + high) / 2, low, high, 10, "why", groups);
 
     [Fact]
     public void An_interval_that_keeps_its_width_over_the_window_is_no_longer_narrowing()
@@ -35,7 +35,7 @@ public sealed class NarrowingWatchTests
     [Fact]
     public void States_too_small_to_decide_keep_sampling_whatever_the_width_over_all_rounds()
     {
-        GroupDecision[] small = [new("placement ~25 ns", 25, Verdict.Inconclusive, 1.5, null, null, 5), new("placement ~290 ns", 290, Verdict.Inconclusive, 4, null, null, 5)];
+        GroupDecision[] small = [new("placement ~25 ns", 25, VerdictOutcome.Inconclusive, 1.5, null, null, 5), new("placement ~290 ns", 290, VerdictOutcome.Inconclusive, 4, null, null, 5)];
         var watch = new NarrowingWatch();
         watch.Record(6, [Undecided(1.0, 5.0, small)]);
         watch.Record(12, [Undecided(1.0, 5.0, small)]);

@@ -25,13 +25,13 @@ public sealed class CountWidthTests
     public void A_ticket_lock_sample_of_more_updates_than_its_count_holds_completes()
     {
         // 20 million pairs wrap the merged form's 24-bit count once; that is no lost update.
-        LocksExperiment experiment = ExperimentCatalog.Locks;
+        LocksExperiment experiment = new LocksExperiment();
         LocksSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
             Cpus = [s_topology.Usable[0]], Kinds = [LocksSettings.Ticket], UncontendedOperations = 20_000_000,
         };
         ExperimentResult result = experiment.Run(settings, new ExperimentContext(s_topology, TestContext.Current.CancellationToken));
-        Assert.True(result.Status == ExperimentResult.Completed, $"{result.Status}: {result.Error}");
+        Assert.True(result.Status == ExperimentStatus.Completed, $"{result.Status}: {result.Error}");
     }
 
     [Theory]

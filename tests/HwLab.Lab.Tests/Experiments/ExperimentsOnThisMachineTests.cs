@@ -21,7 +21,7 @@ public sealed class ExperimentsOnThisMachineTests
     public void C2c_measures_every_pair_managed_and_native()
     {
         Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
-        C2cExperiment experiment = ExperimentCatalog.C2c;
+        C2cExperiment experiment = new C2cExperiment();
         C2cSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = [.. s_topology.Usable.Take(2)], RoundTrips = 2_000 };
         ExperimentResult result = experiment.Run(settings, Context);
 
@@ -34,21 +34,21 @@ public sealed class ExperimentsOnThisMachineTests
     public void Falseshare_measures_every_distance_with_a_penalty_against_the_baseline()
     {
         Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
-        FalseShareExperiment experiment = ExperimentCatalog.FalseShare;
+        FalseShareExperiment experiment = new FalseShareExperiment();
         FalseShareSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { OperationsPerWorker = 20_000 };
         ExperimentResult result = experiment.Run(settings, Context);
 
         AssertWellFormed(result, expectedPoints: settings.Distances.Count * 2);
         Assert.All(result.Points.Where(p => p.Key("distance") == "128"), p => Assert.Equal(1.0, p.Derived["penalty"]));
         Assert.All(result.Points, p => Assert.True(p.Derived["penalty"] > 0 && double.IsFinite(p.Derived["penalty"])));
-        Assert.Contains(result.Verdicts, v => v.Claim.StartsWith("The seed patch", StringComparison.Ordinal) && v.Outcome is Verdict.Confirmed or Verdict.Refuted or Verdict.Inconclusive);
+        Assert.Contains(result.Verdicts, v => v.Claim.StartsWith("The seed patch", StringComparison.Ordinal) && v.Outcome is VerdictOutcome.Confirmed or VerdictOutcome.Refuted or VerdictOutcome.Inconclusive);
     }
 
     [Fact]
     public void Locks_measures_each_kind_alone_and_contended_with_fairness()
     {
         Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
-        LocksExperiment experiment = ExperimentCatalog.Locks;
+        LocksExperiment experiment = new LocksExperiment();
         LocksSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { UncontendedOperations = 20_000, ContendedDuration = TimeSpan.FromMilliseconds(5) };
         ExperimentResult result = experiment.Run(settings, Context);
 
@@ -60,7 +60,7 @@ public sealed class ExperimentsOnThisMachineTests
     public void Swap_measures_every_mode_and_order_alone_and_together_with_picks()
     {
         Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
-        SwapExperiment experiment = ExperimentCatalog.Swap;
+        SwapExperiment experiment = new SwapExperiment(churn: false);
         SwapSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = [.. s_topology.Usable.Take(2)], WorkerCounts = [1, 2], OperationsPerWorker = 2_048 };
         ExperimentResult result = experiment.Run(settings, Context);
 
@@ -75,14 +75,14 @@ public sealed class ExperimentsOnThisMachineTests
             Assert.True(sequential.Derived["sameLineShare"] > 0.25, $"{mode}: sequential {sequential.Derived["sameLineShare"]}");
             Assert.True(columns.Derived["sameLineShare"] < sequential.Derived["sameLineShare"] / 4, $"{mode}: columns {columns.Derived["sameLineShare"]}");
         }
-        Assert.Contains(result.Verdicts, v => v.Claim.Contains("4k more memory", StringComparison.Ordinal) && v.Outcome == Verdict.Confirmed);
+        Assert.Contains(result.Verdicts, v => v.Claim.Contains("4k more memory", StringComparison.Ordinal) && v.Outcome == VerdictOutcome.Confirmed);
     }
 
     [Fact]
     public void Churn_measures_churned_and_first_round_side_by_side()
     {
         Assert.SkipWhen(s_topology.Usable.Count < 2, "needs 2 usable CPUs");
-        SwapExperiment experiment = ExperimentCatalog.Churn;
+        SwapExperiment experiment = new SwapExperiment(churn: true);
         SwapSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
             Cpus = [.. s_topology.Usable.Take(2)], WorkerCounts = [2], OperationsPerWorker = 2_048, Modes = ["bitlock"],
@@ -97,11 +97,11 @@ public sealed class ExperimentsOnThisMachineTests
     [Fact]
     public void Reserve_livelocks_under_2015_and_recovers_under_favor_and_reaper_in_both_modes()
     {
-        ReserveExperiment experiment = ExperimentCatalog.Reserve;
+        ReserveExperiment experiment = new ReserveExperiment();
         ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { ThreadedDuration = TimeSpan.FromMilliseconds(1_000) };
         ExperimentResult result = experiment.Run(settings, Context);
 
-        Assert.Equal(ExperimentResult.Completed, result.Status);
+        Assert.Equal(ExperimentStatus.Completed, result.Status);
         // Three policies in two modes, and the reaper with mmap_sem held for writing in both.
         Assert.Equal(8, result.Points.Count);
         Assert.Equal(6, result.Timelines.Count);
@@ -111,7 +111,7 @@ public sealed class ExperimentsOnThisMachineTests
         PointResult[] own = [.. result.Points.Except(held)];
         Assert.All(own.Where(p => p.Key("policy") == "2015"), p => Assert.Equal(1, p.Derived["livelockedShare"]));
         Assert.All(own.Where(p => p.Key("policy") != "2015"), p => Assert.Equal(1, p.Derived["recoveredShare"]));
-        Assert.Equal([Verdict.Confirmed, Verdict.Confirmed, Verdict.Confirmed, Verdict.Confirmed, Verdict.Info], result.Verdicts.Select(v => v.Outcome));
+        Assert.Equal([VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Info], result.Verdicts.Select(v => v.Outcome));
         Assert.Equal([Topics.Reserve2015, Topics.ReserveFavor, Topics.ReserveReaper, Topics.ReserveReaperMmapSem, Topics.ReserveSafetyRoom], result.Verdicts.Select(v => v.Topic));
         Timeline timeline = result.Timelines.Single(t => t.Id == "policy=2015 mode=deterministic");
         Assert.Equal(["high", "low", "min"], timeline.Levels.Keys.Order());
@@ -125,7 +125,7 @@ public sealed class ExperimentsOnThisMachineTests
     [Fact]
     public void Reserve_runs_too_short_for_the_OOM_killer_decide_nothing()
     {
-        ReserveExperiment experiment = ExperimentCatalog.Reserve;
+        ReserveExperiment experiment = new ReserveExperiment();
         ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
             Modes = [ReserveOutcome.Deterministic], Scenario = new ReserveScenario { MaxTicks = ReserveSettings.MaxTicksRange.Min },
@@ -133,7 +133,7 @@ public sealed class ExperimentsOnThisMachineTests
         ExperimentResult result = experiment.Run(settings, Context);
         Assert.All(result.Verdicts.Where(v => v.Topic != Topics.ReserveSafetyRoom), v =>
         {
-            Assert.Equal(Verdict.NotMeasurable, v.Outcome);
+            Assert.Equal(VerdictOutcome.NotMeasurable, v.Outcome);
             Assert.Contains("ended before the OOM killer acted", v.Why, StringComparison.Ordinal);
         });
     }
@@ -141,13 +141,13 @@ public sealed class ExperimentsOnThisMachineTests
     [Fact]
     public void Reserve_on_the_seeds_debug_kernel_warns_as_its_log_does()
     {
-        ReserveExperiment experiment = ExperimentCatalog.Reserve;
+        ReserveExperiment experiment = new ReserveExperiment();
         ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
             Policies = ["2015"], Modes = [ReserveOutcome.Deterministic], Scenario = new ReserveScenario { NofsCanFail = true },
         };
         ExperimentResult result = experiment.Run(settings, Context);
-        Assert.Equal(Verdict.Confirmed, result.Verdicts[0].Outcome);
+        Assert.Equal(VerdictOutcome.Confirmed, result.Verdicts[0].Outcome);
         Timeline timeline = Assert.Single(result.Timelines);
         Assert.All(timeline.Markers.Where(m => m.Kind == "warning"), m => Assert.Contains("possible memory allocation deadlock in xfs_buf_allocate_memory (mode:0x250)", m.Label, StringComparison.Ordinal));
         Assert.Contains(timeline.Markers, m => m.Kind == "warning");
@@ -156,40 +156,40 @@ public sealed class ExperimentsOnThisMachineTests
     [Fact]
     public void With_one_worker_the_contention_claims_are_not_measurable()
     {
-        SwapExperiment experiment = ExperimentCatalog.Swap;
+        SwapExperiment experiment = new SwapExperiment(churn: false);
         SwapSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = [s_topology.Usable[0]], WorkerCounts = [1], OperationsPerWorker = 1_024 };
         ExperimentResult result = experiment.Run(settings, Context);
-        Assert.Equal(ExperimentResult.Completed, result.Status);
-        Assert.Equal(3, result.Verdicts.Count(v => v.Outcome == Verdict.NotMeasurable));
+        Assert.Equal(ExperimentStatus.Completed, result.Status);
+        Assert.Equal(3, result.Verdicts.Count(v => v.Outcome == VerdictOutcome.NotMeasurable));
     }
 
     [Fact]
     public void Settings_a_machine_cannot_run_are_refused_with_the_option_named()
     {
-        FalseShareExperiment falseShare = ExperimentCatalog.FalseShare;
+        FalseShareExperiment falseShare = new FalseShareExperiment();
         FalseShareSettings good = falseShare.DefaultSettings(SuiteProfile.Quick, s_topology);
         Assert.Contains("--distances", Assert.Throws<ExperimentSettingsException>(() => falseShare.Validate(good with { Distances = [12] }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("--samples", Assert.Throws<ExperimentSettingsException>(() => falseShare.Validate(good with { Samples = 2 }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("--cpus", Assert.Throws<ExperimentSettingsException>(() => falseShare.Validate(good with { Cpus = [s_topology.Usable.Max + 1, 0] }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("2 workers", Assert.Throws<ExperimentSettingsException>(() => falseShare.Validate(good with { Cpus = [s_topology.Usable[0]] }, s_topology)).Message, StringComparison.Ordinal);
 
-        SwapExperiment swap = ExperimentCatalog.Swap;
+        SwapExperiment swap = new SwapExperiment(churn: false);
         SwapSettings swapSettings = swap.DefaultSettings(SuiteProfile.Quick, s_topology);
         Assert.Contains("no room for a lock", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { Modes = ["bitlock"], Layouts = [4] }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("power of two", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { ClusterPages = 100 }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("need one each", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { DeviceSlots = 256 }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("--workers", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { WorkerCounts = [swapSettings.Cpus.Count + 1] }, s_topology)).Message, StringComparison.Ordinal);
 
-        ReserveExperiment reserve = ExperimentCatalog.Reserve;
+        ReserveExperiment reserve = new ReserveExperiment();
         ReserveSettings reserveSettings = reserve.DefaultSettings(SuiteProfile.Quick, s_topology);
         Assert.Contains("do not fit the zone", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Scenario = reserveSettings.Scenario with { MinFreeKbytes = 16384 } }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("--lock mmap-sem needs --lock-holder thread", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Scenario = reserveSettings.Scenario with { Lock = VictimLock.MmapSem } }, s_topology)).Message, StringComparison.Ordinal);
-        Assert.Contains("no reserve policy", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Policies = ["lenient"] }, s_topology)).Message, StringComparison.Ordinal);
+        Assert.Contains("--policies takes 2015, favor, reaper", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Policies = ["lenient"] }, s_topology)).Message, StringComparison.Ordinal);
     }
 
     private static void AssertWellFormed(ExperimentResult result, int expectedPoints)
     {
-        Assert.True(result.Status == ExperimentResult.Completed, $"{result.Name}: {result.Status}: {result.Error}");
+        Assert.True(result.Status == ExperimentStatus.Completed, $"{result.Name}: {result.Status}: {result.Error}");
         Assert.Equal(expectedPoints, result.Points.Count);
         foreach (PointResult point in result.Points)
         {

@@ -1,4 +1,5 @@
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Experiments.C2c;
 using HwLab.Lab.Experiments.FalseShare;
 using HwLab.Lab.Experiments.Locks;
@@ -28,7 +29,7 @@ public sealed class InterruptTests
     [Fact]
     public void C2c_with_ten_million_round_trips_a_sample()
     {
-        C2cExperiment experiment = ExperimentCatalog.C2c;
+        C2cExperiment experiment = new C2cExperiment();
         C2cSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = TwoCpus(), RoundTrips = C2cSettings.RoundTripsRange.Max };
         AssertInterruptedPromptly(token => experiment.Run(settings, Context(token)));
     }
@@ -36,7 +37,7 @@ public sealed class InterruptTests
     [Fact]
     public void Falseshare_with_a_hundred_million_pairs_a_sample()
     {
-        FalseShareExperiment experiment = ExperimentCatalog.FalseShare;
+        FalseShareExperiment experiment = new FalseShareExperiment();
         FalseShareSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
             Cpus = TwoCpus(), OperationsPerWorker = FalseShareSettings.OperationsRange.Max,
@@ -50,7 +51,7 @@ public sealed class InterruptTests
     [InlineData(LocksSettings.DotnetLock)]
     public void Locks_alone_with_a_hundred_million_pairs_a_sample(string kind)
     {
-        LocksExperiment experiment = ExperimentCatalog.Locks;
+        LocksExperiment experiment = new LocksExperiment();
         LocksSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
             Cpus = [s_topology.Usable[0]], Kinds = [kind], UncontendedOperations = LocksSettings.OperationsRange.Max,
@@ -63,7 +64,7 @@ public sealed class InterruptTests
     [InlineData(LocksSettings.Ticket)]
     public void Locks_contended_for_a_minute_a_sample(string kind)
     {
-        LocksExperiment experiment = ExperimentCatalog.Locks;
+        LocksExperiment experiment = new LocksExperiment();
         // The lone worker's runs are over in moments; the contended one's first warm-up takes the cancel.
         LocksSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
@@ -78,7 +79,7 @@ public sealed class InterruptTests
     [InlineData(true)]
     public void Swap_and_churn_with_ten_million_operations_a_sample(bool churn)
     {
-        SwapExperiment experiment = churn ? ExperimentCatalog.Churn : ExperimentCatalog.Swap;
+        SwapExperiment experiment = churn ? new SwapExperiment(churn: true) : new SwapExperiment(churn: false);
         SwapSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
             Cpus = [s_topology.Usable[0]], WorkerCounts = [1], OperationsPerWorker = SwapSettings.OperationsRange.Max,
@@ -90,7 +91,7 @@ public sealed class InterruptTests
     public void Swap_while_a_four_gigabyte_device_is_faulted_in()
     {
         // Faulting in 4 GiB takes seconds (twenty on a 2-vCPU guest): the cancel lands inside it.
-        SwapExperiment experiment = ExperimentCatalog.Swap;
+        SwapExperiment experiment = new SwapExperiment(churn: false);
         SwapSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
             Cpus = [s_topology.Usable[0]], WorkerCounts = [1], Modes = ["device"], Orders = ["sequential"], Layouts = [8],
@@ -103,7 +104,7 @@ public sealed class InterruptTests
     [Fact]
     public void Reserve_threaded_with_every_writer_for_a_minute_a_run()
     {
-        ReserveExperiment experiment = ExperimentCatalog.Reserve;
+        ReserveExperiment experiment = new ReserveExperiment();
         ReserveSettings settings = ReserveSettings.ForProfile(SuiteProfile.Quick) with
         {
             Modes = [ReserveOutcome.Threaded], Repeats = 1, ThreadedDuration = TimeSpan.FromMilliseconds(ReserveSettings.DurationMillisecondsRange.Max),
@@ -115,7 +116,7 @@ public sealed class InterruptTests
     [Fact]
     public void Reserve_deterministic_with_every_writer_for_a_million_ticks()
     {
-        ReserveExperiment experiment = ExperimentCatalog.Reserve;
+        ReserveExperiment experiment = new ReserveExperiment();
         ReserveSettings settings = ReserveSettings.ForProfile(SuiteProfile.Quick) with
         {
             Modes = [ReserveOutcome.Deterministic],
@@ -127,7 +128,7 @@ public sealed class InterruptTests
     [Fact]
     public void Reserve_while_the_largest_zone_is_faulted_in()
     {
-        ReserveExperiment experiment = ExperimentCatalog.Reserve;
+        ReserveExperiment experiment = new ReserveExperiment();
         ReserveSettings settings = ReserveSettings.ForProfile(SuiteProfile.Quick) with
         {
             Modes = [ReserveOutcome.Deterministic], Scenario = new ReserveScenario { ZonePages = ReserveSettings.ZonePagesRange.Max },
@@ -138,7 +139,7 @@ public sealed class InterruptTests
     [Fact]
     public void Reserve_keeps_the_policies_it_finished()
     {
-        ReserveExperiment experiment = ExperimentCatalog.Reserve;
+        ReserveExperiment experiment = new ReserveExperiment();
         // The deterministic 2015 run is over in well under the delay; the threaded one takes the cancel.
         ReserveSettings settings = ReserveSettings.ForProfile(SuiteProfile.Quick) with
         {
@@ -155,7 +156,7 @@ public sealed class InterruptTests
     private static ExperimentResult AssertInterruptedPromptly(Func<CancellationToken, ExperimentResult> run, TimeSpan? delay = null)
     {
         (ExperimentResult result, TimeSpan afterCancel) = Interrupt.Measure(run, delay);
-        Assert.True(result.Status == ExperimentResult.Interrupted, $"{result.Name}: {result.Status}: {result.Error}");
+        Assert.True(result.Status == ExperimentStatus.Interrupted, $"{result.Name}: {result.Status}: {result.Error}");
         Interrupt.AssertPrompt(afterCancel);
         return result;
     }

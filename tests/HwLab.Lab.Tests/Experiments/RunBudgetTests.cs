@@ -1,4 +1,5 @@
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Experiments.C2c;
 using HwLab.Lab.Experiments.FalseShare;
 using HwLab.Lab.Experiments.Locks;
@@ -12,6 +13,12 @@ namespace HwLab.Lab.Tests.Experiments;
 public sealed class RunBudgetTests
 {
     private static readonly CpuTopology s_topology = TopologyReader.Read();
+    private static readonly C2cExperiment s_c2c = new();
+    private static readonly FalseShareExperiment s_falseShare = new();
+    private static readonly LocksExperiment s_locks = new();
+    private static readonly SwapExperiment s_swap = new(churn: false);
+    private static readonly SwapExperiment s_churn = new(churn: true);
+    private static readonly ReserveExperiment s_reserve = new();
 
     [Fact]
     public void Products_and_sums_saturate_instead_of_wrapping()
@@ -28,7 +35,7 @@ public sealed class RunBudgetTests
     [Fact]
     public void Falseshare_that_would_take_more_than_a_day_is_refused_naming_what_to_lower()
     {
-        FalseShareExperiment experiment = ExperimentCatalog.FalseShare;
+        FalseShareExperiment experiment = s_falseShare;
         FalseShareSettings settings = Falseshare() with
         {
             Samples = (int)ExperimentLimits.Samples.Max, OperationsPerWorker = FalseShareSettings.OperationsRange.Max,
@@ -45,7 +52,7 @@ public sealed class RunBudgetTests
     [Fact]
     public void Falseshare_that_would_keep_too_many_samples_is_refused()
     {
-        FalseShareExperiment experiment = ExperimentCatalog.FalseShare;
+        FalseShareExperiment experiment = s_falseShare;
         FalseShareSettings settings = Falseshare() with
         {
             Samples = (int)ExperimentLimits.Samples.Max, OperationsPerWorker = FalseShareSettings.OperationsRange.Min, Distances = [.. Enumerable.Range(1, 512).Select(i => i * 8)],
@@ -58,7 +65,7 @@ public sealed class RunBudgetTests
     public void Locks_whose_contended_minutes_add_up_to_more_than_a_day_are_refused()
     {
         Assert.SkipWhen(s_topology.Usable.Count < 2, "contended runs need 2 usable CPUs");
-        LocksExperiment experiment = ExperimentCatalog.Locks;
+        LocksExperiment experiment = s_locks;
         LocksSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
             Cpus = [.. s_topology.Usable.Take(2)], Samples = 1_440, ContendedDuration = TimeSpan.FromMinutes(1), Kinds = [LocksSettings.Ticket],
@@ -71,7 +78,7 @@ public sealed class RunBudgetTests
     [Fact]
     public void Swap_devices_that_do_not_fit_half_the_memory_are_refused()
     {
-        SwapExperiment experiment = ExperimentCatalog.Swap;
+        SwapExperiment experiment = s_swap;
         SwapSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
             Cpus = [s_topology.Usable[0]], WorkerCounts = [1], DeviceSlots = SwapSettings.DeviceSlotsRange.Max, Layouts = [8, 64], Modes = ["device", "bitlock"],
@@ -85,7 +92,7 @@ public sealed class RunBudgetTests
     [Fact]
     public void Reserve_threaded_runs_adding_up_to_more_than_a_day_are_refused()
     {
-        ReserveExperiment experiment = ExperimentCatalog.Reserve;
+        ReserveExperiment experiment = s_reserve;
         ReserveSettings settings = ReserveSettings.ForProfile(SuiteProfile.Default) with { Repeats = 1_000, ThreadedDuration = TimeSpan.FromMinutes(1) };
         Assert.Contains("3 policies and the reaper again with mmap_sem held, 1000 threaded runs of 60000 ms", Assert.Throws<ExperimentSettingsException>(() => experiment.Validate(settings, s_topology)).Message, StringComparison.Ordinal);
         // Deterministic runs alone take no wall time to speak of.
@@ -96,16 +103,16 @@ public sealed class RunBudgetTests
     public void Settings_far_outside_every_range_are_refused_without_an_overflow()
     {
         // Settings built in code skip the command line's parsing; Validate still names the setting.
-        Assert.Contains("--round-trips must be a whole number from 100 to 10000000, not '9223372036854775807'", Refusal(() => ExperimentCatalog.C2c.Validate(
-            ExperimentCatalog.C2c.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = [.. s_topology.Usable.Take(2)], RoundTrips = long.MaxValue }, s_topology)), StringComparison.Ordinal);
-        Assert.Contains("--samples must be a whole number from 5 to 10000, not '2147483647'", Refusal(() => ExperimentCatalog.FalseShare.Validate(
+        Assert.Contains("--round-trips must be a whole number from 100 to 10000000, not '9223372036854775807'", Refusal(() => s_c2c.Validate(
+            s_c2c.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = [.. s_topology.Usable.Take(2)], RoundTrips = long.MaxValue }, s_topology)), StringComparison.Ordinal);
+        Assert.Contains("--samples must be a whole number from 5 to 10000, not '2147483647'", Refusal(() => s_falseShare.Validate(
             Falseshare() with { Samples = int.MaxValue }, s_topology)), StringComparison.Ordinal);
-        Assert.Contains("--device-slots must be a whole number from 4 to 1048576, not '9223372036854775807'", Refusal(() => ExperimentCatalog.Churn.Validate(
-            ExperimentCatalog.Churn.DefaultSettings(SuiteProfile.Quick, s_topology) with { DeviceSlots = long.MaxValue }, s_topology)), StringComparison.Ordinal);
-        Assert.Contains("--zone-pages must be a whole number from 128 to 262144, not '9223372036854775807'", Refusal(() => ExperimentCatalog.Reserve.Validate(
+        Assert.Contains("--device-slots must be a whole number from 4 to 1048576, not '9223372036854775807'", Refusal(() => s_churn.Validate(
+            s_churn.DefaultSettings(SuiteProfile.Quick, s_topology) with { DeviceSlots = long.MaxValue }, s_topology)), StringComparison.Ordinal);
+        Assert.Contains("--zone-pages must be a whole number from 128 to 262144, not '9223372036854775807'", Refusal(() => s_reserve.Validate(
             ReserveSettings.ForProfile(SuiteProfile.Quick) with { Scenario = new() { ZonePages = long.MaxValue } }, s_topology)), StringComparison.Ordinal);
-        Assert.Contains("--duration-ms must be a whole number from 1 to 60000, not '0.5'", Refusal(() => ExperimentCatalog.Locks.Validate(
-            ExperimentCatalog.Locks.DefaultSettings(SuiteProfile.Quick, s_topology) with { ContendedDuration = TimeSpan.FromMilliseconds(0.5) }, s_topology)), StringComparison.Ordinal);
+        Assert.Contains("--duration-ms must be a whole number from 1 to 60000, not '0.5'", Refusal(() => s_locks.Validate(
+            s_locks.DefaultSettings(SuiteProfile.Quick, s_topology) with { ContendedDuration = TimeSpan.FromMilliseconds(0.5) }, s_topology)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,20 +122,20 @@ public sealed class RunBudgetTests
         {
             if (s_topology.Usable.Count >= 2)
             {
-                ExperimentCatalog.C2c.Validate(ExperimentCatalog.C2c.DefaultSettings(profile, s_topology), s_topology);
-                ExperimentCatalog.FalseShare.Validate(ExperimentCatalog.FalseShare.DefaultSettings(profile, s_topology), s_topology);
+                s_c2c.Validate(s_c2c.DefaultSettings(profile, s_topology), s_topology);
+                s_falseShare.Validate(s_falseShare.DefaultSettings(profile, s_topology), s_topology);
             }
-            ExperimentCatalog.Locks.Validate(ExperimentCatalog.Locks.DefaultSettings(profile, s_topology), s_topology);
-            ExperimentCatalog.Swap.Validate(ExperimentCatalog.Swap.DefaultSettings(profile, s_topology), s_topology);
-            ExperimentCatalog.Churn.Validate(ExperimentCatalog.Churn.DefaultSettings(profile, s_topology), s_topology);
-            ExperimentCatalog.Reserve.Validate(ExperimentCatalog.Reserve.DefaultSettings(profile, s_topology), s_topology);
+            s_locks.Validate(s_locks.DefaultSettings(profile, s_topology), s_topology);
+            s_swap.Validate(s_swap.DefaultSettings(profile, s_topology), s_topology);
+            s_churn.Validate(s_churn.DefaultSettings(profile, s_topology), s_topology);
+            s_reserve.Validate(s_reserve.DefaultSettings(profile, s_topology), s_topology);
         }
     }
 
     private static FalseShareSettings Falseshare()
     {
         Assert.SkipWhen(s_topology.Usable.Count < 2, "falseshare needs 2 usable CPUs");
-        return ExperimentCatalog.FalseShare.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = [.. s_topology.Usable.Take(2)] };
+        return s_falseShare.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = [.. s_topology.Usable.Take(2)] };
     }
 
     private static string Refusal(Action validate) => Assert.Throws<ExperimentSettingsException>(validate).Message;

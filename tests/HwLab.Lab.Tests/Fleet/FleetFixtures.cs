@@ -49,7 +49,7 @@ internal static class FleetFixtures
         root["machine"]!["cpuModel"] = OtherCpuModel;
         JsonNode falseshare = root["experiments"]!.AsArray().Single(e => (string?)e!["name"] == "falseshare")!;
         JsonNode verdict = falseshare["verdicts"]!.AsArray().Single(v => (string?)v!["topic"] == FlippedTopic)!;
-        verdict["outcome"] = Verdict.Refuted;
+        verdict["outcome"] = VerdictOutcome.Refuted.Text();
         verdict["figure"] = FlippedFigure;
         verdict["ciLower"] = 0.97;
         verdict["ciUpper"] = 1.06;

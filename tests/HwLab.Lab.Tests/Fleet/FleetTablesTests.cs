@@ -47,7 +47,7 @@ public sealed class FleetTablesTests
     {
         FleetClaim claim = ClaimOn(FleetFixtures.FlippedTopic);
 
-        AssertVotes(claim, [Verdict.Confirmed, Verdict.Confirmed, Verdict.Refuted], (Verdict.Confirmed, 2, 3));
+        AssertVotes(claim, [VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Refuted], (VerdictOutcome.Confirmed, 2, 3));
         Assert.Equal([false, false, true], Enumerable.Range(0, 3).Select(claim.IsOffMajority));
         Assert.False(claim.IsSplit);
     }
@@ -58,7 +58,7 @@ public sealed class FleetTablesTests
         // The captured runs themselves: the version-1 run confirmed that the managed bit lock costs
         // what lock bts costs; the version-2 run (and its copy) refuted it.
         FleetClaim cost = ClaimOn(Topics.ManagedBitLockCost);
-        AssertVotes(cost, [Verdict.Confirmed, Verdict.Refuted, Verdict.Refuted], (Verdict.Refuted, 2, 3));
+        AssertVotes(cost, [VerdictOutcome.Confirmed, VerdictOutcome.Refuted, VerdictOutcome.Refuted], (VerdictOutcome.Refuted, 2, 3));
         Assert.Equal([true, false, false], Enumerable.Range(0, 3).Select(cost.IsOffMajority));
 
         string[] offTopics = [.. _fleet.Claims.Where(c => c.IsOffMajority(0)).Select(c => c.Verdicts[0]!.Topic!)];
@@ -71,7 +71,7 @@ public sealed class FleetTablesTests
         // Version 1 of the suite could not decide swap scaling on two CPUs; version 2 left it inconclusive.
         FleetClaim scaling = ClaimOn(Topics.SeedClusterLockScaling);
 
-        AssertVotes(scaling, [Verdict.NotMeasurable, Verdict.Inconclusive, Verdict.Inconclusive], (Verdict.Inconclusive, 2, 2));
+        AssertVotes(scaling, [VerdictOutcome.NotMeasurable, VerdictOutcome.Inconclusive, VerdictOutcome.Inconclusive], (VerdictOutcome.Inconclusive, 2, 2));
         Assert.False(scaling.HasOffMajority);
     }
 
@@ -127,10 +127,10 @@ public sealed class FleetTablesTests
 
     private FleetClaim ClaimOn(string topic) => _fleet.Claims.Single(c => c.Verdicts[0]!.Topic == topic);
 
-    private static void AssertVotes(FleetClaim claim, string[] outcomes, (string Outcome, int Of, int Votes) majority)
+    private static void AssertVotes(FleetClaim claim, VerdictOutcome[] outcomes, (VerdictOutcome Outcome, int Of, int Votes) majority)
     {
         Assert.Equal(outcomes, claim.Verdicts.Select(v => v!.Outcome));
-        Assert.Equal(majority, (claim.Majority!, claim.MajorityVotes, claim.Votes));
+        Assert.Equal(majority, (claim.Majority!.Value, claim.MajorityVotes, claim.Votes));
     }
 
     [Fact]

@@ -6,21 +6,21 @@ namespace HwLab.Lab.Tests.Fleet;
 public sealed class MajorityVoteTests
 {
     [Theory]
-    [InlineData(Verdict.Confirmed, Verdict.Confirmed, Verdict.Confirmed, Verdict.Refuted)]
-    [InlineData(Verdict.Refuted, Verdict.Refuted, Verdict.NotMeasurable, Verdict.Info)]
-    [InlineData(Verdict.Inconclusive, Verdict.Inconclusive, Verdict.Inconclusive, Verdict.Confirmed)]
-    [InlineData(Verdict.Confirmed, Verdict.Confirmed)]
-    public void The_majority_is_the_outcome_of_more_than_half_of_the_votes(string expected, params string[] outcomes)
+    [InlineData(VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Refuted)]
+    [InlineData(VerdictOutcome.Refuted, VerdictOutcome.Refuted, VerdictOutcome.NotMeasurable, VerdictOutcome.Info)]
+    [InlineData(VerdictOutcome.Inconclusive, VerdictOutcome.Inconclusive, VerdictOutcome.Inconclusive, VerdictOutcome.Confirmed)]
+    [InlineData(VerdictOutcome.Confirmed, VerdictOutcome.Confirmed)]
+    public void The_majority_is_the_outcome_of_more_than_half_of_the_votes(VerdictOutcome expected, params VerdictOutcome[] outcomes)
     {
         Assert.Equal(expected, MajorityVote.Of(Verdicts(outcomes)));
     }
 
     [Theory]
-    [InlineData(Verdict.Confirmed, Verdict.Refuted)]
-    [InlineData(Verdict.Confirmed, Verdict.Confirmed, Verdict.Refuted, Verdict.Inconclusive)]
-    [InlineData(Verdict.NotMeasurable, Verdict.Info)]
+    [InlineData(VerdictOutcome.Confirmed, VerdictOutcome.Refuted)]
+    [InlineData(VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Refuted, VerdictOutcome.Inconclusive)]
+    [InlineData(VerdictOutcome.NotMeasurable, VerdictOutcome.Info)]
     [InlineData]
-    public void Half_or_less_is_no_majority(params string[] outcomes)
+    public void Half_or_less_is_no_majority(params VerdictOutcome[] outcomes)
     {
         Assert.Null(MajorityVote.Of(Verdicts(outcomes)));
     }
@@ -28,7 +28,7 @@ public sealed class MajorityVoteTests
     [Fact]
     public void A_claim_voted_two_ways_with_no_majority_is_split_and_marks_no_machine()
     {
-        Verdict?[] verdicts = [.. Verdicts(Verdict.Confirmed, Verdict.Refuted), null];
+        Verdict?[] verdicts = [.. Verdicts(VerdictOutcome.Confirmed, VerdictOutcome.Refuted), null];
         var claim = new FleetClaim("falseshare", "A claim.", verdicts, MajorityVote.Of(verdicts));
 
         Assert.True(claim.IsSplit);
@@ -39,13 +39,13 @@ public sealed class MajorityVoteTests
     [Fact]
     public void An_absent_verdict_and_one_that_is_not_measurable_are_never_off_the_majority()
     {
-        Verdict?[] verdicts = [.. Verdicts(Verdict.Confirmed, Verdict.Confirmed, Verdict.NotMeasurable), null];
+        Verdict?[] verdicts = [.. Verdicts(VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.NotMeasurable), null];
         var claim = new FleetClaim("swap", "A claim.", verdicts, MajorityVote.Of(verdicts));
 
-        Assert.Equal(Verdict.Confirmed, claim.Majority);
+        Assert.Equal(VerdictOutcome.Confirmed, claim.Majority);
         Assert.Equal([false, false, false, false], Enumerable.Range(0, 4).Select(claim.IsOffMajority));
         Assert.False(claim.IsSplit);
     }
 
-    private static Verdict?[] Verdicts(params string[] outcomes) => [.. outcomes.Select(o => new Verdict("A claim.", "-", o, "why"))];
+    private static Verdict?[] Verdicts(params VerdictOutcome[] outcomes) => [.. outcomes.Select(o => new Verdict("A claim.", "-", o, "why"))];
 }

@@ -17,9 +17,9 @@ namespace HwLab.Lab.Tests.Reports;
 /// </summary>
 public sealed partial class DecisionReportTests
 {
-    private static readonly GroupDecision s_fast = new("placement ~25 ns", 25, Verdict.Confirmed, 1.2, 1.15, 1.25, 8);
-    private static readonly GroupDecision s_slow = new("placement ~80 ns", 80, Verdict.Refuted, 1.02, 0.98, 1.06, 6);
-    private static readonly GroupDecision s_few = new("placement ~140 ns", 140, Verdict.Inconclusive, 1.3, null, null, 2);
+    private static readonly GroupDecision s_fast = new("placement ~25 ns", 25, VerdictOutcome.Confirmed, 1.2, 1.15, 1.25, 8);
+    private static readonly GroupDecision s_slow = new("placement ~80 ns", 80, VerdictOutcome.Refuted, 1.02, 0.98, 1.06, 6);
+    private static readonly GroupDecision s_few = new("placement ~140 ns", 140, VerdictOutcome.Inconclusive, 1.3, null, null, 2);
 
     [Fact]
     public void A_version_1_document_renders_in_both_formats_with_no_interval_drawn()
@@ -43,7 +43,7 @@ public sealed partial class DecisionReportTests
     [Fact]
     public void A_decided_verdict_draws_its_interval_right_of_a_threshold_it_clears()
     {
-        string html = HtmlReport.Render(DecidedDocuments.With(DecidedDocuments.Above(Verdict.Confirmed, 1.15, 1.25)));
+        string html = HtmlReport.Render(DecidedDocuments.With(DecidedDocuments.Above(VerdictOutcome.Confirmed, 1.15, 1.25)));
 
         XElement svg = Assert.Single(IntervalSvgs(html));
         XElement bar = Assert.Single(Bars(svg));
@@ -66,7 +66,7 @@ public sealed partial class DecisionReportTests
     [Fact]
     public void A_refuted_at_most_claim_draws_its_interval_past_the_threshold()
     {
-        Verdict atMost = DecidedDocuments.Above(Verdict.Refuted, 1.2, 1.3) with { Direction = Direction.AtMost };
+        Verdict atMost = DecidedDocuments.Above(VerdictOutcome.Refuted, 1.2, 1.3) with { Direction = Direction.AtMost };
         XElement svg = Assert.Single(IntervalSvgs(HtmlReport.Render(DecidedDocuments.With(atMost))));
 
         Assert.True(LineX(svg, "threshold") < SvgText.Number(Assert.Single(Bars(svg)), "x"));
@@ -76,7 +76,7 @@ public sealed partial class DecisionReportTests
     [Fact]
     public void A_within_claim_shades_its_band_around_the_threshold()
     {
-        XElement svg = Assert.Single(IntervalSvgs(HtmlReport.Render(DecidedDocuments.With(DecidedDocuments.Within(Verdict.Confirmed, 0.98, 1.02)))));
+        XElement svg = Assert.Single(IntervalSvgs(HtmlReport.Render(DecidedDocuments.With(DecidedDocuments.Within(VerdictOutcome.Confirmed, 0.98, 1.02)))));
 
         XElement band = SvgText.All(svg, "rect").Single(r => (string?)r.Attribute("class") == "band");
         XElement bar = Assert.Single(Bars(svg));
@@ -121,7 +121,7 @@ public sealed partial class DecisionReportTests
     [Fact]
     public void A_verdict_with_a_threshold_and_no_interval_draws_no_bar_and_says_why()
     {
-        ResultsDocument document = DecidedDocuments.With(DecidedDocuments.Above(Verdict.Inconclusive, null, null));
+        ResultsDocument document = DecidedDocuments.With(DecidedDocuments.Above(VerdictOutcome.Inconclusive, null, null));
         string html = HtmlReport.Render(document);
 
         XElement svg = Assert.Single(IntervalSvgs(html));
@@ -135,7 +135,7 @@ public sealed partial class DecisionReportTests
     public void Inconclusive_and_refuted_differ_in_class_mark_and_word()
     {
         string html = HtmlReport.Render(DecidedDocuments.With(
-            DecidedDocuments.Above(Verdict.Refuted, 1.0, 1.05), DecidedDocuments.Above(Verdict.Inconclusive, 1.05, 1.15)));
+            DecidedDocuments.Above(VerdictOutcome.Refuted, 1.0, 1.05), DecidedDocuments.Above(VerdictOutcome.Inconclusive, 1.05, 1.15)));
 
         Match refuted = MarkedBadge().Matches(html).First(m => m.Groups["class"].Value == "refuted");
         Match inconclusive = MarkedBadge().Matches(html).First(m => m.Groups["class"].Value == "inconclusive");
@@ -150,13 +150,13 @@ public sealed partial class DecisionReportTests
     public void The_tally_counts_verdicts_on_claims_alike_in_both_reports()
     {
         ResultsDocument document = DecidedDocuments.With(
-            DecidedDocuments.Above(Verdict.Confirmed, 1.15, 1.25),
-            DecidedDocuments.Above(Verdict.Confirmed, 1.12, 1.2, topic: Topics.PaddingOneLine),
-            DecidedDocuments.Above(Verdict.Refuted, 1.0, 1.05),
-            DecidedDocuments.Above(Verdict.Inconclusive, 1.05, 1.15),
-            new Verdict("Needs SMT.", "-", Verdict.NotMeasurable, "no SMT here") { Topic = Topics.SeedClusterLockScaling },
+            DecidedDocuments.Above(VerdictOutcome.Confirmed, 1.15, 1.25),
+            DecidedDocuments.Above(VerdictOutcome.Confirmed, 1.12, 1.2, topic: Topics.PaddingOneLine),
+            DecidedDocuments.Above(VerdictOutcome.Refuted, 1.0, 1.05),
+            DecidedDocuments.Above(VerdictOutcome.Inconclusive, 1.05, 1.15),
+            new Verdict("Needs SMT.", "-", VerdictOutcome.NotMeasurable, "no SMT here") { Topic = Topics.SeedClusterLockScaling },
             // A verdict on no named claim is left out of the tally.
-            new Verdict("Fairness.", "0.9", Verdict.Confirmed, "a figure of its own"));
+            new Verdict("Fairness.", "0.9", VerdictOutcome.Confirmed, "a figure of its own"));
         const string Tally = "2 confirmed, 1 refuted, 1 inconclusive, 1 not measurable";
 
         Assert.Contains($"<p class=\"summary\">{Tally}</p>", HtmlReport.Render(document), StringComparison.Ordinal);
@@ -166,7 +166,7 @@ public sealed partial class DecisionReportTests
     [Fact]
     public void Each_experiment_sampled_in_rounds_says_how_many_and_why_it_stopped()
     {
-        ResultsDocument document = DecidedDocuments.With(DecidedDocuments.Above(Verdict.Confirmed, 1.15, 1.25));
+        ResultsDocument document = DecidedDocuments.With(DecidedDocuments.Above(VerdictOutcome.Confirmed, 1.15, 1.25));
 
         Assert.Contains("<p class=\"sampling\">12 rounds (minimum 5), stopped: decided</p>", HtmlReport.Render(document), StringComparison.Ordinal);
         string markdown = MarkdownReport.Render(document);
@@ -178,9 +178,9 @@ public sealed partial class DecisionReportTests
     [Fact]
     public void Extreme_thresholds_and_intervals_draw_only_finite_short_coordinates()
     {
-        Verdict huge = DecidedDocuments.Above(Verdict.Inconclusive, -1e308, 1.7e308, 1e308) with { Threshold = double.MaxValue };
-        Verdict tiny = DecidedDocuments.Above(Verdict.Confirmed, 2e-320, 3e-320, 2.5e-320) with { Threshold = 1e-320 };
-        Verdict point = DecidedDocuments.Above(Verdict.Confirmed, 5, 5, 5) with { Threshold = 5 };
+        Verdict huge = DecidedDocuments.Above(VerdictOutcome.Inconclusive, -1e308, 1.7e308, 1e308) with { Threshold = double.MaxValue };
+        Verdict tiny = DecidedDocuments.Above(VerdictOutcome.Confirmed, 2e-320, 3e-320, 2.5e-320) with { Threshold = 1e-320 };
+        Verdict point = DecidedDocuments.Above(VerdictOutcome.Confirmed, 5, 5, 5) with { Threshold = 5 };
         Verdict endless = DecidedDocuments.Grouped(s_fast with { CiLower = double.NegativeInfinity }, s_slow with { Figure = double.NaN });
         string html = HtmlReport.Render(DecidedDocuments.With(huge, tiny, point, endless));
 

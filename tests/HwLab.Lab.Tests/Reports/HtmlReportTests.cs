@@ -72,7 +72,7 @@ public sealed partial class HtmlReportTests
         Assert.Equal(SeedClaims.All.Count, RowSpanCell().Matches(section).Count);
         foreach (Verdict verdict in document.Experiments.SelectMany(e => e.Verdicts).Where(v => SeedClaims.All.Any(c => c.Topics.Contains(v.Topic))))
         {
-            Assert.Contains(System.Net.WebUtility.HtmlEncode(verdict.Measured), section, StringComparison.Ordinal);
+            Assert.Contains(HtmlText.Encode(verdict.Measured), section, StringComparison.Ordinal);
         }
         Assert.Contains("class=\"verdict confirmed\"", section, StringComparison.Ordinal);
         Assert.Contains("class=\"verdict not-measurable\"", section, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed partial class HtmlReportTests
     [Fact]
     public void An_experiment_that_did_not_complete_says_why_and_draws_nothing()
     {
-        ExperimentResult failed = SampleDocuments.Experiment("swap", ExperimentResult.Failed) with { Points = [], Verdicts = [], Timelines = [] };
+        ExperimentResult failed = SampleDocuments.Experiment("swap", ExperimentStatus.Failed) with { Points = [], Verdicts = [], Timelines = [] };
         string html = HtmlReport.Render(SampleDocuments.Document(failed));
         Assert.Contains("failed: why not.", html, StringComparison.Ordinal);
         Assert.Empty(Charts(html));

@@ -25,14 +25,14 @@ public sealed class MarkdownReportTests
     [Fact]
     public void An_unfinished_experiment_says_so_and_why()
     {
-        string report = MarkdownReport.Render(SampleDocuments.Document(SampleDocuments.Experiment("locks", ExperimentResult.Interrupted)));
+        string report = MarkdownReport.Render(SampleDocuments.Document(SampleDocuments.Experiment("falseshare", ExperimentStatus.Interrupted)));
         Assert.Contains("**interrupted**: why not.", report, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Cells_with_pipes_are_escaped()
     {
-        ExperimentResult experiment = SampleDocuments.Experiment() with { Verdicts = [new Verdict("a | b", "c", Verdict.Info, "d")] };
+        ExperimentResult experiment = SampleDocuments.Experiment() with { Verdicts = [new Verdict("a | b", "c", VerdictOutcome.Info, "d")] };
         string report = MarkdownReport.Render(SampleDocuments.Document(experiment));
         Assert.Contains("| a \\| b |", report, StringComparison.Ordinal);
     }

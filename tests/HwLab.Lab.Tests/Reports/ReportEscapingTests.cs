@@ -50,13 +50,6 @@ public sealed partial class ReportEscapingTests
         Assert.Contains("impl=&lt;img src=x&gt;", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void An_unknown_outcome_cannot_leave_its_class_attribute()
-    {
-        ExperimentResult experiment = SampleDocuments.Experiment() with { Verdicts = [new Verdict("claim", "figure", "x\"><script>alert(1)</script>", "why")] };
-        Assert.DoesNotContain("<script", HtmlReport.Render(SampleDocuments.Document(experiment)), StringComparison.OrdinalIgnoreCase);
-    }
-
     private static ResultsDocument Hostile()
     {
         ExperimentResult sample = SampleDocuments.Experiment();
@@ -64,11 +57,11 @@ public sealed partial class ReportEscapingTests
         var keys = new Dictionary<string, string> { ["distance"] = "8", ["impl"] = "<img src=x>" };
         ExperimentResult experiment = sample with
         {
-            Status = ExperimentResult.Interrupted,
+            Status = ExperimentStatus.Interrupted,
             Error = "<b>boom</b>\n| [link](x)",
             Parameters = new Dictionary<string, string> { ["cpus"] = "0|1\n<x>" },
             Points = [point with { Id = PointResult.IdOf(keys), Keys = keys }, sample.Points[1]],
-            Verdicts = [new Verdict("a | claim\nover two lines", "`3x`", Verdict.Confirmed, "<em>because</em>")],
+            Verdicts = [new Verdict("a | claim\nover two lines", "`3x`", VerdictOutcome.Confirmed, "<em>because</em>")],
             Notes = ["note | with <i>html</i>\nand a second line"],
         };
         return SampleDocuments.Document(experiment) with

@@ -9,7 +9,7 @@ internal static class DecidedDocuments
     public const string FigureName = "penalty of 8 bytes apart over 128, per round";
 
     /// <summary>A claim that the penalty is above 1.10, decided on an interval from <paramref name="low"/> to <paramref name="high"/>.</summary>
-    public static Verdict Above(string outcome, double? low, double? high, double figure = 1.2, string topic = Topics.SeedFalseSharing) =>
+    public static Verdict Above(VerdictOutcome outcome, double? low, double? high, double figure = 1.2, string topic = Topics.SeedFalseSharing) =>
         new("The penalty is above 1.10x.", "1.2x", outcome, "the interval decides it")
         {
             Topic = topic,
@@ -24,7 +24,7 @@ internal static class DecidedDocuments
         };
 
     /// <summary>A "no effect" claim: the figure within 0.05 of 1.</summary>
-    public static Verdict Within(string outcome, double low, double high) => Above(outcome, low, high, (low + high) / 2) with
+    public static Verdict Within(VerdictOutcome outcome, double low, double high) => Above(outcome, low, high, (low + high) / 2) with
     {
         Threshold = 1.0,
         Margin = 0.05,
@@ -32,7 +32,7 @@ internal static class DecidedDocuments
     };
 
     /// <summary>A verdict decided per placement group: the machine changed under the run.</summary>
-    public static Verdict Grouped(params GroupDecision[] groups) => Above(Verdict.Inconclusive, 1.05, 1.30) with { Groups = groups };
+    public static Verdict Grouped(params GroupDecision[] groups) => Above(VerdictOutcome.Inconclusive, 1.05, 1.30) with { Groups = groups };
 
     public static SamplingSummary Sampling { get; } = new(5, 12, SamplingSummary.Decided, 60, 14.5);
 

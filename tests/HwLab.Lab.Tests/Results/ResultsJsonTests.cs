@@ -19,6 +19,65 @@ public sealed partial class ResultsJsonTests
     }
 
     [Fact]
+    public void The_captured_results_write_back_with_the_same_words_for_outcomes_and_statuses()
+    {
+        string captured = File.ReadAllText(CapturedResults.PathOf(CapturedResults.QuickKvm));
+        string written = ResultsJson.Serialize(ResultsJson.Deserialize(captured, "captured"));
+        Assert.Equal(Words(captured, "outcome"), Words(written, "outcome"));
+        Assert.Equal(Words(captured, "status"), Words(written, "status"));
+        Assert.Contains("not measurable", Words(captured, "outcome"));
+        Assert.Equal(written, ResultsJson.Serialize(ResultsJson.Deserialize(written, "written")));
+    }
+
+    [Fact]
+    public void Every_outcome_and_status_is_written_as_its_word()
+    {
+        VerdictOutcome[] outcomes = Enum.GetValues<VerdictOutcome>();
+        ExperimentStatus[] statuses = Enum.GetValues<ExperimentStatus>();
+        ExperimentResult[] experiments = [.. statuses.Select((status, i) => SampleDocuments.Experiment($"e{i}", status) with
+        {
+            Verdicts = [.. outcomes.Select(o => new Verdict("claim", "figure", o, "why"))],
+        })];
+        string json = ResultsJson.Serialize(SampleDocuments.Document(experiments));
+        Assert.Equal(["completed", "failed", "interrupted", "skipped"], Words(json, "status"));
+        Assert.Equal(
+            [.. Enumerable.Repeat<string[]>(["confirmed", "refuted", "inconclusive", "not measurable", "info"], statuses.Length).SelectMany(w => w)],
+            Words(json, "outcome"));
+        Assert.Equal(json, ResultsJson.Serialize(ResultsJson.Deserialize(json, "test")));
+    }
+
+    // Every value of a property of that name, in document order.
+    private static List<string> Words(string json, string property)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        var words = new List<string>();
+        Collect(document.RootElement);
+        return words;
+
+        void Collect(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (JsonProperty p in element.EnumerateObject())
+                {
+                    if (p.Name == property && p.Value.ValueKind == JsonValueKind.String)
+                    {
+                        words.Add(p.Value.GetString()!);
+                    }
+                    Collect(p.Value);
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement item in element.EnumerateArray())
+                {
+                    Collect(item);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Another_schema_is_refused_by_name()
     {
         string json = ResultsJson.Serialize(SampleDocuments.Document()).Replace("hwlab.results/2", "hwlab.results/9", StringComparison.Ordinal);

@@ -239,7 +239,7 @@ public sealed class ResultsValidatorTests
     public void A_document_measured_now_validates_and_holds_no_figure_that_is_not_finite()
     {
         CpuTopology topology = TopologyReader.Read();
-        ReserveExperiment reserve = ExperimentCatalog.Reserve;
+        ReserveExperiment reserve = new ReserveExperiment();
         ReserveSettings settings = reserve.DefaultSettings(SuiteProfile.Quick, topology) with { Modes = ["deterministic"] };
         ExperimentResult result = reserve.Run(settings, new ExperimentContext(topology, TestContext.Current.CancellationToken));
         DateTimeOffset now = DateTimeOffset.UtcNow;

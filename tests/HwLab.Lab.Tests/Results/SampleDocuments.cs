@@ -16,16 +16,16 @@ internal static class SampleDocuments
         return new PointResult(PointResult.IdOf(keys), keys, "ns per lock/unlock pair", "ns", Statistics.From(samples), samples, new Dictionary<string, double> { ["penalty"] = 4.5 });
     }
 
-    public static ExperimentResult Experiment(string name = "falseshare", string status = ExperimentResult.Completed) => new(
+    public static ExperimentResult Experiment(string name = "falseshare", ExperimentStatus status = ExperimentStatus.Completed) => new(
         name,
         "A title",
         status,
-        status == ExperimentResult.Completed ? null : "why not",
+        status == ExperimentStatus.Completed ? null : "why not",
         new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero),
         1.5,
         new Dictionary<string, string> { ["samples"] = "5" },
         [Point("managed", 10, 11, 12, 11, 10), Point("native", 9, 9.5, 10, 9, 9)],
-        [new Verdict("A claim.", "a figure", Verdict.Confirmed, "because")],
+        [new Verdict("A claim.", "a figure", VerdictOutcome.Confirmed, "because")],
         ["a note"])
     {
         Timelines =

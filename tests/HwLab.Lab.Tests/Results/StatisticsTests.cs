@@ -63,6 +63,25 @@ public sealed class StatisticsTests
     }
 
     [Fact]
+    public void The_spread_of_bare_values_is_the_one_a_point_gets()
+    {
+        double[] values = [10, 12, 11, 13, 14, 12];
+        Statistics point = Statistics.From([.. values.Select((v, i) => SampleDocuments.Sample(i, v))]);
+
+        Assert.Equal(point.CoefficientOfVariation, Statistics.CoefficientOfVariationOf(values));
+        Assert.Equal(point.Median, MedianInterval.Median(values));
+        Assert.Equal(0, Statistics.CoefficientOfVariationOf([7]));
+        Assert.Equal(0, Statistics.CoefficientOfVariationOf([0, 0, 0]));
+    }
+
+    [Fact]
+    public void The_median_of_an_even_count_lies_between_the_middle_two_and_of_none_is_not_defined()
+    {
+        Assert.Equal(2.5, MedianInterval.Median([4, 1, 3, 2]));
+        Assert.True(double.IsNaN(MedianInterval.Median([])));
+    }
+
+    [Fact]
     public void No_samples_is_an_error()
     {
         Assert.Throws<ArgumentException>(() => Statistics.From([]));

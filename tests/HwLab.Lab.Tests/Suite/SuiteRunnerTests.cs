@@ -1,4 +1,6 @@
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Setup;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Suite;
 using HwLab.Lab.Tests.Results;
@@ -24,13 +26,13 @@ public sealed class SuiteRunnerTests : IDisposable
             seen.Add(onDisk.Experiments.Count);
             throw new ExperimentSettingsException("needs 2 CPUs; this machine has 1");
         });
-        var third = new FakeExperiment("third", _ => SampleDocuments.Experiment("third", ExperimentResult.Failed));
+        var third = new FakeExperiment("third", _ => SampleDocuments.Experiment("third", ExperimentStatus.Failed));
 
         using ResultsDirectory directory = ResultsDirectory.Prepare(_directory);
-        ResultsDocument document = SuiteRunner.Run([first, second, third], SuiteProfile.Quick, directory, "hwlab suite", TopologyReader.Read(), CancellationToken.None);
+        ResultsDocument document = SuiteRunner.Run(new ExperimentCatalog([first, second, third]), SuiteProfile.Quick, directory, "hwlab suite", TopologyReader.Read(), CancellationToken.None);
 
         Assert.Equal([1], seen);
-        Assert.Equal(["completed", "skipped", "failed"], document.Experiments.Select(e => e.Status));
+        Assert.Equal(["completed", "skipped", "failed"], document.Experiments.Select(e => e.Status.Text()));
         Assert.Equal("needs 2 CPUs; this machine has 1", document.Experiments[1].Error);
         Assert.Empty(document.NotRun);
         ResultsDocument final = ResultsJson.Deserialize(File.ReadAllText(Path.Combine(_directory, "results.json")), "results.json");
@@ -42,13 +44,13 @@ public sealed class SuiteRunnerTests : IDisposable
     public void An_interruption_keeps_what_finished_and_names_what_did_not_run()
     {
         var first = new FakeExperiment("first", _ => SampleDocuments.Experiment("first"));
-        var second = new FakeExperiment("second", _ => SampleDocuments.Experiment("second", ExperimentResult.Interrupted));
+        var second = new FakeExperiment("second", _ => SampleDocuments.Experiment("second", ExperimentStatus.Interrupted));
         var third = new FakeExperiment("third", _ => throw new InvalidOperationException("must not run"));
 
         using ResultsDirectory directory = ResultsDirectory.Prepare(_directory);
-        ResultsDocument document = SuiteRunner.Run([first, second, third], SuiteProfile.Quick, directory, "hwlab suite", TopologyReader.Read(), CancellationToken.None);
+        ResultsDocument document = SuiteRunner.Run(new ExperimentCatalog([first, second, third]), SuiteProfile.Quick, directory, "hwlab suite", TopologyReader.Read(), CancellationToken.None);
 
-        Assert.Equal(["completed", "interrupted"], document.Experiments.Select(e => e.Status));
+        Assert.Equal(["completed", "interrupted"], document.Experiments.Select(e => e.Status.Text()));
         Assert.Equal(["third"], document.NotRun);
         Assert.Contains("## Not run", File.ReadAllText(Path.Combine(_directory, "report.md")), StringComparison.Ordinal);
     }
@@ -70,6 +72,12 @@ public sealed class SuiteRunnerTests : IDisposable
 
         public string Description => "A fake.";
 
-        public ExperimentResult RunDefault(SuiteProfile profile, ExperimentContext context) => run(profile);
+        public IExperimentReport Report => PointsOnlyReport.Instance;
+
+        public IReadOnlyList<SettingOption> Options => [];
+
+        public bool SamplesInRounds => false;
+
+        public PreparedRun Prepare(SuiteProfile profile, CpuTopology topology, ISettingValues given) => new(this, _ => run(profile));
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using HwLab.Layout.Kernel;
 using HwLab.Layout.Locks;
 
 namespace HwLab.Layout.Tests.Locks;
@@ -18,6 +19,8 @@ public sealed partial class JitCodegenTests
 
     private delegate void TicketOp(ref uint word);
 
+    private delegate void QueuedOp(ref qspinlock word);
+
     [Fact]
     public void Lock_primitives_called_out_of_line_still_lock()
     {
@@ -27,6 +30,8 @@ public sealed partial class JitCodegenTests
         BitLockOp lockFetchFirst = BitSpinLock.LockFetchFirst;
         TicketOp lockTicket = TicketLock.Lock;
         TicketOp unlockTicket = TicketLock.Unlock;
+        QueuedOp lockQueued = QueuedSpinLock.Lock;
+        QueuedOp unlockQueued = QueuedSpinLock.Unlock;
 
         ulong word = 0xff00;
         lockBit(ref word, 2);
@@ -45,13 +50,19 @@ public sealed partial class JitCodegenTests
         Assert.Equal(0x0001_0000u, ticket);
         unlockTicket(ref ticket);
         Assert.Equal(0x0001_0001u, ticket);
+
+        qspinlock queued = default;
+        lockQueued(ref queued);
+        Assert.Equal(QspinlockTypes._Q_LOCKED_VAL, queued.val);
+        unlockQueued(ref queued);
+        Assert.Equal(0u, queued.val);
     }
 
     [Fact]
     public void The_jit_turns_interlocked_or_with_its_result_used_into_a_cmpxchg_loop_and_unused_and_into_lock_and()
     {
         Assert.SkipUnless(RuntimeInformation.ProcessArchitecture == Architecture.X64, "the instructions asserted are x64's");
-        IReadOnlyDictionary<string, string> code = DisassembleInChild("*BitSpinLock:TryLock *BitSpinLock:Unlock *BitSpinLock:LockFetchFirst *TicketLock:Lock *TicketLock:Unlock");
+        IReadOnlyDictionary<string, string> code = DisassembleInChild("*BitSpinLock:TryLock *BitSpinLock:Unlock *BitSpinLock:LockFetchFirst *TicketLock:Lock *TicketLock:Unlock *QueuedSpinLock:Lock *QueuedSpinLock:Unlock");
 
         // Interlocked.Or whose result is used: no fetch-or instruction exists, so a cmpxchg retry loop, not lock bts.
         Assert.Matches(@"lock\s+cmpxchg", code["BitSpinLock:TryLock"]);
@@ -65,6 +76,10 @@ public sealed partial class JitCodegenTests
         Assert.Matches(@"lock\s+xadd", code["TicketLock:Lock"]);
         Assert.DoesNotMatch(@"\block\b", code["TicketLock:Unlock"]);
         Assert.Matches(@"(inc|add|mov)\s+word\s+ptr", code["TicketLock:Unlock"]);
+        // The queued spinlock: one lock cmpxchg on the fast path; release is a plain byte store of 0.
+        Assert.Matches(@"lock\s+cmpxchg", code["QueuedSpinLock:Lock"]);
+        Assert.DoesNotMatch(@"\block\b", code["QueuedSpinLock:Unlock"]);
+        Assert.Matches(@"mov\s+byte\s+ptr\s+\[\w+\],\s*0\b", code["QueuedSpinLock:Unlock"]);
     }
 
     // Runs this test assembly again with the JIT's disassembly on, for the one test above that

@@ -19,11 +19,44 @@ internal static unsafe class LockValidation
     /// <summary>One thread per allowed CPU, at least 2 and at most 16.</summary>
     public static int Threads => Math.Clamp(ThreadPinning.AllowedCpus.Count, 2, 16);
 
+    /// <summary>Where the contended clusters sit: every thread on one, or one per thread packed side by side, or 128 bytes apart.</summary>
+    public static IReadOnlyList<string> Placements { get; } = ["one cluster", "neighbours in one line", "neighbours 128 bytes apart"];
+
+    /// <summary>Every lock of <paramref name="lockNames"/> in every placement, for a theory.</summary>
+    public static TheoryData<string, string> Cases(params string[] lockNames)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string lockName in lockNames)
+        {
+            foreach (string placement in Placements)
+            {
+                data.Add(lockName, placement);
+            }
+        }
+        return data;
+    }
+
+    /// <summary>The clusters a placement contends on and the bytes from one to the next (0: packed).</summary>
+    public static (int Clusters, int Stride) Arrange<TCluster>(string placement, int threads)
+        where TCluster : unmanaged
+        => placement switch
+        {
+            "one cluster" => (1, 0),
+            "neighbours in one line" => (threads, sizeof(TCluster)),
+            _ => (threads, 128),
+        };
+
     public static Outcome Run<TCluster, TLock>(int clusters, int stride, int updatesPerThread)
         where TCluster : unmanaged, IClusterInfo<TCluster>
         where TLock : struct, IClusterLock
+        => Run<TCluster, TLock>(clusters, stride, updatesPerThread, Threads, enterThread: null);
+
+    /// <param name="threads">Threads to run, pinned round-robin to the allowed CPUs (more than the CPUs oversubscribes them).</param>
+    /// <param name="enterThread">Called on each thread with its index once it is pinned, before the start; what it returns is disposed on that thread at the end.</param>
+    public static Outcome Run<TCluster, TLock>(int clusters, int stride, int updatesPerThread, int threads, Func<int, IDisposable>? enterThread)
+        where TCluster : unmanaged, IClusterInfo<TCluster>
+        where TLock : struct, IClusterLock
     {
-        int threads = Threads;
         if (threads * updatesPerThread % clusters != 0)
         {
             throw new ArgumentException("Every cluster must get the same number of updates.", nameof(clusters));
@@ -41,9 +74,11 @@ internal static unsafe class LockValidation
             workers[t] = new Thread(() =>
             {
                 PinnedThreadScope pin;
+                IDisposable? entered;
                 try
                 {
                     pin = ThreadPinning.Pin(cpus[id % cpus.Count]);
+                    entered = enterThread?.Invoke(id);
                 }
                 catch (Exception e)
                 {
@@ -55,6 +90,7 @@ internal static unsafe class LockValidation
                     return;
                 }
                 using (pin)
+                using (entered)
                 {
                     start.ArriveAndWait();
                     began[id] = Stopwatch.GetTimestamp();
@@ -81,21 +117,24 @@ internal static unsafe class LockValidation
 
         uint[] counts = new uint[clusters];
         bool[] locked = new bool[clusters];
+        ulong[] words = new ulong[clusters];
         for (int k = 0; k < clusters; k++)
         {
             counts[k] = TCluster.cluster_count(ref array[k]);
             locked[k] = TLock.IsLocked(array.ElementPointer(k));
+            words[k] = TLock.WordSize == sizeof(uint) ? *(uint*)array.ElementPointer(k) : *(ulong*)array.ElementPointer(k);
         }
         // Every thread was running at the instant the last one began: they really contended.
         bool overlapped = began.Max() < ended.Min();
-        return new Outcome(counts, locked, (long)threads * updatesPerThread / clusters, overlapped);
+        return new Outcome(counts, locked, words, (long)threads * updatesPerThread / clusters, overlapped);
     }
 
     /// <param name="Counts">Each cluster's count at the end.</param>
     /// <param name="LockedAtRest">Whether each cluster's lock was still held after every thread finished.</param>
+    /// <param name="LockWordsAtRest">Each cluster's lock word (its first <see cref="IClusterLock.WordSize"/> bytes) at the end.</param>
     /// <param name="Expected">The count every cluster must have.</param>
     /// <param name="Overlapped">Whether all threads were inside their loops at one moment; without it nothing contended.</param>
-    public sealed record Outcome(uint[] Counts, bool[] LockedAtRest, long Expected, bool Overlapped)
+    public sealed record Outcome(uint[] Counts, bool[] LockedAtRest, ulong[] LockWordsAtRest, long Expected, bool Overlapped)
     {
         public long LostUpdates => Counts.Sum(c => Expected - c);
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using HwLab.Layout.Kernel;
 using HwLab.Layout.Locks;
 using HwLab.Native.Threading;
@@ -9,21 +8,7 @@ public sealed class MutualExclusionTests
 {
     private const int Updates = 300_000;
 
-    public static TheoryData<string, string> Cases
-    {
-        get
-        {
-            var data = new TheoryData<string, string>();
-            foreach (string lockName in new[] { "bitlock", "bitlock-xadd", "native-bitlock", "ticket" })
-            {
-                foreach (string placement in new[] { "one cluster", "neighbours in one line", "neighbours 128 bytes apart" })
-                {
-                    data.Add(lockName, placement);
-                }
-            }
-            return data;
-        }
-    }
+    public static TheoryData<string, string> Cases => LockValidation.Cases("bitlock", "bitlock-xadd", "native-bitlock", "ticket");
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -60,6 +45,8 @@ public sealed class MutualExclusionTests
     [InlineData("bitlock-xadd")]
     [InlineData("native-bitlock")]
     [InlineData("ticket")]
+    [InlineData("qspinlock")]
+    [InlineData("native-qspinlock")]
     public void TryLock_fails_on_a_held_lock_and_changes_nothing(string lockName)
     {
         switch (lockName)
@@ -67,6 +54,8 @@ public sealed class MutualExclusionTests
             case "bitlock": CheckTryLock<swap_cluster_info_seed, ClusterBitLock>(); break;
             case "bitlock-xadd": CheckTryLock<swap_cluster_info_seed, ClusterBitLockFetchFirst>(); break;
             case "native-bitlock": CheckTryLock<swap_cluster_info_seed, NativeClusterBitLock>(); break;
+            case "qspinlock": CheckTryLock<swap_cluster_info_spinlock, ClusterQueuedSpinLock>(); break;
+            case "native-qspinlock": CheckTryLock<swap_cluster_info_spinlock, NativeClusterQueuedSpinLock>(); break;
             default: CheckTryLock<swap_cluster_info_spinlock, ClusterTicketLock>(); break;
         }
     }
@@ -106,12 +95,7 @@ public sealed class MutualExclusionTests
         where TCluster : unmanaged, IClusterInfo<TCluster>
         where TLock : struct, IClusterLock
     {
-        int threads = LockValidation.Threads;
-        return placement switch
-        {
-            "one cluster" => LockValidation.Run<TCluster, TLock>(1, 0, updates),
-            "neighbours in one line" => LockValidation.Run<TCluster, TLock>(threads, Unsafe.SizeOf<TCluster>(), updates),
-            _ => LockValidation.Run<TCluster, TLock>(threads, 128, updates),
-        };
+        (int clusters, int stride) = LockValidation.Arrange<TCluster>(placement, LockValidation.Threads);
+        return LockValidation.Run<TCluster, TLock>(clusters, stride, updates);
     }
 }

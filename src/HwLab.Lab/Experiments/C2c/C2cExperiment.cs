@@ -1,6 +1,8 @@
 using System.Globalization;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Setup;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
 using HwLab.Native.Threading;
@@ -27,6 +29,10 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
     public override string Description
         => "For each pair of CPUs, a compare-and-swap ping-pong on one cache line: one-way latency (half the round trip), managed and native, as a matrix; pairs are sampled on large machines.";
 
+    public override IExperimentReport Report { get; } = new C2cReport();
+
+    public override IReadOnlyList<SettingOption> Options => C2cOptions.All;
+
     public override C2cSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(topology);
@@ -37,7 +43,7 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
     public override void Validate(C2cSettings settings, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        CpuChoice.EnsureUsable(topology, CpuSet.Of(settings.Cpus), 2, "--cpus");
+        SettingChecks.EnsureUsableCpus(topology, CpuSet.Of(settings.Cpus), 2, "--cpus");
         ExperimentLimits.Samples.Ensure(settings.Samples, "--samples");
         C2cSettings.RoundTripsRange.Ensure(settings.RoundTrips, "--round-trips");
         C2cSettings.MaxPairsRange.Ensure(settings.MaxPairs, "--max-pairs");
@@ -57,9 +63,12 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
             RunBudget.Product(variants, Environment.SystemPageSize), Name, $"a page for each of {variants} ping-pong lines", "--max-pairs or --cpus");
     }
 
+    protected override C2cSettings WithOptions(C2cSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
+        => C2cOptions.Apply(defaults, given);
+
     protected override IReadOnlyDictionary<string, string> Describe(C2cSettings settings) => new Dictionary<string, string>
     {
-        ["cpus"] = CpuSet.Of(settings.Cpus).ToString(),
+        ["cpus"] = SettingsText.Cpus(settings.Cpus),
         ["roundTrips"] = settings.RoundTrips.ToString(CultureInfo.InvariantCulture),
         ["maxPairs"] = settings.MaxPairs.ToString(CultureInfo.InvariantCulture),
         ["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
@@ -85,9 +94,9 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
                     variants.Add(new Variant(
                         new Dictionary<string, string>
                         {
-                            ["pair"] = pair.ToString(),
-                            ["relation"] = pair.Relation,
-                            ["impl"] = impl,
+                            [C2cKeys.Pair] = pair.ToString(),
+                            [C2cKeys.Relation] = pair.Relation,
+                            [C2cKeys.Impl] = impl,
                         },
                         "one-way latency, ns (half the round trip)",
                         "ns",
@@ -124,7 +133,7 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
     private static List<Verdict> Verdicts(IReadOnlyList<PointResult> points, CpuTopology topology)
     {
         var verdicts = new List<Verdict>();
-        PointResult[] native = [.. points.Where(p => p.Key("impl") == Native)];
+        PointResult[] native = [.. points.Where(p => p.Key(C2cKeys.Impl) == Native)];
         if (s_managedAsFastAsNative.Decide(points) is { } decision)
         {
             int pairs = native.Length;
@@ -136,7 +145,7 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
         }
         foreach (string relation in new[] { CpuPair.SmtSiblings, CpuPair.SamePackage, CpuPair.CrossPackage })
         {
-            PointResult[] ofRelation = [.. native.Where(p => p.Key("relation") == relation)];
+            PointResult[] ofRelation = [.. native.Where(p => p.Key(C2cKeys.Relation) == relation)];
             if (ofRelation.Length == 0)
             {
                 string why = relation switch
@@ -145,14 +154,15 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
                     CpuPair.CrossPackage => topology.Packages > 1 ? "no cross-package pair was measured" : "one package (socket)",
                     _ => "no pair of cores in one package was measured",
                 };
-                verdicts.Add(new Verdict($"One-way latency between {RelationText(relation)}.", "-", Verdict.NotMeasurable, why));
+                verdicts.Add(new Verdict($"One-way latency between {RelationText(relation)}.", "-", VerdictOutcome.NotMeasurable, why));
                 continue;
             }
             double[] medians = [.. ofRelation.Select(p => p.Stats.Median).Order()];
+            double median = MedianInterval.Median(medians);
             verdicts.Add(new Verdict(
                 $"One-way latency between {RelationText(relation)}.",
-                string.Create(CultureInfo.InvariantCulture, $"{medians[medians.Length / 2]:0.#} ns median over {medians.Length} pair(s) (native; {medians[0]:0.#} to {medians[^1]:0.#})"),
-                Verdict.Info,
+                string.Create(CultureInfo.InvariantCulture, $"{median:0.#} ns median over {medians.Length} pair(s) (native; {medians[0]:0.#} to {medians[^1]:0.#})"),
+                VerdictOutcome.Info,
                 "Peers report about 8 ns between SMT siblings, 44 to 51 ns within a Xeon socket and 108 to 136 ns across sockets."));
         }
         return verdicts;
@@ -164,15 +174,15 @@ public sealed class C2cExperiment : Experiment<C2cSettings>
         DecisionRule.Within("managed/native one-way latency per round, median over the pairs", 1.0, 0.10),
         points =>
         {
-            PointResult[] managed = [.. points.Where(p => p.Key("impl") == Managed)];
-            PointResult[] native = [.. points.Where(p => p.Key("impl") == Native)];
-            PointResult[] both = [.. managed.SelectMany(m => native.Where(n => n.Key("pair") == m.Key("pair")).Select(n => (m, n))).SelectMany(x => new[] { x.m, x.n })];
+            PointResult[] managed = [.. points.Where(p => p.Key(C2cKeys.Impl) == Managed)];
+            PointResult[] native = [.. points.Where(p => p.Key(C2cKeys.Impl) == Native)];
+            PointResult[] both = [.. managed.SelectMany(m => native.Where(n => n.Key(C2cKeys.Pair) == m.Key(C2cKeys.Pair)).Select(n => (m, n))).SelectMany(x => new[] { x.m, x.n })];
             return both.Length == 0 ? null : RoundFigures.PerRound(both, round => MedianOfPairRatios(round));
         });
 
     // The round's samples come as managed, native, managed, native...: one ratio per pair, then their median.
     private static double MedianOfPairRatios(IReadOnlyList<SampleRecord> round)
-        => MedianInterval.Of([.. Enumerable.Range(0, round.Count / 2).Select(i => round[(2 * i) + 1].Value == 0 ? double.NaN : round[2 * i].Value / round[(2 * i) + 1].Value).Where(double.IsFinite)]).Median;
+        => MedianInterval.Median([.. Enumerable.Range(0, round.Count / 2).Select(i => round[(2 * i) + 1].Value == 0 ? double.NaN : round[2 * i].Value / round[(2 * i) + 1].Value).Where(double.IsFinite)]);
 
     private static string RelationText(string relation) => relation switch
     {

@@ -1,3 +1,5 @@
+using HwLab.Lab.Experiments.Setup;
+
 namespace HwLab.Lab.Experiments.C2c;
 
 /// <summary>Settings of the c2c experiment.</summary>

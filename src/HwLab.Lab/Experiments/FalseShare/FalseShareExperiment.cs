@@ -1,6 +1,8 @@
 using System.Globalization;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Setup;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
 using HwLab.Layout.Kernel;
@@ -31,6 +33,10 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
     public override string Description
         => "Pinned workers each take and release their own cluster's bit spinlock (and update its count), with neighbouring clusters 8 to 128 bytes apart; ns per lock/unlock pair and the penalty against 128 bytes, managed and native lock bts.";
 
+    public override IExperimentReport Report { get; } = new FalseShareReport();
+
+    public override IReadOnlyList<SettingOption> Options => FalseShareOptions.All;
+
     public override FalseShareSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(topology);
@@ -42,24 +48,17 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
     public override void Validate(FalseShareSettings settings, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        CpuChoice.EnsureUsable(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
+        SettingChecks.EnsureUsableCpus(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
         if (settings.Cpus.Count < 2)
         {
             throw new ExperimentSettingsException($"falseshare needs at least 2 workers on 2 CPUs to share a line; it was given {settings.Cpus.Count}.");
         }
-        if (settings.Cpus.Distinct().Count() != settings.Cpus.Count)
-        {
-            throw new ExperimentSettingsException("falseshare runs one worker per CPU; the CPU list repeats a CPU.");
-        }
+        SettingChecks.EnsureOneWorkerPerCpu(settings.Cpus, Name);
         if (settings.Distances.Count == 0 || settings.Distances.Any(d => !FalseShareSettings.DistanceRange.Contains(d) || d % 8 != 0))
         {
             throw new ExperimentSettingsException($"--distances must be multiples of 8 bytes from {FalseShareSettings.DistanceRange}, not {string.Join(',', settings.Distances)}.");
         }
-        string[] unknown = [.. settings.Implementations.Except(FalseShareSettings.KnownImplementations)];
-        if (settings.Implementations.Count == 0 || unknown.Length > 0)
-        {
-            throw new ExperimentSettingsException($"--impls takes {string.Join(", ", FalseShareSettings.KnownImplementations)}; not {string.Join(", ", unknown.DefaultIfEmpty("nothing"))}.");
-        }
+        SettingChecks.EnsureKnownNames(settings.Implementations, FalseShareSettings.KnownImplementations, "--impls");
         ExperimentLimits.Samples.Ensure(settings.Samples, "--samples");
         FalseShareSettings.OperationsRange.Ensure(settings.OperationsPerWorker, "--ops");
         EnsureBudget(settings);
@@ -85,9 +84,12 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
         RunBudget.EnsureMemory(arrayBytes, Name, $"a cluster array per point for {settings.Cpus.Count} workers", "--distances, --impls or --threads");
     }
 
+    protected override FalseShareSettings WithOptions(FalseShareSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
+        => FalseShareOptions.Apply(defaults, topology, given);
+
     protected override IReadOnlyDictionary<string, string> Describe(FalseShareSettings settings) => new Dictionary<string, string>
     {
-        ["cpus"] = string.Join(',', settings.Cpus),
+        ["cpus"] = SettingsText.Cpus(settings.Cpus),
         ["workers"] = settings.Cpus.Count.ToString(CultureInfo.InvariantCulture),
         ["distances"] = string.Join(',', settings.Distances),
         ["operationsPerWorker"] = settings.OperationsPerWorker.ToString(CultureInfo.InvariantCulture),
@@ -117,7 +119,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
                     };
                     workloads.Add(workload);
                     variants.Add(new Variant(
-                        new Dictionary<string, string> { ["distance"] = distance.ToString(CultureInfo.InvariantCulture), ["impl"] = impl },
+                        new Dictionary<string, string> { [FalseShareKeys.Distance] = distance.ToString(CultureInfo.InvariantCulture), [FalseShareKeys.Impl] = impl },
                         "ns per lock/unlock pair (mean of the workers)",
                         "ns",
                         settings.Cpus,
@@ -141,12 +143,12 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
 
     private static PointResult WithPenalty(PointResult point, IReadOnlyList<PointResult> all, int baseline)
     {
-        PointResult reference = all.Single(p => p.Key("impl") == point.Key("impl") && p.Key("distance") == baseline.ToString(CultureInfo.InvariantCulture));
-        return point with { Derived = new Dictionary<string, double> { ["penalty"] = Compare.Ratio(point.Stats, reference.Stats) } };
+        PointResult reference = all.Single(p => p.Key(FalseShareKeys.Impl) == point.Key(FalseShareKeys.Impl) && p.Key(FalseShareKeys.Distance) == baseline.ToString(CultureInfo.InvariantCulture));
+        return point with { Derived = new Dictionary<string, double> { [FalseShareKeys.Penalty] = PointFigures.Ratio(point.Stats, reference.Stats) } };
     }
 
     private static PointResult Point(IReadOnlyList<PointResult> points, int distance, string impl)
-        => points.Single(p => p.Key("distance") == distance.ToString(CultureInfo.InvariantCulture) && p.Key("impl") == impl);
+        => points.Single(p => p.Key(FalseShareKeys.Distance) == distance.ToString(CultureInfo.InvariantCulture) && p.Key(FalseShareKeys.Impl) == impl);
 
     private static List<Verdict> Verdicts(IReadOnlyList<PointResult> points, Claims claims, CpuTopology topology)
     {
@@ -154,30 +156,30 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
         int lineSize = topology.LineSize;
         int nearest = claims.Nearest;
         int baseline = claims.Baseline;
-        bool both = points.Any(p => p.Key("impl") == Managed) && points.Any(p => p.Key("impl") == Native);
+        bool both = points.Any(p => p.Key(FalseShareKeys.Impl) == Managed) && points.Any(p => p.Key(FalseShareKeys.Impl) == Native);
         if (claims.SeedSharing.Decide(points) is { } sharing && claims.ManagedFeelsIt.Decide(points) is { } agreement)
         {
             PointResult managed = Point(points, nearest, Managed);
             PointResult native = Point(points, nearest, Native);
             verdicts.Add(Verdict.Decided(
                 $"The seed patch: 8-byte clusters share a {lineSize}-byte line {lineSize / 8} ways, so neighbouring clusters' bit spinlocks falsely share it (penalty above 1.10x for both the managed lock and the kernel's lock bts).",
-                $"{nearest} bytes apart: {Compare.Describe(managed.Stats, "ns")} per pair managed ({Compare.Times(managed.Derived["penalty"])} of {baseline} bytes apart), {Compare.Describe(native.Stats, "ns")} native ({Compare.Times(native.Derived["penalty"])}); the smaller penalty per round: {Compare.Times(sharing.Figure)}",
+                $"{nearest} bytes apart: {PointFigures.Describe(managed.Stats, "ns")} per pair managed ({PointFigures.Times(managed.Derived[FalseShareKeys.Penalty])} of {baseline} bytes apart), {PointFigures.Describe(native.Stats, "ns")} native ({PointFigures.Times(native.Derived[FalseShareKeys.Penalty])}); the smaller penalty per round: {PointFigures.Times(sharing.Figure)}",
                 sharing,
                 "Deciding on the smaller of the two locks' penalties in each round: confirmed means both pay it.") with { Topic = Topics.SeedFalseSharing });
             verdicts.Add(Verdict.Decided(
                 "The managed bit lock (Interlocked.Or/And) feels false sharing as the kernel's lock bts does.",
-                string.Create(CultureInfo.InvariantCulture, $"penalty at {nearest} bytes: managed {managed.Derived["penalty"]:0.00}x, native {native.Derived["penalty"]:0.00}x; managed over native per round {agreement.Figure:0.00}"),
+                string.Create(CultureInfo.InvariantCulture, $"penalty at {nearest} bytes: managed {managed.Derived[FalseShareKeys.Penalty]:0.00}x, native {native.Derived[FalseShareKeys.Penalty]:0.00}x; managed over native per round {agreement.Figure:0.00}"),
                 agreement,
                 "Within 15% counts as the same penalty.") with { Topic = Topics.ManagedFalseSharing });
 
-            if (points.Any(p => p.Key("impl") == ManagedFetchFirst))
+            if (points.Any(p => p.Key(FalseShareKeys.Impl) == ManagedFetchFirst))
             {
                 PointResult fetchFirst = Point(points, nearest, ManagedFetchFirst);
                 PointResult nativeBase = Point(points, baseline, Native);
                 verdicts.Add(new Verdict(
                 "Asking for the line exclusive first (lock xadd 0, then lock cmpxchg) brings the managed lock closer to lock bts under false sharing.",
-                $"{nearest} bytes apart: managed-xadd {Compare.Describe(fetchFirst.Stats, "ns")} against native {Compare.Describe(native.Stats, "ns")}; {baseline} bytes apart: managed-xadd {Compare.Times(Compare.Ratio(Point(points, baseline, ManagedFetchFirst).Stats, nativeBase.Stats))} of native",
-                Verdict.Info,
+                $"{nearest} bytes apart: managed-xadd {PointFigures.Describe(fetchFirst.Stats, "ns")} against native {PointFigures.Describe(native.Stats, "ns")}; {baseline} bytes apart: managed-xadd {PointFigures.Times(PointFigures.Ratio(Point(points, baseline, ManagedFetchFirst).Stats, nativeBase.Stats))} of native",
+                VerdictOutcome.Info,
                 "Interlocked.Or whose result is used compiles to a plain load (the line arrives shared) and lock cmpxchg (a second request, for ownership); lock bts and lock xadd ask for ownership once. The price is one more locked instruction when the line is already here."));
             }
         }
@@ -186,7 +188,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
             verdicts.Add(new Verdict(
                 "The seed patch: neighbouring 8-byte clusters' bit spinlocks falsely share a cache line.",
                 "-",
-                Verdict.NotMeasurable,
+                VerdictOutcome.NotMeasurable,
                 both
                     ? $"The distances run from {nearest} to {baseline} bytes; deciding it needs one below the {lineSize}-byte line and a baseline at least two lines apart."
                     : "It compares the managed lock with the native one; run both (--impls managed,native).") { Topic = Topics.SeedFalseSharing });
@@ -197,7 +199,7 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
             PointResult adjacent = Point(points, lineSize, Managed);
             verdicts.Add(Verdict.Decided(
                 $"One cluster per {lineSize}-byte line is enough padding (within 5% of {baseline} bytes apart).",
-                $"{lineSize} bytes apart: {Compare.Times(adjacent.Derived["penalty"])} of {baseline} bytes apart (managed; per round {Compare.Times(padding.Figure)})",
+                $"{lineSize} bytes apart: {PointFigures.Times(adjacent.Derived[FalseShareKeys.Penalty])} of {baseline} bytes apart (managed; per round {PointFigures.Times(padding.Figure)})",
                 padding,
                 $"Adjacent-line prefetchers fetch lines in pairs on many x86 cores, so neighbours one line apart can still interfere; {baseline} bytes is the distance that never shares.") with { Topic = Topics.PaddingOneLine });
         }
@@ -251,14 +253,14 @@ public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
             => Find(points, distance, impl) is not null && Find(points, baseline, impl) is not null;
 
         private static PointResult? Find(IReadOnlyList<PointResult> points, int distance, string impl)
-            => points.SingleOrDefault(p => p.Key("distance") == distance.ToString(CultureInfo.InvariantCulture) && p.Key("impl") == impl);
+            => points.SingleOrDefault(p => p.Key(FalseShareKeys.Distance) == distance.ToString(CultureInfo.InvariantCulture) && p.Key(FalseShareKeys.Impl) == impl);
     }
 
     private static List<string> Notes(FalseShareSettings settings, int baseline, CpuTopology topology)
     {
         var notes = new List<string>
         {
-            $"Workers on CPUs {string.Join(',', settings.Cpus)}; worker i owns cluster i of one page-aligned array, so at d bytes apart {Math.Max(1, topology.LineSize / Math.Max(1, settings.Distances.Min()))} neighbours share each {topology.LineSize}-byte line at the smallest distance.",
+            $"Workers on CPUs {SettingsText.Cpus(settings.Cpus)}; worker i owns cluster i of one page-aligned array, so at d bytes apart {Math.Max(1, topology.LineSize / Math.Max(1, settings.Distances.Min()))} neighbours share each {topology.LineSize}-byte line at the smallest distance.",
             $"Penalty is each distance's median over the {baseline}-byte median, per implementation.",
             "managed: BitSpinLock (Interlocked.Or, compiled to load + lock cmpxchg; Interlocked.And, compiled to lock and). managed-xadd: the same lock acquired with lock xadd 0 then lock cmpxchg. native: the kernel's bit_spin_lock (lock bts, pause, lock and) in a C loop of libhwlab_native, one call per batch of 10 000 pairs.",
         };

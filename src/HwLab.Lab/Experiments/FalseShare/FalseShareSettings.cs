@@ -1,3 +1,5 @@
+using HwLab.Lab.Experiments.Setup;
+
 namespace HwLab.Lab.Experiments.FalseShare;
 
 /// <summary>Settings of the falseshare experiment.</summary>

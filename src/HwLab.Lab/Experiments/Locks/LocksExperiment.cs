@@ -1,13 +1,14 @@
 using System.Globalization;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Setup;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
 using HwLab.Layout.Kernel;
 using HwLab.Layout.Locks;
 using HwLab.Native.Threading;
 using HwLab.Native.Topology;
-using Perfolizer.Mathematics.Common;
 
 namespace HwLab.Lab.Experiments.Locks;
 
@@ -29,6 +30,10 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
     public override string Description
         => "Each lock kind (the seed's managed bit lock, the kernel's lock bts, a 4-byte ticket spinlock, System.Threading.Lock) alone and with one worker per CPU on one lock; ns per lock/unlock pair and fairness.";
 
+    public override IExperimentReport Report { get; } = new LocksReport();
+
+    public override IReadOnlyList<SettingOption> Options => LocksOptions.All;
+
     public override LocksSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(topology);
@@ -39,16 +44,9 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
     public override void Validate(LocksSettings settings, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        CpuChoice.EnsureUsable(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
-        if (settings.Cpus.Distinct().Count() != settings.Cpus.Count)
-        {
-            throw new ExperimentSettingsException("locks runs one worker per CPU; the CPU list repeats a CPU.");
-        }
-        string[] unknown = [.. settings.Kinds.Except(LocksSettings.KnownKinds)];
-        if (settings.Kinds.Count == 0 || unknown.Length > 0)
-        {
-            throw new ExperimentSettingsException($"--kinds takes {string.Join(", ", LocksSettings.KnownKinds)}; not {string.Join(", ", unknown.DefaultIfEmpty("nothing"))}.");
-        }
+        SettingChecks.EnsureUsableCpus(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
+        SettingChecks.EnsureOneWorkerPerCpu(settings.Cpus, Name);
+        SettingChecks.EnsureKnownNames(settings.Kinds, LocksSettings.KnownKinds, "--kinds");
         ExperimentLimits.Samples.Ensure(settings.Samples, "--samples");
         LocksSettings.OperationsRange.Ensure(settings.UncontendedOperations, "--ops");
         LocksSettings.DurationMillisecondsRange.EnsureMilliseconds(settings.ContendedDuration, "--duration-ms");
@@ -74,9 +72,12 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
             RunBudget.Product(kinds, settings.Samples, contend ? 1 + settings.Cpus.Count : 1), Name, $"{kinds} kinds, {settings.Samples} samples, {(contend ? 1 + settings.Cpus.Count : 1)} workers", lower);
     }
 
+    protected override LocksSettings WithOptions(LocksSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
+        => LocksOptions.Apply(defaults, topology, given);
+
     protected override IReadOnlyDictionary<string, string> Describe(LocksSettings settings) => new Dictionary<string, string>
     {
-        ["cpus"] = string.Join(',', settings.Cpus),
+        ["cpus"] = SettingsText.Cpus(settings.Cpus),
         ["kinds"] = string.Join(',', settings.Kinds),
         ["uncontendedOperations"] = settings.UncontendedOperations.ToString(CultureInfo.InvariantCulture),
         ["contendedMilliseconds"] = settings.ContendedDuration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture),
@@ -135,9 +136,9 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
 
     private static Dictionary<string, string> Keys(string kind, string contention, int workers) => new()
     {
-        ["kind"] = kind,
-        ["contention"] = contention,
-        ["workers"] = workers.ToString(CultureInfo.InvariantCulture),
+        [LocksKeys.Kind] = kind,
+        [LocksKeys.Contention] = contention,
+        [LocksKeys.Workers] = workers.ToString(CultureInfo.InvariantCulture),
     };
 
     // Fairness: how evenly the workers shared the lock, per sample, then the median over samples.
@@ -145,25 +146,19 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
     // minOverMax is the least-served worker's count over the best-served one's (1 = perfectly even).
     private static PointResult WithFairness(PointResult point)
     {
-        if (point.Key("contention") != Contended)
+        if (point.Key(LocksKeys.Contention) != Contended)
         {
             return point;
         }
-        double[] cv = [.. point.Samples.Select(s => CoefficientOfVariation([.. s.Workers.Select(w => (double)w.Operations)]))];
+        double[] cv = [.. point.Samples.Select(s => Statistics.CoefficientOfVariationOf([.. s.Workers.Select(w => (double)w.Operations)]))];
         return point with
         {
             Derived = new Dictionary<string, double>
             {
-                ["fairnessCv"] = MedianInterval.Of(cv).Median,
-                ["fairnessMinOverMax"] = MedianInterval.Of([.. point.Samples.Select(MinOverMax)]).Median,
+                [LocksKeys.FairnessCv] = MedianInterval.Median(cv),
+                [LocksKeys.FairnessMinOverMax] = MedianInterval.Median([.. point.Samples.Select(MinOverMax)]),
             },
         };
-    }
-
-    private static double CoefficientOfVariation(double[] counts)
-    {
-        Moments moments = Moments.Create(counts);
-        return moments.Mean == 0 || counts.Length < 2 ? 0 : moments.StandardDeviation / moments.Mean;
     }
 
     // One sample: the least-served worker's pairs over the best-served one's.
@@ -171,7 +166,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         => (double)sample.Workers.Min(w => w.Operations) / Math.Max(1, sample.Workers.Max(w => w.Operations));
 
     private static PointResult? Find(IReadOnlyList<PointResult> points, string kind, string contention)
-        => points.FirstOrDefault(p => p.Key("kind") == kind && p.Key("contention") == contention);
+        => points.FirstOrDefault(p => p.Key(LocksKeys.Kind) == kind && p.Key(LocksKeys.Contention) == contention);
 
     private static Claim PairedClaim(string topic, DecisionRule rule, string kind, string baseline, string contention, Func<IReadOnlyList<SampleRecord>, double> figure)
         => new(topic, rule, points => Find(points, kind, contention) is { } a && Find(points, baseline, contention) is { } b ? RoundFigures.PerRound([a, b], figure) : null);
@@ -202,7 +197,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         {
             verdicts.Add(Verdict.Decided(
                 "The managed bit lock (Interlocked.Or/And) costs what the kernel's lock bts costs, uncontended (target: at most 1.10x).",
-                $"managed {Compare.Describe(bit.Stats, "ns")}, native {Compare.Describe(native.Stats, "ns")}: {Compare.Times(cost.Figure)} per round",
+                $"managed {PointFigures.Describe(bit.Stats, "ns")}, native {PointFigures.Describe(native.Stats, "ns")}: {PointFigures.Times(cost.Figure)} per round",
                 cost,
                 "One worker, no contention: the cost of the instructions themselves.") with { Topic = Topics.ManagedBitLockCost });
         }
@@ -212,7 +207,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         {
             verdicts.Add(Verdict.Decided(
                 "Andrew Morton on the seed: \"bit_spin_lock() is a nasty thing. It is slow\"; uncontended, the bit lock costs more than a spinlock.",
-                $"bit lock {Compare.Describe(bit.Stats, "ns")}, ticket spinlock {Compare.Describe(ticketAlone.Stats, "ns")}: {Compare.Times(slower.Figure)} per round",
+                $"bit lock {PointFigures.Describe(bit.Stats, "ns")}, ticket spinlock {PointFigures.Describe(ticketAlone.Stats, "ns")}: {PointFigures.Times(slower.Figure)} per round",
                 slower,
                 "The ticket lock releases with an unlocked 16-bit increment; the bit lock needs a second locked instruction to clear its bit.") with { Topic = Topics.ReviewBitLockSlow });
         }
@@ -221,13 +216,13 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         PointResult? ticketTogether = Find(points, LocksSettings.Ticket, Contended);
         if (!contend)
         {
-            verdicts.Add(new Verdict("Under contention the ticket spinlock is fairer than the bit lock.", "-", Verdict.NotMeasurable, "Contention needs at least 2 CPUs; this run had 1.") { Topic = Topics.LocksFairness });
+            verdicts.Add(new Verdict("Under contention the ticket spinlock is fairer than the bit lock.", "-", VerdictOutcome.NotMeasurable, "Contention needs at least 2 CPUs; this run had 1.") { Topic = Topics.LocksFairness });
         }
         else if (bitTogether is not null && ticketTogether is not null && s_ticketFairer.Decide(points) is { } fairer)
         {
             verdicts.Add(Verdict.Decided(
                 "Under contention the ticket spinlock (FIFO) is fairer than the bit lock (whoever's atomic lands first).",
-                string.Create(CultureInfo.InvariantCulture, $"least-served worker's share of the best-served one's: ticket {ticketTogether.Derived["fairnessMinOverMax"]:0.00}, bit lock {bitTogether.Derived["fairnessMinOverMax"]:0.00} (medians); ns per pair: ticket {ticketTogether.Stats.Median:0.#}, bit lock {bitTogether.Stats.Median:0.#}"),
+                string.Create(CultureInfo.InvariantCulture, $"least-served worker's share of the best-served one's: ticket {ticketTogether.Derived[LocksKeys.FairnessMinOverMax]:0.00}, bit lock {bitTogether.Derived[LocksKeys.FairnessMinOverMax]:0.00} (medians); ns per pair: ticket {ticketTogether.Stats.Median:0.#}, bit lock {bitTogether.Stats.Median:0.#}"),
                 fairer,
                 "1.00 means every worker got the same number of pairs in the same time; the figure is the ticket lock's share minus the bit lock's, round by round.") with { Topic = Topics.LocksFairness });
         }
@@ -243,7 +238,7 @@ public sealed class LocksExperiment : Experiment<LocksSettings>
         };
         if (contend)
         {
-            notes.Add($"Contended runs put one worker on each of CPUs {string.Join(',', settings.Cpus)} for {settings.ContendedDuration.TotalMilliseconds:0} ms; ns per pair is wall time over all workers' pairs together.");
+            notes.Add($"Contended runs put one worker on each of CPUs {SettingsText.Cpus(settings.Cpus)} for {settings.ContendedDuration.TotalMilliseconds:0} ms; ns per pair is wall time over all workers' pairs together.");
         }
         return notes;
     }

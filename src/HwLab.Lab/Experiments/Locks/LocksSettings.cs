@@ -1,3 +1,5 @@
+using HwLab.Lab.Experiments.Setup;
+
 namespace HwLab.Lab.Experiments.Locks;
 
 /// <summary>Settings of the locks experiment.</summary>

@@ -21,10 +21,10 @@ public sealed partial class ReserveExperiment
         int unreached = runs.Count(o => o.OomKills == 0);
         if (unreached > 0)
         {
-            return new Verdict(claim, measured, Verdict.NotMeasurable,
+            return new Verdict(claim, measured, VerdictOutcome.NotMeasurable,
                 $"{unreached} of {runs.Count} runs ended before the OOM killer acted: memory had not run out within the bound; a longer --max-ticks or --duration-ms reaches it.") { Topic = topic };
         }
-        string outcome = runs.All(shows) ? Verdict.Confirmed : runs.Any(shows) ? Verdict.Inconclusive : Verdict.Refuted;
+        VerdictOutcome outcome = runs.All(shows) ? VerdictOutcome.Confirmed : runs.Any(shows) ? VerdictOutcome.Inconclusive : VerdictOutcome.Refuted;
         return new Verdict(claim, measured, outcome, why) { Topic = topic };
     }
 
@@ -39,7 +39,7 @@ public sealed partial class ReserveExperiment
     private static string RecoveryTime(IEnumerable<ReserveOutcome> runs)
     {
         double[] ticks = [.. runs.Where(o => o.TimeToRecover is not null).Select(o => (double)o.TimeToRecover!.Value)];
-        return ticks.Length == 0 ? "no run recovered" : $"median {Figure(Median(ticks))} ticks from the fall to min to the high watermark";
+        return ticks.Length == 0 ? "no run recovered" : $"median {Figure(MedianInterval.Median(ticks))} ticks from the fall to min to the high watermark";
     }
 
     /// <param name="mmapSemRuns">Reaper runs with a dying thread holding mmap_sem for writing, when the scenario's own runs are not those.</param>
@@ -61,7 +61,7 @@ public sealed partial class ReserveExperiment
             verdicts.Add(Decide(
                 $"2015 ({(scenario.NofsCanFail ? "4.2 with the seed's debug patch" : "stock 4.2")}), the seed's livelock: the OOM victim holds ALLOC_NO_WATERMARKS but waits for {lockName}, held by {holder}, whose GFP_NOFS allocation {loop}; no thread of the victim exits and nothing is freed.",
                 ByMode(old, runs => string.Create(CultureInfo.InvariantCulture,
-                    $"livelocked in {Runs(runs, Shows)}; the victim ({runs[0].Dependency.Victim ?? "none"}) had {TypicalFlags(runs, d => d.VictimReserveAccess)} and waited for {lockName} held by {runs[0].Dependency.Holder}, whose allocation ({TypicalFlags(runs, d => d.HolderFlags)}) had made a median {Figure(Median(runs.Select(o => (double)o.Dependency.HolderPassesInHand)))} passes without a page at the end, failed {runs.Sum(o => o.Dependency.HolderFailures)} times; {runs.Sum(o => o.Warnings)} XFS warnings, {runs.Sum(o => o.OomKills)} OOM kill(s)")),
+                    $"livelocked in {Runs(runs, Shows)}; the victim ({runs[0].Dependency.Victim ?? "none"}) had {TypicalFlags(runs, d => d.VictimReserveAccess)} and waited for {lockName} held by {runs[0].Dependency.Holder}, whose allocation ({TypicalFlags(runs, d => d.HolderFlags)}) had made a median {Figure(MedianInterval.Median([.. runs.Select(o => (double)o.Dependency.HolderPassesInHand)]))} passes without a page at the end, failed {runs.Sum(o => o.Dependency.HolderFailures)} times; {runs.Sum(o => o.Warnings)} XFS warnings, {runs.Sum(o => o.OomKills)} OOM kill(s)")),
                 old,
                 Shows,
                 "4.2's gfp_to_alloc_flags gives the marked thread ALLOC_NO_WATERMARKS, which helps only a thread that allocates, and this one is blocked on the lock. The holder gets no reserve access and __alloc_pages_may_oom does not call the OOM killer without __GFP_FS; the OOM killer waits as long as a TIF_MEMDIE thread lives; the victim's mm goes back only when its last thread exits. Livelocked: at the end the victim was waiting for the lock, the holder held it inside an allocation without a page, the mm was not freed and free pages had not recovered.",
@@ -76,7 +76,7 @@ public sealed partial class ReserveExperiment
             verdicts.Add(Decide(
                 $"The 2015 proposal: ALLOC_HIGH for kernel threads and dying tasks lets {holder}'s GFP_NOFS allocation reach down to half of min; it gets its page, lets go of {lockName}, the victim and its threads exit, and memory recovers.",
                 ByMode(favor, runs => string.Create(CultureInfo.InvariantCulture,
-                    $"recovered in {Runs(runs, o => o.Recovered)} (the mm freed in {Runs(runs, o => o.Dependency.MmFreed)}), {RecoveryTime(runs)}; the holder allocated with {TypicalFlags(runs, d => d.HolderFlags)} and got a median {Figure(Median(runs.Select(o => (double)o.Dependency.HolderPagesBelowMin)))} pages below min; {Figure(Median(runs.Select(o => (double)o.WrittenBackAfterKill)))} pages written back after the kill")),
+                    $"recovered in {Runs(runs, o => o.Recovered)} (the mm freed in {Runs(runs, o => o.Dependency.MmFreed)}), {RecoveryTime(runs)}; the holder allocated with {TypicalFlags(runs, d => d.HolderFlags)} and got a median {Figure(MedianInterval.Median([.. runs.Select(o => (double)o.Dependency.HolderPagesBelowMin)]))} pages below min; {Figure(MedianInterval.Median([.. runs.Select(o => (double)o.WrittenBackAfterKill)]))} pages written back after the kill")),
                 favor,
                 Shows,
                 "Recovered: free pages back at the high watermark within the time bound and the victim's mm freed, with the holder's allocation carrying ALLOC_HIGH. The pages it got below min, which no other flag of its reaches, are counted; it may also get its page above min once the writeback thread, which has ALLOC_HIGH too, has made page cache reclaimable.",
@@ -102,7 +102,7 @@ public sealed partial class ReserveExperiment
             verdicts.Add(Decide(
                 $"The reaper's limit: when a dying thread of the victim holds its mmap_sem for writing while its GFP_NOFS allocation loops, down_read_trylock fails; after {OomReaper.MaxOomReapRetries} tries (MAX_OOM_REAP_RETRIES) 4.6's reaper gives up with the victim still marked, and the livelock stays.",
                 ByMode(held, runs => string.Create(CultureInfo.InvariantCulture,
-                    $"the reaper gave up in {Runs(runs, o => o.Reaper.GaveUp)} after a median {Figure(Median(runs.Select(o => (double)o.Reaper.Attempts)))} tries; livelocked in {Runs(runs, o => o.Livelocked)}, recovered in {Runs(runs, o => o.Recovered)}")),
+                    $"the reaper gave up in {Runs(runs, o => o.Reaper.GaveUp)} after a median {Figure(MedianInterval.Median([.. runs.Select(o => (double)o.Reaper.Attempts)]))} tries; livelocked in {Runs(runs, o => o.Livelocked)}, recovered in {Runs(runs, o => o.Recovered)}")),
                 held,
                 o => o.Reaper.GaveUp && o.Reaper.Attempts == OomReaper.MaxOomReapRetries && o.Livelocked,
                 "Run under the reaper policy with the lock holder a dying thread of a.out that holds mmap_sem for writing. 4.6 clears TIF_MEMDIE only after a successful reap, so the OOM killer keeps waiting for the victim.",
@@ -113,7 +113,7 @@ public sealed partial class ReserveExperiment
             "\"Full access to memory reserves is quite dangerous because we leave no safety room\": how deep each policy takes the zone below min.",
             string.Join("; ", outcomes.GroupBy(o => (o.Policy, o.Mode)).Select(g => string.Create(CultureInfo.InvariantCulture,
                 $"{ReservePolicies.Name(g.Key.Policy)} ({g.Key.Mode}) at most {g.Max(o => o.DipBelowMin)} pages below min{(g.Any(o => o.ReachedZero) ? ", free pages reached zero" : "")}"))),
-            Verdict.Info,
+            VerdictOutcome.Info,
             "ALLOC_HIGH stops at half of min, and so does ALLOC_OOM: it replaces the victim's flags, so __GFP_HIGH takes it no further. 4.2's ALLOC_NO_WATERMARKS for the marked thread has no floor and could empty the zone; here the victim it is given to mostly waits for the lock.")
         { Topic = Topics.ReserveSafetyRoom });
         return verdicts;

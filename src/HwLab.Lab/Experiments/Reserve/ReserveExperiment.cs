@@ -1,6 +1,7 @@
 using System.Globalization;
-using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Setup;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
 using HwLab.PagePool.Reserve;
@@ -27,20 +28,20 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
     public override string Description
         => "4.2's watermark page allocator under pressure, with the seed's lock dependency (the OOM victim waits for a lock held by a thread whose GFP_NOFS allocation loops: the writeback kernel thread or a dying thread of the victim), under three reserve policies: 2015 (stock 4.2, ALLOC_NO_WATERMARKS for the marked victim), favor (the 2015 proposal: ALLOC_HIGH for kernel threads and dying tasks), reaper (4.6's OOM reaper and 4.15's ALLOC_OOM).";
 
+    public override IExperimentReport Report { get; } = new ReserveReport();
+
+    public override IReadOnlyList<SettingOption> Options => ReserveOptions.All;
+
+    /// <summary>It runs whole scenarios, each to its time bound, rather than sampling in rounds.</summary>
+    public override bool SamplesInRounds => false;
+
     public override ReserveSettings DefaultSettings(SuiteProfile profile, CpuTopology topology) => ReserveSettings.ForProfile(profile);
 
     public override void Validate(ReserveSettings settings, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Policies.Count == 0 || settings.Modes.Count == 0)
-        {
-            throw new ExperimentSettingsException("--policies and --modes each need at least one value.");
-        }
-        string[] unknownModes = [.. settings.Modes.Except(ReserveSettings.KnownModes)];
-        if (unknownModes.Length > 0)
-        {
-            throw new ExperimentSettingsException($"--modes takes deterministic and threaded, not {string.Join(", ", unknownModes)}.");
-        }
+        SettingChecks.EnsureKnownNames(settings.Policies, ReservePolicies.Names, "--policies");
+        SettingChecks.EnsureKnownNames(settings.Modes, ReserveSettings.KnownModes, "--modes");
         ReserveScenario scenario = settings.Scenario;
         if (scenario.Lock == VictimLock.MmapSem && scenario.LockHolder == LockHolder.KernelThread)
         {
@@ -56,10 +57,6 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         ReserveSettings.DurationMillisecondsRange.EnsureMilliseconds(settings.ThreadedDuration, "--duration-ms");
         try
         {
-            foreach (string policy in settings.Policies)
-            {
-                ReservePolicies.Parse(policy);
-            }
             scenario.Validate();
         }
         catch (ZoneConfigurationException e)
@@ -92,6 +89,9 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
     // mmap_sem for writing: the case the reaper cannot help.
     private static bool MmapSemContrast(ReserveSettings settings)
         => settings.Scenario.Lock != VictimLock.MmapSem && settings.Policies.Any(p => p == ReservePolicies.Name(ReservePolicy.Reaper));
+
+    protected override ReserveSettings WithOptions(ReserveSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
+        => ReserveOptions.Apply(defaults, given);
 
     protected override IReadOnlyDictionary<string, string> Describe(ReserveSettings settings)
     {
@@ -140,10 +140,10 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         foreach ((ReservePolicy policy, string mode, ReserveScenario scenario, bool isContrast) in plan)
         {
             var runs = new List<ReserveOutcome>();
-            var keys = new Dictionary<string, string> { ["policy"] = ReservePolicies.Name(policy), ["mode"] = mode };
+            var keys = new Dictionary<string, string> { [ReserveKeys.Policy] = ReservePolicies.Name(policy), [ReserveKeys.Mode] = mode };
             if (isContrast)
             {
-                keys["lock"] = VictimLocks.Name(VictimLock.MmapSem);
+                keys[ReserveKeys.Lock] = VictimLocks.Name(VictimLock.MmapSem);
             }
             int repeats = mode == ReserveOutcome.Threaded ? settings.Repeats : 1;
             for (int r = 0; r < repeats; r++)
@@ -206,14 +206,14 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         {
             ["recoveredShare"] = runs.Count(o => o.Recovered) / (double)runs.Count,
             ["livelockedShare"] = runs.Count(o => o.Livelocked) / (double)runs.Count,
-            ["warningsMedian"] = Median(runs.Select(o => (double)o.Warnings)),
-            ["oomKillsMedian"] = Median(runs.Select(o => (double)o.OomKills)),
+            ["warningsMedian"] = MedianInterval.Median([.. runs.Select(o => (double)o.Warnings)]),
+            ["oomKillsMedian"] = MedianInterval.Median([.. runs.Select(o => (double)o.OomKills)]),
             ["deepestDipBelowMin"] = runs.Max(o => o.DipBelowMin),
             ["reachedZeroShare"] = runs.Count(o => o.ReachedZero) / (double)runs.Count,
         };
         if (recoveryTimes.Length > 0)
         {
-            derived["timeToRecoverTicksMedian"] = Median(recoveryTimes);
+            derived["timeToRecoverTicksMedian"] = MedianInterval.Median(recoveryTimes);
         }
         return new PointResult(PointResult.IdOf(keys), keys, "pages written back after the first OOM kill", "pages", Statistics.From(samples), samples, derived);
     }
@@ -258,6 +258,4 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
             [.. markers.Take(MaxMarkers)],
             Math.Max(0, markers.Length - MaxMarkers));
     }
-
-    private static double Median(IEnumerable<double> values) => MedianInterval.Of([.. values]).Median;
 }

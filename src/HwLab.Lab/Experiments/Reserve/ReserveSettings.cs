@@ -1,3 +1,4 @@
+using HwLab.Lab.Experiments.Setup;
 using HwLab.PagePool.Reserve;
 
 namespace HwLab.Lab.Experiments.Reserve;

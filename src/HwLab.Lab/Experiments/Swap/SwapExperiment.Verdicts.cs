@@ -10,7 +10,7 @@ namespace HwLab.Lab.Experiments.Swap;
 
 public sealed partial class SwapExperiment
 {
-    private static string Workers(PointResult p) => p.Key("workers");
+    private static string Workers(PointResult p) => p.Key(SwapKeys.Workers);
 
     private static bool Same(PointResult a, PointResult b, params string[] except)
         => a.Keys.Where(k => !except.Contains(k.Key)).All(k => b.Keys.TryGetValue(k.Key, out string? v) && v == k.Value);
@@ -24,10 +24,10 @@ public sealed partial class SwapExperiment
         {
             ["opsPerSecondPerWorker"] = point.Stats.Median / workers,
         };
-        PointResult? alone = all.FirstOrDefault(p => Workers(p) == "1" && Same(p, point, "workers"));
+        PointResult? alone = all.FirstOrDefault(p => Workers(p) == "1" && Same(p, point, SwapKeys.Workers));
         if (alone is not null)
         {
-            derived["scaling"] = Compare.Ratio(point.Stats, alone.Stats);
+            derived[SwapKeys.Scaling] = PointFigures.Ratio(point.Stats, alone.Stats);
         }
         double Sum(string extra) => point.Samples.Sum(s => s.Extras.GetValueOrDefault(extra));
         double firstPicks = Sum("picks");
@@ -35,7 +35,7 @@ public sealed partial class SwapExperiment
         derived["firstRoundPicksPerSample"] = firstPicks / point.Samples.Count;
         derived["recycledPicksPerSample"] = recycledPicks / point.Samples.Count;
         // First-round picks where there are any; a churned device has only recycled ones.
-        derived["sameLineShare"] = firstPicks > 0 ? Sum("sameLinePicks") / firstPicks
+        derived[SwapKeys.SameLineShare] = firstPicks > 0 ? Sum("sameLinePicks") / firstPicks
             : recycledPicks > 0 ? Sum("recycledSameLinePicks") / recycledPicks
             : 0;
         derived["recycledSameLineShare"] = recycledPicks == 0 ? 0 : Sum("recycledSameLinePicks") / recycledPicks;
@@ -53,7 +53,7 @@ public sealed partial class SwapExperiment
             : double.NaN;
     }
 
-    private static string ModeOf(IReadOnlyList<PointResult> points) => points.Any(p => p.Key("mode") == "bitlock") ? "bitlock" : points[0].Key("mode");
+    private static string ModeOf(IReadOnlyList<PointResult> points) => points.Any(p => p.Key(SwapKeys.Mode) == "bitlock") ? "bitlock" : points[0].Key(SwapKeys.Mode);
 
     // A claim on the points of the most workers at 8 bytes, one per (mode, order, phase) asked for.
     private static Claim OnPoints(string topic, DecisionRule rule, int most, (string? Mode, string Order, string? Phase)[] wanted, Func<IReadOnlyList<SampleRecord>, double> figure)
@@ -87,10 +87,10 @@ public sealed partial class SwapExperiment
     ];
 
     private static PointResult? Find(IReadOnlyList<PointResult> points, string mode, string order, int workers, string? phase = null)
-        => points.FirstOrDefault(p => p.Key("mode") == mode && p.Key("order") == order && p.Key("layout") == "8"
-            && Workers(p) == workers.ToString(CultureInfo.InvariantCulture) && (phase is null || p.Key("phase") == phase));
+        => points.FirstOrDefault(p => p.Key(SwapKeys.Mode) == mode && p.Key(SwapKeys.Order) == order && p.Key(SwapKeys.Layout) == "8"
+            && Workers(p) == workers.ToString(CultureInfo.InvariantCulture) && (phase is null || p.Key(SwapKeys.Phase) == phase));
 
-    private static string Share(PointResult p) => Numbers.Percent(p.Derived["sameLineShare"]);
+    private static string Share(PointResult p) => Numbers.Percent(p.Derived[SwapKeys.SameLineShare]);
 
     private static string Rate(PointResult p) => $"{Numbers.Format(p.Stats.Median)} ops/s (CV {Numbers.Percent(p.Stats.CoefficientOfVariation)})";
 
@@ -102,7 +102,7 @@ public sealed partial class SwapExperiment
         // Exact arithmetic on compiled sizes, not a measurement: the interval is the value itself.
         // "4k" is read as 4096 bytes, to within a byte.
         var rule = DecisionRule.Within("extra cluster_info bytes per GiB of swap, 8-byte layout over the 4-byte bitfield", 4096, 1);
-        string outcome = rule.Decide(extra, extra);
+        VerdictOutcome outcome = rule.Decide(extra, extra);
         var decision = new Decision(outcome, rule, extra, extra, extra, 1, $"Exact: {extra} bytes, from sizes that do not vary; {rule.ThresholdText}.", []);
         return Verdict.Decided(
             "The seed patch: growing swap_cluster_info from 4 to 8 bytes \"will use 4k more memory for every 1G swap space\".",
@@ -121,11 +121,11 @@ public sealed partial class SwapExperiment
         const string coLocation = "The seed patch: in the first round, the column order of the free list keeps clusters that share a cache line away from each other, so workers' current clusters do not share lines.";
         if (most < 2)
         {
-            verdicts.Add(new Verdict(coLocation, "-", Verdict.NotMeasurable, "Sharing a line needs two workers; this run had one CPU.") { Topic = Topics.SeedColumnOrder });
+            verdicts.Add(new Verdict(coLocation, "-", VerdictOutcome.NotMeasurable, "Sharing a line needs two workers; this run had one CPU.") { Topic = Topics.SeedColumnOrder });
         }
         else if (sequential is null || columns is null || claims[0].Decide(points) is not { } apart)
         {
-            verdicts.Add(new Verdict(coLocation, "-", Verdict.NotMeasurable, "It compares sequential and column order at 8 bytes; run both (--orders sequential,columns --layouts 8).") { Topic = Topics.SeedColumnOrder });
+            verdicts.Add(new Verdict(coLocation, "-", VerdictOutcome.NotMeasurable, "It compares sequential and column order at 8 bytes; run both (--orders sequential,columns --layouts 8).") { Topic = Topics.SeedColumnOrder });
         }
         else
         {
@@ -139,8 +139,8 @@ public sealed partial class SwapExperiment
                 "Counted at every first-round pick (a cluster not yet freed back onto the list): does its swap_cluster_info sit in the same cache line as another worker's current cluster's?") with { Topic = Topics.SeedColumnOrder });
             verdicts.Add(new Verdict(
                 "The column order's effect on throughput in the first round.",
-                $"columns {Rate(columns)}, sequential {Rate(sequential)}: {Compare.Times(Compare.Ratio(columns.Stats, sequential.Stats))}",
-                Verdict.Info,
+                $"columns {Rate(columns)}, sequential {Rate(sequential)}: {PointFigures.Times(PointFigures.Ratio(columns.Stats, sequential.Stats))}",
+                VerdictOutcome.Info,
                 "Each operation copies a 4 KiB page in and out; the cluster lock's share of the time sets how much false sharing can show.") { Topic = Topics.SeedColumnOrderThroughput });
         }
 
@@ -151,24 +151,24 @@ public sealed partial class SwapExperiment
         const string spinVsBit = "Merged 4.11 replaced the bit lock with a spinlock_t, reported about 3.2% faster on sequential swap-out.";
         if (most < 2)
         {
-            verdicts.Add(new Verdict(scaling, "-", Verdict.NotMeasurable, "Scaling needs two workers; this run had one CPU.") { Topic = Topics.SeedClusterLockScaling });
-            verdicts.Add(new Verdict(spinVsBit, "-", Verdict.NotMeasurable, "The difference shows under contention; this run had one CPU.") { Topic = Topics.MergedSpinlockFaster });
+            verdicts.Add(new Verdict(scaling, "-", VerdictOutcome.NotMeasurable, "Scaling needs two workers; this run had one CPU.") { Topic = Topics.SeedClusterLockScaling });
+            verdicts.Add(new Verdict(spinVsBit, "-", VerdictOutcome.NotMeasurable, "The difference shows under contention; this run had one CPU.") { Topic = Topics.MergedSpinlockFaster });
             return verdicts;
         }
         verdicts.Add(device is not null && bitlock is not null && claims[1].Decide(points) is { } scales
             ? Verdict.Decided(
                 scaling,
-                string.Create(CultureInfo.InvariantCulture, $"bitlock {Rate(bitlock)}, device {Rate(device)}: {Compare.Times(scales.Figure)} per round; scaling from 1 to {most} workers: bitlock {bitlock.Derived.GetValueOrDefault("scaling"):0.00}x, device {device.Derived.GetValueOrDefault("scaling"):0.00}x"),
+                string.Create(CultureInfo.InvariantCulture, $"bitlock {Rate(bitlock)}, device {Rate(device)}: {PointFigures.Times(scales.Figure)} per round; scaling from 1 to {most} workers: bitlock {bitlock.Derived.GetValueOrDefault(SwapKeys.Scaling):0.00}x, device {device.Derived.GetValueOrDefault(SwapKeys.Scaling):0.00}x"),
                 scales,
                 "Upstream (v5 cover letter, 32 processes): patches 1-2 gave +4% swap-out throughput.") with { Topic = Topics.SeedClusterLockScaling }
-            : new Verdict(scaling, "-", Verdict.NotMeasurable, "It compares --modes device and bitlock in column order at 8 bytes.") { Topic = Topics.SeedClusterLockScaling });
+            : new Verdict(scaling, "-", VerdictOutcome.NotMeasurable, "It compares --modes device and bitlock in column order at 8 bytes.") { Topic = Topics.SeedClusterLockScaling });
         verdicts.Add(spinlock is not null && bitlock is not null && claims[2].Decide(points) is { } faster
             ? Verdict.Decided(
                 spinVsBit,
-                $"spinlock {Rate(spinlock)}, bitlock {Rate(bitlock)}: {Compare.Times(faster.Figure)} per round",
+                $"spinlock {Rate(spinlock)}, bitlock {Rate(bitlock)}: {PointFigures.Times(faster.Figure)} per round",
                 faster,
                 "Upstream measured it on sequential swap-out with the full series applied.") with { Topic = Topics.MergedSpinlockFaster }
-            : new Verdict(spinVsBit, "-", Verdict.NotMeasurable, "It compares --modes bitlock and spinlock in column order at 8 bytes.") { Topic = Topics.MergedSpinlockFaster });
+            : new Verdict(spinVsBit, "-", VerdictOutcome.NotMeasurable, "It compares --modes bitlock and spinlock in column order at 8 bytes.") { Topic = Topics.MergedSpinlockFaster });
         return verdicts;
     }
 
@@ -181,8 +181,8 @@ public sealed partial class SwapExperiment
         const string notNoticeable = "The seed patch: after the first round, \"the false sharing should be not noticeable\".";
         if (most < 2)
         {
-            verdicts.Add(new Verdict(randomOrder, "-", Verdict.NotMeasurable, "Sharing a line needs two workers; this run had one CPU.") { Topic = Topics.SeedRandomAfterFirstRound });
-            verdicts.Add(new Verdict(notNoticeable, "-", Verdict.NotMeasurable, "False sharing needs two workers; this run had one CPU.") { Topic = Topics.SeedNotNoticeableAfterFirstRound });
+            verdicts.Add(new Verdict(randomOrder, "-", VerdictOutcome.NotMeasurable, "Sharing a line needs two workers; this run had one CPU.") { Topic = Topics.SeedRandomAfterFirstRound });
+            verdicts.Add(new Verdict(notNoticeable, "-", VerdictOutcome.NotMeasurable, "False sharing needs two workers; this run had one CPU.") { Topic = Topics.SeedNotNoticeableAfterFirstRound });
             return verdicts;
         }
         PointResult? churnedColumns = Find(points, mode, "columns", most, Churned);
@@ -192,7 +192,7 @@ public sealed partial class SwapExperiment
         if (churnedColumns is null || churnedSequential is null || firstColumns is null || firstSequential is null
             || claims[0].Decide(points) is not { } random || claims[1].Decide(points) is not { } unnoticed)
         {
-            verdicts.Add(new Verdict(randomOrder, "-", Verdict.NotMeasurable, "It compares both orders at 8 bytes; run --orders sequential,columns --layouts 8.") { Topic = Topics.SeedRandomAfterFirstRound });
+            verdicts.Add(new Verdict(randomOrder, "-", VerdictOutcome.NotMeasurable, "It compares both orders at 8 bytes; run --orders sequential,columns --layouts 8.") { Topic = Topics.SeedRandomAfterFirstRound });
             return verdicts;
         }
 
@@ -203,7 +203,7 @@ public sealed partial class SwapExperiment
             "The gap between the two orders' same-line shares after the churn, over the gap in the first round: at most a half means the order no longer matters much.") with { Topic = Topics.SeedRandomAfterFirstRound });
         verdicts.Add(Verdict.Decided(
             notNoticeable,
-            $"churned {Rate(churnedColumns)} against first round in column order {Rate(firstColumns)}: {Compare.Times(unnoticed.Figure)} per round",
+            $"churned {Rate(churnedColumns)} against first round in column order {Rate(firstColumns)}: {PointFigures.Times(unnoticed.Figure)} per round",
             unnoticed,
             "Not noticeable: the churned device keeps at least 95% of the first round's throughput with the column order, whose picks rarely share a line.") with { Topic = Topics.SeedNotNoticeableAfterFirstRound });
         return verdicts;

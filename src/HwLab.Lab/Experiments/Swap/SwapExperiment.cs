@@ -1,6 +1,8 @@
 using System.Globalization;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Setup;
+using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
 using HwLab.Native.Threading;
@@ -31,10 +33,14 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         ? "The swap experiment after a random alloc/free phase has scrambled the free cluster list: does the column order still matter, and is false sharing noticeable once the order is random?"
         : "Pinned workers swap pages out (get_swap_page, copy in, duplicate) and back in (copy out, free) on a swap device following the seed patch; ops/s per lock mode, free-cluster order and layout, scaling against one worker, and new-cluster picks that share a cache line with another worker's cluster.";
 
+    public override IExperimentReport Report { get; } = new SwapReport(churn);
+
+    public override IReadOnlyList<SettingOption> Options => SwapOptions.All;
+
     public override SwapSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(topology);
-        int workers = Math.Min(topology.Usable.Count, 16);
+        int workers = Math.Min(topology.Usable.Count, SwapSettings.DefaultMaxWorkers);
         return SwapSettings.ForProfile(profile, CpuChoice.SpreadAcrossCores(topology, topology.Usable, workers));
     }
 
@@ -42,11 +48,8 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(topology);
-        CpuChoice.EnsureUsable(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
-        if (settings.Cpus.Distinct().Count() != settings.Cpus.Count)
-        {
-            throw new ExperimentSettingsException($"{Name} runs one worker per CPU; the CPU list repeats a CPU.");
-        }
+        SettingChecks.EnsureUsableCpus(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
+        SettingChecks.EnsureOneWorkerPerCpu(settings.Cpus, Name);
         if (settings.WorkerCounts.Count == 0 || settings.WorkerCounts.Any(t => t < 1 || t > settings.Cpus.Count))
         {
             throw new ExperimentSettingsException($"--workers takes counts from 1 to the {settings.Cpus.Count} CPUs given, not {string.Join(',', settings.WorkerCounts)}.");
@@ -59,10 +62,8 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         {
             SwapSettings.DeviceSlotsRange.Ensure(settings.DeviceSlots, "--device-slots");
         }
-        if (settings.Modes.Count == 0 || settings.Orders.Count == 0 || settings.Layouts.Count == 0)
-        {
-            throw new ExperimentSettingsException("--modes, --orders and --layouts each need at least one value.");
-        }
+        SettingChecks.EnsureKnownNames(settings.Modes, SwapSettings.KnownModes, "--modes");
+        SettingChecks.EnsureKnownNames(settings.Orders, SwapSettings.KnownOrders, "--orders");
         SwapSettings.LayoutRange.EnsureEach(settings.Layouts, "--layouts");
         (IReadOnlyList<SwapCombo> combos, _) = SwapCombo.Expand(settings.Modes, settings.Orders, settings.Layouts);
         if (combos.Count == 0)
@@ -71,13 +72,13 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         }
         try
         {
-            Options(settings, topology, combos[0]).Validate();
+            DeviceOptions(settings, topology, combos[0]).Validate();
         }
         catch (SwapDeviceConfigurationException e)
         {
             throw new ExperimentSettingsException(e.Message, e);
         }
-        EnsureRoomForEveryWorker(settings, Options(settings, topology, combos[0]).Clusters * settings.ClusterPages);
+        EnsureRoomForEveryWorker(settings, DeviceOptions(settings, topology, combos[0]).Clusters * settings.ClusterPages);
         EnsureBudget(settings, topology, combos);
     }
 
@@ -111,7 +112,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         RunBudget.EnsureWorkerSamples(
             RunBudget.Product(combos.Count, settings.Samples, workersPerCombo), Name, $"{combos.Count} devices, {settings.Samples} samples, {workersPerCombo} workers over the worker counts", lower);
 
-        long slots = RunBudget.Product(Options(settings, topology, combos[0]).Clusters, settings.ClusterPages);
+        long slots = RunBudget.Product(DeviceOptions(settings, topology, combos[0]).Clusters, settings.ClusterPages);
         long device = RunBudget.Product(slots, SwapDeviceOptions.PageBytes + 1); // a page and a swap_map byte per slot
         // A worker's FIFO keeps a slot, a stamp and a flag per entry (17 bytes), and its page buffer is a page.
         long workloads = RunBudget.Product(workersPerCombo, RunBudget.Sum(RunBudget.Product(RunBudget.Sum(settings.Fifo, 2), 17), SwapDeviceOptions.PageBytes));
@@ -123,9 +124,12 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
             "--device-slots, --cluster-pages, --modes, --orders or --layouts");
     }
 
+    protected override SwapSettings WithOptions(SwapSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
+        => SwapOptions.Apply(defaults, profile, topology, given);
+
     protected override IReadOnlyDictionary<string, string> Describe(SwapSettings settings) => new Dictionary<string, string>
     {
-        ["cpus"] = string.Join(',', settings.Cpus),
+        ["cpus"] = SettingsText.Cpus(settings.Cpus),
         ["workers"] = string.Join(',', settings.WorkerCounts),
         ["modes"] = string.Join(',', settings.Modes),
         ["orders"] = string.Join(',', settings.Orders),
@@ -152,7 +156,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
             {
                 // One device per configuration, shared by its variants: every run starts with a reset.
                 // Faulting in gigabytes takes seconds, so the device looks for a Ctrl+C as it goes.
-                ISwapDevice device = SwapDeviceFactory.Create(combo.Mode, combo.LayoutBytes, Options(settings, context.Topology, combo), context.Cancellation);
+                ISwapDevice device = SwapDeviceFactory.Create(combo.Mode, combo.LayoutBytes, DeviceOptions(settings, context.Topology, combo), context.Cancellation);
                 devices.Add(device);
                 foreach (int workers in settings.WorkerCounts.Distinct().Order())
                 {
@@ -183,14 +187,14 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         workloads.Add(workload);
         var keys = new Dictionary<string, string>
         {
-            ["mode"] = combo.ModeName,
-            ["order"] = combo.OrderName,
-            ["layout"] = combo.LayoutBytes.ToString(CultureInfo.InvariantCulture),
-            ["workers"] = workers.ToString(CultureInfo.InvariantCulture),
+            [SwapKeys.Mode] = combo.ModeName,
+            [SwapKeys.Order] = combo.OrderName,
+            [SwapKeys.Layout] = combo.LayoutBytes.ToString(CultureInfo.InvariantCulture),
+            [SwapKeys.Workers] = workers.ToString(CultureInfo.InvariantCulture),
         };
         if (churn)
         {
-            keys["phase"] = phase;
+            keys[SwapKeys.Phase] = phase;
         }
         return new Variant(
             keys,
@@ -209,7 +213,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
             });
     }
 
-    private static SwapDeviceOptions Options(SwapSettings settings, CpuTopology topology, SwapCombo combo) => new()
+    private static SwapDeviceOptions DeviceOptions(SwapSettings settings, CpuTopology topology, SwapCombo combo) => new()
     {
         Slots = DeviceSlots(settings),
         Cpus = settings.WorkerCounts.Max(),

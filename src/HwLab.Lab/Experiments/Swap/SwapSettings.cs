@@ -1,3 +1,4 @@
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Layout;
 
 namespace HwLab.Lab.Experiments.Swap;
@@ -30,6 +31,9 @@ public sealed record SwapSettings(
     public static IReadOnlyList<string> KnownOrders { get; } = ["sequential", "columns"];
 
     public static IReadOnlyList<int> KnownLayouts { get; } = [4, 8, 24, 32, 64];
+
+    /// <summary>At most this many workers by default: sixteen swapping together already contend on every lock mode.</summary>
+    public const int DefaultMaxWorkers = 16;
 
     /// <summary>No device larger than this by default: 2^20 slots are 4 GiB of backing pages.</summary>
     public const long MaxAutoSlots = 1L << 20;

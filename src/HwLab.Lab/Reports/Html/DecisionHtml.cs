@@ -19,14 +19,14 @@ internal static class DecisionHtml
         {
             return;
         }
-        html.Append("<div class=\"decision\"><p class=\"note\">").Append(E(DecisionText.Sentence(verdict))).Append("</p>");
+        html.Append("<div class=\"decision\"><p class=\"note\">").Append(Encode(DecisionText.Sentence(verdict))).Append("</p>");
         html.Append(Chart(verdict));
         if (DecisionText.MachineChanged(verdict))
         {
-            html.Append("<div class=\"callout machine-changed\" role=\"note\"><p><b>").Append(E(DecisionText.MachineChangedLead(verdict))).Append("</b></p><ul>");
+            html.Append("<div class=\"callout machine-changed\" role=\"note\"><p><b>").Append(Encode(DecisionText.MachineChangedLead(verdict))).Append("</b></p><ul>");
             foreach (GroupDecision group in verdict.Groups!)
             {
-                html.Append("<li>").Append(Badge(group.Outcome)).Append(' ').Append(E(DecisionText.Group(group))).Append("</li>");
+                html.Append("<li>").Append(Badge(group.Outcome)).Append(' ').Append(Encode(DecisionText.Group(group))).Append("</li>");
             }
             html.Append("</ul></div>");
         }
@@ -58,20 +58,20 @@ internal static class DecisionHtml
         string what = verdict.FigureName ?? "the deciding figure";
         if (!DecisionText.MachineChanged(verdict))
         {
-            return $"The 95% interval of {what} against the claim, {threshold}: {DecisionText.Interval(verdict.CiLower, verdict.CiUpper)}, {verdict.Outcome}.";
+            return $"The 95% interval of {what} against the claim, {threshold}: {DecisionText.Interval(verdict.CiLower, verdict.CiUpper)}, {verdict.Outcome.Text()}.";
         }
-        string each = string.Join("; ", verdict.Groups!.Select(g => $"{g.Placement}, {DecisionText.Interval(g.CiLower, g.CiUpper)}, {g.Outcome}"));
+        string each = string.Join("; ", verdict.Groups!.Select(g => $"{g.Placement}, {DecisionText.Interval(g.CiLower, g.CiUpper)}, {g.Outcome.Text()}"));
         return $"The 95% interval of {what} in each state of the machine against the claim, {threshold}: {each}.";
     }
 
-    private static string Outcome(string outcome) => Mark(outcome) is { Length: > 0 } mark ? $"{mark} {outcome}" : outcome;
+    private static string Outcome(VerdictOutcome outcome) => Mark(outcome) is { Length: > 0 } mark ? $"{mark} {outcome.Text()}" : outcome.Text();
 
     // Okabe-Ito hues, told apart by colour-blind readers; the row's outcome is in words beside it too.
-    private static string Color(string outcome) => outcome switch
+    private static string Color(VerdictOutcome outcome) => outcome switch
     {
-        Verdict.Confirmed => "#009E73",
-        Verdict.Refuted => "#D55E00",
-        Verdict.Inconclusive => "#E69F00",
+        VerdictOutcome.Confirmed => "#009E73",
+        VerdictOutcome.Refuted => "#D55E00",
+        VerdictOutcome.Inconclusive => "#E69F00",
         _ => "#0072B2",
     };
 }

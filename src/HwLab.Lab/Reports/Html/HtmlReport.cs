@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HwLab.Lab.Experiments;
 using HwLab.Lab.Results;
 using static HwLab.Lab.Reports.Html.HtmlText;
 
@@ -8,35 +9,38 @@ namespace HwLab.Lab.Reports.Html;
 /// <summary>
 /// report.html: one self-contained page (inline styles and SVG charts, no scripts, no fonts, no
 /// network) with the machine, the answer to "was the 8-byte layout right?", every verdict, and
-/// each experiment's charts and points. Rendered from results.json alone.
+/// each experiment's charts and points. Rendered from results.json alone: each experiment's figures
+/// come from its report in the catalog, found by the name results.json gives.
 /// </summary>
 public static class HtmlReport
 {
-    public static string Render(ResultsDocument document)
+    /// <param name="catalog">Where each experiment's section is found; <see cref="ExperimentCatalog.Standard"/> when null.</param>
+    public static string Render(ResultsDocument document, ExperimentCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(document);
+        catalog ??= ExperimentCatalog.Standard;
         var html = new StringBuilder();
         MachineInfo m = document.Machine;
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>HwLab report: ").Append(E(m.Host)).Append("</title><style>").Append(HtmlStyle.Css).Append("</style></head><body>\n");
-        html.Append("<h1>HwLab report</h1><p>Measured on <b>").Append(E(m.Host)).Append("</b> (").Append(E(m.CpuModel ?? "unknown CPU")).Append("), ")
-            .Append(E(document.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))).Append(" UTC, profile <b>").Append(E(document.Profile))
-            .Append("</b>, HwLab ").Append(E(document.HwlabVersion)).Append(". Command: <code>").Append(E(document.CommandLine)).Append("</code></p>\n");
+            .Append("<title>HwLab report: ").Append(Encode(m.Host)).Append("</title><style>").Append(HtmlStyle.Css).Append("</style></head><body>\n");
+        html.Append("<h1>HwLab report</h1><p>Measured on <b>").Append(Encode(m.Host)).Append("</b> (").Append(Encode(m.CpuModel ?? "unknown CPU")).Append("), ")
+            .Append(Encode(document.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))).Append(" UTC, profile <b>").Append(Encode(document.Profile))
+            .Append("</b>, HwLab ").Append(Encode(document.HwlabVersion)).Append(". Command: <code>").Append(Encode(document.CommandLine)).Append("</code></p>\n");
 
         WriteMachine(html, m);
         WriteEightByteAnswer(html, document);
         WriteVerdicts(html, document);
         foreach (ExperimentResult experiment in document.Experiments)
         {
-            WriteExperiment(html, experiment);
+            WriteExperiment(html, experiment, catalog.ReportOf(experiment.Name));
         }
         if (document.NotRun.Count > 0)
         {
-            html.Append("<h2>Not run</h2><p>").Append(E($"Planned but never started: {string.Join(", ", document.NotRun)}.")).Append("</p>\n");
+            html.Append("<h2>Not run</h2><p>").Append(Encode($"Planned but never started: {string.Join(", ", document.NotRun)}.")).Append("</p>\n");
         }
         html.Append("<h2>How to read this report</h2><p class=\"note\">")
-            .Append(E("Every figure is the median of its samples, taken after warm-up; variants of one experiment were sampled interleaved, so drift hits them alike. Compare ratios within one run. Verdicts are confirmed or refuted when the interval of the deciding figure lies wholly on one side of the claim's threshold, inconclusive when it straddles it, or not measurable when the machine lacks what a claim needs. Under a verdict decided by an interval, the picture draws that interval as a bar, the figure as a tick, and the threshold as a dashed line (a claim of no effect: its band shaded); one bar per state of the machine when the host moved the vCPUs during the run. results.json beside this page holds every sample (schema " + document.Schema + ")."))
+            .Append(Encode("Every figure is the median of its samples, taken after warm-up; variants of one experiment were sampled interleaved, so drift hits them alike. Compare ratios within one run. Verdicts are confirmed or refuted when the interval of the deciding figure lies wholly on one side of the claim's threshold, inconclusive when it straddles it, or not measurable when the machine lacks what a claim needs. Under a verdict decided by an interval, the picture draws that interval as a bar, the figure as a tick, and the threshold as a dashed line (a claim of no effect: its band shaded); one bar per state of the machine when the host moved the vCPUs during the run. results.json beside this page holds every sample (schema " + document.Schema + ")."))
             .Append("</p></body></html>\n");
         return html.ToString();
     }
@@ -50,69 +54,69 @@ public static class HtmlReport
     private static void WriteEightByteAnswer(StringBuilder html, ResultsDocument document)
     {
         html.Append("<h2 id=\"eight-byte\">Was the 8-byte layout right?</h2><p>")
-            .Append(E("The seed patch grew swap_cluster_info from 4 to 8 bytes to hold a bit spinlock. Each of its claims, and its review's, beside what this machine measured:"))
+            .Append(Encode("The seed patch grew swap_cluster_info from 4 to 8 bytes to hold a bit spinlock. Each of its claims, and its review's, beside what this machine measured:"))
             .Append("</p>");
         Verdict[] all = [.. document.Experiments.SelectMany(e => e.Verdicts)];
         html.Append("<table><thead><tr><th>claim</th><th>measured here</th><th>verdict</th><th>why</th></tr></thead><tbody>");
         foreach ((string claim, string source, string[] topics) in SeedClaims.All)
         {
             Verdict[] found = [.. topics.SelectMany(t => all.Where(v => v.Topic == t))];
-            string claimCell = $"<td rowspan=\"{Math.Max(1, found.Length)}\">{E(claim)}<br><span class=\"note\">{E(source)}</span></td>";
+            string claimCell = $"<td rowspan=\"{Math.Max(1, found.Length)}\">{Encode(claim)}<br><span class=\"note\">{Encode(source)}</span></td>";
             if (found.Length == 0)
             {
-                html.Append("<tr>").Append(claimCell).Append("<td>").Append(E("not measured in this run")).Append("</td><td>").Append(Badge("not run")).Append("</td><td></td></tr>");
+                html.Append("<tr>").Append(claimCell).Append("<td>").Append(Encode("not measured in this run")).Append("</td><td>").Append(Badge("not run")).Append("</td><td></td></tr>");
                 continue;
             }
             for (int i = 0; i < found.Length; i++)
             {
                 html.Append("<tr>").Append(i == 0 ? claimCell : "")
-                    .Append("<td>").Append(E(found[i].Measured)).Append("</td><td>").Append(Badge(found[i].Outcome)).Append("</td><td>").Append(E(found[i].Why)).Append("</td></tr>");
+                    .Append("<td>").Append(Encode(found[i].Measured)).Append("</td><td>").Append(Badge(found[i].Outcome)).Append("</td><td>").Append(Encode(found[i].Why)).Append("</td></tr>");
             }
         }
         html.Append("</tbody></table>\n");
-        html.Append("<p class=\"summary\">").Append(E(VerdictCounts.Summary(document))).Append("</p>\n");
+        html.Append("<p class=\"summary\">").Append(Encode(VerdictCounts.Summary(document))).Append("</p>\n");
     }
 
     private static void WriteVerdicts(StringBuilder html, ResultsDocument document)
     {
         html.Append("<h2 id=\"verdicts\">Every verdict</h2>");
         Table(html, ["experiment", "claim", "measured", "verdict"],
-            document.Experiments.SelectMany(e => e.Verdicts.Select(v => (IReadOnlyList<string>)[E(e.Name), E(v.Claim), E(v.Measured), Badge(v.Outcome)])),
+            document.Experiments.SelectMany(e => e.Verdicts.Select(v => (IReadOnlyList<string>)[Encode(e.Name), Encode(v.Claim), Encode(v.Measured), Badge(v.Outcome)])),
             rawColumns: new HashSet<int> { 0, 1, 2, 3 });
     }
 
-    private static void WriteExperiment(StringBuilder html, ExperimentResult e)
+    private static void WriteExperiment(StringBuilder html, ExperimentResult e, IExperimentReport report)
     {
-        html.Append("<h2 id=\"").Append(E(e.Name)).Append("\">").Append(E($"{e.Name}: {e.Title}")).Append("</h2>");
-        html.Append("<p>").Append(E(e.Status == ExperimentResult.Completed
+        html.Append("<h2 id=\"").Append(Encode(e.Name)).Append("\">").Append(Encode($"{e.Name}: {e.Title}")).Append("</h2>");
+        html.Append("<p>").Append(Encode(e.Status == ExperimentStatus.Completed
             ? $"Completed in {Numbers.Format(e.DurationSeconds)} s."
-            : $"{e.Status}{(e.Error is null ? "" : $": {e.Error}")}.")).Append("</p>");
+            : $"{e.Status.Text()}{(e.Error is null ? "" : $": {e.Error}")}.")).Append("</p>");
         if (e.Sampling is SamplingSummary sampling)
         {
-            html.Append("<p class=\"sampling\">").Append(E(DecisionText.Sampling(sampling))).Append("</p>");
+            html.Append("<p class=\"sampling\">").Append(Encode(DecisionText.Sampling(sampling))).Append("</p>");
         }
-        foreach ((string svg, string caption) in ReportCharts.For(e))
+        foreach (ReportFigure figure in report.Figures(e))
         {
-            html.Append("<figure>").Append(svg).Append("<figcaption>").Append(E(caption)).Append("</figcaption></figure>\n");
+            html.Append("<figure>").Append(figure.Svg).Append("<figcaption>").Append(Encode(figure.Caption)).Append("</figcaption></figure>\n");
         }
         foreach (Verdict v in e.Verdicts)
         {
-            html.Append("<p>").Append(Badge(v.Outcome)).Append(' ').Append(E(v.Claim)).Append("<br><span class=\"note\">").Append(E(v.Measured is "-" or "" ? v.Why : $"Measured: {v.Measured}. {v.Why}")).Append("</span></p>");
+            html.Append("<p>").Append(Badge(v.Outcome)).Append(' ').Append(Encode(v.Claim)).Append("<br><span class=\"note\">").Append(Encode(v.Measured is "-" or "" ? v.Why : $"Measured: {v.Measured}. {v.Why}")).Append("</span></p>");
             DecisionHtml.Write(html, v);
         }
         if (e.Points.Count > 0)
         {
-            html.Append("<details><summary>").Append(E($"{e.Points.Count} points: {e.Points[0].Metric}")).Append("</summary>");
+            html.Append("<details><summary>").Append(Encode($"{e.Points.Count} points: {e.Points[0].Metric}")).Append("</summary>");
             Table(html, PointTable.Headers, e.Points.Select(PointTable.Row), numericColumns: PointTable.NumericColumns);
             html.Append("</details>");
         }
         if (e.Parameters.Count > 0)
         {
-            html.Append("<p class=\"note\">").Append(E("Settings: " + string.Join(", ", e.Parameters.Select(p => $"{p.Key} = {p.Value}")))).Append("</p>");
+            html.Append("<p class=\"note\">").Append(Encode("Settings: " + string.Join(", ", e.Parameters.Select(p => $"{p.Key} = {p.Value}")))).Append("</p>");
         }
         foreach (string note in e.Notes)
         {
-            html.Append("<p class=\"note\">").Append(E(note)).Append("</p>");
+            html.Append("<p class=\"note\">").Append(Encode(note)).Append("</p>");
         }
         html.Append('\n');
     }

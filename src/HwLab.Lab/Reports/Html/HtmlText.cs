@@ -7,24 +7,33 @@ namespace HwLab.Lab.Reports.Html;
 /// <summary>HTML pieces, every text escaped.</summary>
 internal static class HtmlText
 {
-    public static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// Text made inert in HTML and in the SVG inside it: &amp;, &lt;, &gt;, both quotes, and
+    /// characters beyond ASCII that HTML names, as character references. The one escaper of
+    /// report.html, for text and attribute values alike.
+    /// </summary>
+    public static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     /// <summary>The outcome as a badge: its class sets the colour and border, and a mark before the word sets it apart by shape as well.</summary>
-    public static string Badge(string outcome)
+    public static string Badge(VerdictOutcome outcome) => Badge(outcome.Text(), Mark(outcome));
+
+    /// <summary>A badge for a word that is no outcome ("not run"): no mark.</summary>
+    public static string Badge(string word) => Badge(word, "");
+
+    private static string Badge(string word, string mark)
     {
-        string mark = Mark(outcome);
-        return $"<span class=\"verdict {E(outcome.Replace(' ', '-'))}\">{(mark.Length == 0 ? "" : $"<span class=\"mark\" aria-hidden=\"true\">{mark} </span>")}{E(outcome)}</span>";
+        return $"<span class=\"verdict {Encode(word.Replace(' ', '-'))}\">{(mark.Length == 0 ? "" : $"<span class=\"mark\" aria-hidden=\"true\">{mark} </span>")}{Encode(word)}</span>";
     }
 
     /// <summary>
     /// A mark for each decided outcome, so that confirmed, refuted and inconclusive differ in shape
     /// and not only in colour: for readers who cannot tell the colours apart, and on paper.
     /// </summary>
-    public static string Mark(string outcome) => outcome switch
+    public static string Mark(VerdictOutcome outcome) => outcome switch
     {
-        Verdict.Confirmed => "\u2713",
-        Verdict.Refuted => "\u2717",
-        Verdict.Inconclusive => "?",
+        VerdictOutcome.Confirmed => "\u2713",
+        VerdictOutcome.Refuted => "\u2717",
+        VerdictOutcome.Inconclusive => "?",
         _ => "",
     };
 
@@ -36,7 +45,7 @@ internal static class HtmlText
             html.Append("<thead><tr>");
             foreach (string header in headers)
             {
-                html.Append("<th>").Append(E(header)).Append("</th>");
+                html.Append("<th>").Append(Encode(header)).Append("</th>");
             }
             html.Append("</tr></thead>");
         }
@@ -47,7 +56,7 @@ internal static class HtmlText
             for (int i = 0; i < row.Count; i++)
             {
                 html.Append(numericColumns?.Contains(i) == true ? "<td class=\"num\">" : "<td>")
-                    .Append(rawColumns?.Contains(i) == true ? row[i] : E(row[i]))
+                    .Append(rawColumns?.Contains(i) == true ? row[i] : Encode(row[i]))
                     .Append("</td>");
             }
             html.Append("</tr>");

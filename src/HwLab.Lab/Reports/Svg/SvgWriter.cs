@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using HwLab.Lab.Reports.Html;
 
 namespace HwLab.Lab.Reports.Svg;
 
-/// <summary>Writes SVG elements with every attribute and text escaped; numbers in invariant culture.</summary>
+/// <summary>Writes SVG elements with every attribute and text escaped (<see cref="HtmlText.Encode"/>); numbers in invariant culture.</summary>
 internal sealed class SvgWriter
 {
     private readonly StringBuilder _text = new();
@@ -33,7 +34,7 @@ internal sealed class SvgWriter
         }
         else
         {
-            _text.Append('>').Append(Escape(content)).Append("</").Append(name).Append('>');
+            _text.Append('>').Append(HtmlText.Encode(content)).Append("</").Append(name).Append('>');
         }
         return this;
     }
@@ -47,17 +48,6 @@ internal sealed class SvgWriter
     }
 
     public override string ToString() => _text.ToString();
-
-    /// <summary>XML text and attribute escaping: &amp;, &lt;, &gt; and both quotes.</summary>
-    public static string Escape(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Replace("&", "&amp;", StringComparison.Ordinal)
-            .Replace("<", "&lt;", StringComparison.Ordinal)
-            .Replace(">", "&gt;", StringComparison.Ordinal)
-            .Replace("\"", "&quot;", StringComparison.Ordinal)
-            .Replace("'", "&#39;", StringComparison.Ordinal);
-    }
 
     /// <summary>A coordinate or size with two decimals at most. The charts leave out figures that are not finite, so NaN or an infinity here is a bug, refused rather than drawn.</summary>
     public static string Number(double value)
@@ -77,7 +67,7 @@ internal sealed class SvgWriter
                 long l => l.ToString(CultureInfo.InvariantCulture),
                 _ => value.ToString() ?? "",
             };
-            _text.Append(' ').Append(name).Append("=\"").Append(Escape(text)).Append('"');
+            _text.Append(' ').Append(name).Append("=\"").Append(HtmlText.Encode(text)).Append('"');
         }
     }
 }

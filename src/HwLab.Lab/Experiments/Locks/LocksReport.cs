@@ -1,0 +1,42 @@
+using HwLab.Lab.Reports;
+using HwLab.Lab.Reports.Svg;
+using HwLab.Lab.Results;
+
+namespace HwLab.Lab.Experiments.Locks;
+
+/// <summary>locks in the reports: each lock kind's cost alone and contended, and how fairly the contending workers shared it.</summary>
+internal sealed class LocksReport : IExperimentReport
+{
+    public KeySchema PointKeys { get; } = new((LocksKeys.Kind, KeyForm.Text), (LocksKeys.Contention, KeyForm.Text), (LocksKeys.Workers, KeyForm.WholeNumber));
+
+    public KeySchema TimelineKeys => KeySchema.None;
+
+    public IEnumerable<ReportFigure> Figures(ExperimentResult result)
+    {
+        IReadOnlyList<PointResult> points = result.Points;
+        if (points.Count == 0)
+        {
+            yield break;
+        }
+        string[] kinds = [.. points.Select(p => p.Key(LocksKeys.Kind)).Distinct()];
+        string[] contentions = [.. points.Select(Contention).Distinct()];
+        var chart = new BarChart("locks-ns", "Lock kinds, alone and contended", "lock kind", "time per lock/unlock pair (ns)", kinds);
+        foreach (string contention in contentions)
+        {
+            chart.Add(contention, [.. kinds.Select(k => points.FirstOrDefault(p => p.Key(LocksKeys.Kind) == k && Contention(p) == contention)?.Stats.Median)]);
+        }
+        yield return new ReportFigure(chart.Render(), "Median ns per lock/unlock pair: one worker alone, and all workers on one lock (wall time per pair of all of them).");
+
+        PointResult[] contended = [.. points.Where(p => p.Derived.ContainsKey(LocksKeys.FairnessMinOverMax))];
+        if (contended.Length > 0)
+        {
+            var fairness = new BarChart("locks-fairness", "Fairness under contention", "lock kind", "least- over best-served pairs (ratio)", [.. contended.Select(p => p.Key(LocksKeys.Kind))]);
+            fairness.Add("fairness", [.. contended.Select(p => (double?)p.Derived[LocksKeys.FairnessMinOverMax])]).Level("perfectly fair", 1);
+            yield return new ReportFigure(fairness.Render(), "How evenly the contending workers shared each lock: 1 means every worker got as many pairs as every other.");
+        }
+    }
+
+    // "contended (2 workers)": the series a point belongs to.
+    private static string Contention(PointResult p)
+        => $"{p.Key(LocksKeys.Contention)} ({p.Key(LocksKeys.Workers)} worker{(p.Key(LocksKeys.Workers) == "1" ? "" : "s")})";
+}

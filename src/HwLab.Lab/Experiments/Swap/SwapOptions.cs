@@ -1,0 +1,67 @@
+using HwLab.Lab.Experiments.Setup;
+using HwLab.Layout;
+using HwLab.Native.Topology;
+
+namespace HwLab.Lab.Experiments.Swap;
+
+/// <summary>The options `hwlab run swap` and `hwlab run churn` share, and the settings they make.</summary>
+internal static class SwapOptions
+{
+    private static readonly WorkerCpuOptions s_cpus = new(
+        $"CPUs for the workers, one each [default: usable CPUs, one per core first, at most {SwapSettings.DefaultMaxWorkers}]", "The most workers (the first of --cpus), one per CPU", SwapSettings.DefaultMaxWorkers);
+    private static readonly SettingOption<IReadOnlyList<int>> s_workers = SettingOption.WholeNumbers(
+        "--workers",
+        $"Worker counts to measure, none above the CPUs; scaling is against 1 {ProfileDefaults.With("1 and every worker; with --full the powers of two between", ExperimentLimits.Workers, each: true)}",
+        ExperimentLimits.Workers);
+    private static readonly SettingOption<int> s_samples = SharedOptions.Samples("per point", Defaults(s => s.Samples, ExperimentLimits.Samples));
+    private static readonly SettingOption<long> s_ops = SettingOption.LongWholeNumber(
+        "--ops", $"Swap-out + free operations per worker per sample {Defaults(s => s.OperationsPerWorker, SwapSettings.OperationsRange)}", "N", SwapSettings.OperationsRange);
+    private static readonly SettingOption<IReadOnlyList<string>> s_modes = SettingOption.Names(
+        "--modes", $"Lock modes: device (si->lock only, before the seed), bitlock (the seed), spinlock (merged 4.11) {ProfileDefaults.Text(Profile, s => s.Modes)}", SwapSettings.KnownModes);
+    private static readonly SettingOption<IReadOnlyList<string>> s_orders = SettingOption.Names(
+        "--orders", $"Free-cluster orders: sequential, columns {ProfileDefaults.Text(Profile, s => s.Orders)}", SwapSettings.KnownOrders);
+    private static readonly SettingOption<IReadOnlyList<int>> s_layouts = SettingOption.WholeNumbers(
+        "--layouts",
+        $"swap_cluster_info sizes in bytes: 4 (device only), 8, 24, 32, 64 {ProfileDefaults.Text(Profile, s => string.Join(',', s.Layouts), SwapSettings.LayoutRange, each: true)}",
+        SwapSettings.LayoutRange);
+    private static readonly SettingOption<IReadOnlyList<string>> s_rule = SettingOption.Names(
+        "--cols-rule", "SWAP_CLUSTER_COLS: seed (line size / struct size) or merged (64, the merged kernel's rule) [default: seed]", ["seed", "merged"]);
+    private static readonly SettingOption<int> s_clusterPages = SettingOption.WholeNumber(
+        "--cluster-pages", $"SWAPFILE_CLUSTER, slots per cluster, a power of two {Defaults(s => s.ClusterPages, SwapSettings.ClusterPagesRange)}", "N", SwapSettings.ClusterPagesRange);
+    private static readonly SettingOption<int> s_fifo = SettingOption.WholeNumber(
+        "--fifo", $"Slots a worker holds before swapping the oldest back in {Defaults(s => s.Fifo, SwapSettings.FifoRange)}", "N", SwapSettings.FifoRange);
+    private static readonly SettingOption<long> s_slots = SettingOption.LongWholeNumber(
+        "--device-slots",
+        $"Slots of the swap device, 4 KiB each, a device per mode, order and layout {ProfileDefaults.With("16 clusters per worker, at least 64 clusters", SwapSettings.DeviceSlotsRange)}",
+        "N",
+        SwapSettings.DeviceSlotsRange);
+    private static readonly SettingOption<int> s_seed = SharedOptions.Seed("the churn phase", SwapSettings.DefaultSeed);
+
+    public static IReadOnlyList<SettingOption> All { get; } =
+        [s_cpus.Cpus, s_cpus.Threads, s_workers, s_samples, s_ops, s_modes, s_orders, s_layouts, s_rule, s_clusterPages, s_fifo, s_slots, s_seed];
+
+    public static SwapSettings Apply(SwapSettings settings, SuiteProfile profile, CpuTopology topology, ISettingValues given)
+    {
+        IReadOnlyList<int> cpus = s_cpus.Choose(topology, given, settings.Cpus);
+        return settings with
+        {
+            Cpus = cpus,
+            // The profile's counts are for the CPUs the workers got, which the options may have changed.
+            WorkerCounts = given.Or(s_workers, SwapSettings.WorkerCountsFor(profile, cpus.Count)),
+            Samples = given.Or(s_samples, settings.Samples),
+            OperationsPerWorker = given.Or(s_ops, settings.OperationsPerWorker),
+            Modes = given.Or(s_modes, settings.Modes),
+            Orders = given.Or(s_orders, settings.Orders),
+            Layouts = given.Or(s_layouts, settings.Layouts),
+            ColumnRule = given.TryGet(s_rule, out IReadOnlyList<string>? rule) ? (rule[0] == "merged" ? ClusterColumnRule.Merged : ClusterColumnRule.Seed) : settings.ColumnRule,
+            ClusterPages = given.Or(s_clusterPages, settings.ClusterPages),
+            Fifo = given.Or(s_fifo, settings.Fifo),
+            DeviceSlots = given.Or(s_slots, settings.DeviceSlots),
+            Seed = given.Or(s_seed, settings.Seed),
+        };
+    }
+
+    private static SwapSettings Profile(SuiteProfile profile) => SwapSettings.ForProfile(profile, [0]);
+
+    private static string Defaults<T>(Func<SwapSettings, T> value, ValueRange range) => ProfileDefaults.Text(Profile, value, range);
+}
