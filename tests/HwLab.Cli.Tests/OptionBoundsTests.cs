@@ -271,6 +271,8 @@ public sealed class OptionBoundsTests
     [InlineData("swap", "--device-slots", "[default: 16 clusters per worker, at least 64 clusters; 4 to 1048576]")]
     [InlineData("churn", "--workers", "each 1 to 8192]")]
     [InlineData("reserve", "--zone-pages", "[default: 4096; 128 to 262144]")]
+    [InlineData("reserve", "--lock-holder", "[default: kthread]")]
+    [InlineData("reserve", "--lock", "[default: xfs]")]
     public void Help_states_each_range(string experiment, string option, string expected)
     {
         CliRun run = CliRun.InProcess("run", experiment, "--help");

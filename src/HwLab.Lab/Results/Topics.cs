@@ -20,5 +20,6 @@ public static class Topics
     public const string Reserve2015 = "reserve.2015";
     public const string ReserveFavor = "reserve.favor";
     public const string ReserveReaper = "reserve.reaper";
+    public const string ReserveReaperMmapSem = "reserve.reaper-mmap-sem";
     public const string ReserveSafetyRoom = "reserve.safety-room";
 }

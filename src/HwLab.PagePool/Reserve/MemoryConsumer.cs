@@ -3,24 +3,30 @@ using HwLab.PagePool.Zones;
 namespace HwLab.PagePool.Reserve;
 
 /// <summary>
-/// The reproducer's memory_consumer: it grows its anonymous memory a page at a time until the OOM
-/// killer picks it. Killed, it must allocate a few pages on its way out (exit_mmap, the task's own
-/// teardown) before everything it held is freed: the step that stalls when the victim may not
-/// touch the reserve.
+/// The reproducer's memory_consumer, a thread of a.out: it faults in anonymous memory a page at a
+/// time, at most one page per tick, until the OOM killer picks a.out. (In the kernel a fault holds mmap_sem for reading; the
+/// model's faults leave mmap_sem alone, see docs/reserve-model.md.) It is the
+/// thread the OOM killer marks (TIF_MEMDIE). On its way out it must take the scenario's lock:
+/// mmap_sem for reading in exit_mm, or the XFS inode lock that the seed's victim waits on; then it
+/// allocates its exit pages, with whatever reserve access the policy gives a marked thread, and
+/// leaves its mm. The mm's memory goes back only once every thread of a.out has left.
 /// </summary>
-public sealed class MemoryConsumer(long id, int startTick, int exitPages) : SimTask(id, "a.out", kernelThread: false)
+public sealed class MemoryConsumer(long id, ModelProcess process, int startTick, int exitPages)
+    : SimTask(id, "memory_consumer", process.Comm, kernelThread: false, process)
 {
-    // Both protected by the model's lock: the OOM killer weighs them and the reaper empties
-    // _anonymous from other threads. Only this task adds to them.
-    private readonly List<int> _anonymous = [];
-    private readonly List<int> _exitPages = [];
+    // The page-fault allocation (GFP_HIGHUSER_MOVABLE in the kernel) carries GFP_KERNEL's
+    // __GFP_WAIT | __GFP_IO | __GFP_FS, the bits the allocator acts on; the zone and movability bits
+    // mean nothing to a one-zone model.
+    private const Gfp FaultGfp = Gfp.GFP_KERNEL;
 
-    /// <summary>The OOM reaper took the anonymous pages already.</summary>
-    public bool Reaped { get; internal set; }
+    private bool _inFault;
+    private long _firstTick = -1;
+    private long _faulted;
+    private bool _pastLock;
+    private int _exitPagesTaken;
 
-    public long KilledAt { get; internal set; }
-
-    internal long HeldPagesLocked => _anonymous.Count + _exitPages.Count;
+    /// <summary>Killed, it is waiting for the scenario's lock on its way out.</summary>
+    public bool WaitingOnScenarioLock => FatalSignalPending && !_pastLock && !Exited && !_inFault;
 
     public override StepResult Step(MemoryModel mm, long now)
     {
@@ -29,60 +35,73 @@ public sealed class MemoryConsumer(long id, int startTick, int exitPages) : SimT
         {
             return StepResult.Done;
         }
-        if (now < startTick && !FatalSignalPending)
+        // A fault in progress goes on, with the reserve access a kill may have given it.
+        if (_inFault)
         {
-            return StepResult.Wait((int)(startTick - now));
+            return Fault(mm, now);
         }
         if (FatalSignalPending)
         {
-            return Exit(mm, now);
+            return ExitPath(mm, now);
         }
-
-        AllocOutcome outcome = mm.Allocate(this, Gfp.GFP_KERNEL, now, out int page);
-        if (outcome == AllocOutcome.Success)
+        if (now < startTick)
         {
-            mm.AddAnonymous(this, page);
-            return StepResult.Continue;
+            return StepResult.Wait((int)(startTick - now));
         }
-        return outcome == AllocOutcome.RetryNow ? StepResult.Continue : StepResult.Wait(mm.Scenario.CongestionWaitTicks);
-    }
-
-    internal void AddAnonymousLocked(int page) => _anonymous.Add(page);
-
-    internal void AddExitPageLocked(int page) => _exitPages.Add(page);
-
-    /// <summary>Hands over the anonymous pages (to the OOM reaper); the exit pages stay.</summary>
-    internal IReadOnlyList<int> TakeAnonymousLocked()
-    {
-        IReadOnlyList<int> pages = [.. _anonymous];
-        _anonymous.Clear();
-        return pages;
-    }
-
-    /// <summary>Hands over every page held, anonymous first, and marks the task exited.</summary>
-    internal IReadOnlyList<int> ExitLocked()
-    {
-        IReadOnlyList<int> pages = [.. _anonymous, .. _exitPages];
-        _anonymous.Clear();
-        _exitPages.Clear();
-        Exited = true;
-        return pages;
-    }
-
-    private StepResult Exit(MemoryModel mm, long now)
-    {
-        if (_exitPages.Count < exitPages)
+        if (!Paced.MayTakeAnother(ref _firstTick, _faulted, now))
         {
-            AllocOutcome outcome = mm.Allocate(this, Gfp.GFP_KERNEL, now, out int page);
-            if (outcome == AllocOutcome.Success)
-            {
-                mm.AddExitPage(this, page);
+            return StepResult.Wait(mm.Scenario.CongestionWaitTicks);
+        }
+        _inFault = true;
+        return Fault(mm, now);
+    }
+
+    private StepResult Fault(MemoryModel mm, long now)
+    {
+        switch (mm.Allocate(this, FaultGfp, now, out int page))
+        {
+            case AllocOutcome.Success:
+                mm.AddAnonymous(this, page);
+                _faulted++;
+                _inFault = false;
                 return StepResult.Continue;
-            }
-            return outcome == AllocOutcome.RetryNow ? StepResult.Continue : StepResult.Wait(mm.Scenario.CongestionWaitTicks);
+            case AllocOutcome.RetryNow:
+                return StepResult.Continue;
+            case AllocOutcome.Failed:
+                // VM_FAULT_OOM: the fault ends without a page; a killed thread goes on to exit.
+                _inFault = false;
+                return StepResult.Continue;
+            default:
+                return StepResult.Wait(mm.Scenario.CongestionWaitTicks);
         }
+    }
 
-        mm.Exit(this, now);
+    private StepResult ExitPath(MemoryModel mm, long now)
+    {
+        if (!_pastLock)
+        {
+            if (!mm.TryTakeVictimLock(this))
+            {
+                return StepResult.Wait(LockRetryTicks);
+            }
+            mm.ReleaseScenarioLock(this);
+            _pastLock = true;
+        }
+        if (_exitPagesTaken < exitPages)
+        {
+            switch (mm.Allocate(this, Gfp.GFP_KERNEL, now, out int page))
+            {
+                case AllocOutcome.Success:
+                    mm.AddKernelPage(this, page);
+                    _exitPagesTaken++;
+                    return StepResult.Continue;
+                case AllocOutcome.RetryNow:
+                    return StepResult.Continue;
+                default:
+                    return StepResult.Wait(mm.Scenario.CongestionWaitTicks);
+            }
+        }
+        mm.ThreadExit(this, now);
         return StepResult.Done;
     }
 }

@@ -3,73 +3,134 @@ using HwLab.PagePool.Zones;
 namespace HwLab.PagePool.Reserve;
 
 /// <summary>
-/// The OOM killer and, under the reaper policy, the OOM reaper's work: out_of_memory() kills the
-/// consumer with the most anonymous memory, one victim at a time; the reaper frees the victim's
-/// anonymous pages without waiting for it; the victim's exit lets the killer choose again.
+/// The OOM killer of 4.2 (mm/oom_kill.c, out_of_memory and oom_kill_process) over the scenario's
+/// user processes, and the OOM reaper's work on the victim (4.6, __oom_reap_task).
 /// </summary>
-/// <remarks>Not thread-safe: every member runs under the <see cref="MemoryModel"/>'s lock, which also guards the pages the consumers hold.</remarks>
-internal sealed class OomKiller(Zone zone, IReadOnlyList<MemoryConsumer> candidates, ReserveEventLog log)
+/// <remarks>Not thread-safe: every member runs under the <see cref="MemoryModel"/>'s lock, which also guards the pages the processes hold.</remarks>
+internal sealed class OomKiller(Zone zone, IReadOnlyList<ModelProcess> processes, ReserveEventLog log, Func<SimTask, AllocFlags> reserveAccess, Action<SimTask, long> onKill)
 {
-    /// <summary>The OOM victim not yet exited, or null; while there is one the OOM killer kills no other. Set under the model's lock.</summary>
-    public MemoryConsumer? Victim { get; private set; }
+    /// <summary>The thread oom_kill_process marked last, or null before the first kill.</summary>
+    public SimTask? Victim { get; private set; }
+
+    /// <summary>The slow-path flags the victim's GFP_KERNEL allocations carried once marked: its access to the reserve.</summary>
+    public AllocFlags? VictimReserveAccess { get; private set; }
+
+    public long? KilledAt { get; private set; }
 
     public int OomKills { get; private set; }
 
     /// <summary>The tick of the first OOM kill, or null.</summary>
-    public long? FirstKill { get; private set; }
+    public long? FirstKill => _firstKill;
 
-    // out_of_memory(): kill the task with the most anonymous memory, unless a victim is still on its
-    // way out, in which case wait for it. True when it chose a victim (progress).
-    public bool OutOfMemory(long now)
+    public int ReapAttempts { get; private set; }
+
+    public bool Reaped { get; private set; }
+
+    public bool ReapGaveUp { get; private set; }
+
+    private long? _firstKill;
+
+    /// <summary>
+    /// out_of_memory (4.2) for <paramref name="caller"/>: true when it acted, so the caller retries
+    /// at once; false when a victim is still on its way out (select_bad_process aborts while any
+    /// thread has TIF_MEMDIE) or there is no one to kill.
+    /// </summary>
+    public bool OutOfMemory(SimTask caller, long now)
     {
-        if (Victim is not null)
+        // A caller that is dying itself takes the mark, so that it may allocate and exit.
+        if (caller.Process is { MmFreed: false } && caller.FatalSignalPending && !caller.TifMemdie)
+        {
+            caller.TifMemdie = true;
+            return true;
+        }
+        if (processes.Any(p => p.Threads.Any(t => t.TifMemdie && !t.Exited)))
         {
             return false;
         }
-        MemoryConsumer? chosen = candidates.Where(c => !c.Exited && !c.FatalSignalPending)
-            .OrderByDescending(c => c.HeldPagesLocked).FirstOrDefault();
+        ModelProcess? chosen = processes.Where(p => !p.MmFreed && !p.OomScoreAdjMin && p.HasLiveThreadLocked).MaxBy(p => p.RssLocked);
         if (chosen is null)
         {
             return false;
         }
-        Victim = chosen;
-        chosen.FatalSignalPending = true;
-        chosen.IsOomVictim = true;
-        chosen.KilledAt = now;
-        chosen.WakeAt = now;
-        OomKills++;
-        FirstKill ??= now;
-        log.Add(now, ReserveEvent.OomKill,
-            $"Out of memory: Kill process {chosen.Id} ({chosen.Name}) anon-rss:{chosen.HeldPagesLocked * 4}kB; free {zone.FreePages} pages, min {zone.Watermarks.Min}");
+        Kill(chosen, now);
         return true;
     }
 
-    /// <summary>The OOM reaper: frees the victim's anonymous pages without waiting for the victim. False when there is no victim left to reap.</summary>
-    public bool TryReap(long now, out int reaped)
+    /// <summary>
+    /// The OOM reaper's one try at the victim (4.6 __oom_reap_task): mmap_sem for reading with
+    /// down_read_trylock, then the anonymous memory goes back to the zone whatever the victim's
+    /// threads are doing; the victim is then set aside (oom_score_adj at OOM_SCORE_ADJ_MIN, its
+    /// TIF_MEMDIE cleared) so that the OOM killer may choose another. False when mmap_sem is held
+    /// for writing or a writer waits for it.
+    /// </summary>
+    public bool TryReap(SimTask victim, long now)
     {
-        if (Victim is not MemoryConsumer victim || victim.Reaped)
+        ArgumentNullException.ThrowIfNull(victim);
+        ReapAttempts++;
+        if (victim.Process is not ModelProcess process || process.MmFreed || process.Reaped)
         {
-            reaped = 0;
+            return true;
+        }
+        if (!process.MmapSem.CanDownReadTrylock())
+        {
             return false;
         }
-        IReadOnlyList<int> pages = victim.TakeAnonymousLocked();
+        IReadOnlyList<int> pages = process.TakeAnonymousLocked();
         foreach (int page in pages)
         {
-            zone.Free(page, victim.Id);
+            zone.Free(page, OwnerOf(process, page));
         }
-        victim.Reaped = true;
-        reaped = pages.Count;
-        log.Add(now, ReserveEvent.Reaped, $"oom_reaper: reaped process {victim.Id} ({victim.Name}), now anon-rss:0kB, freed {reaped} pages");
+        process.Reaped = true;
+        process.OomScoreAdjMin = true;
+        victim.TifMemdie = false;
+        Reaped = true;
+        log.Add(now, ReserveEvent.Reaped, $"oom_reaper: reaped process {process.Pid} ({process.Comm}), now anon-rss:0kB; {pages.Count} pages freed");
         return true;
     }
 
-    /// <summary>A consumer has freed everything; if it was the victim the OOM killer may choose again.</summary>
-    public void Exited(MemoryConsumer consumer, int freed, long now)
+    /// <summary>4.6's oom_reap_task after its last failed try: it gives up and leaves the victim as it is, TIF_MEMDIE and all.</summary>
+    public void GiveUpReaping(SimTask victim, long now)
     {
-        if (ReferenceEquals(Victim, consumer))
+        ArgumentNullException.ThrowIfNull(victim);
+        ReapGaveUp = true;
+        string pid = victim.Process?.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
+        log.Add(now, ReserveEvent.Reaped, $"oom_reaper: unable to reap pid:{pid} ({victim.Comm}) after {ReapAttempts} tries: mmap_sem is held for writing");
+    }
+
+    // The reaper frees pages the process's threads allocated; each page is stamped with its thread's id.
+    private long OwnerOf(ModelProcess process, int page)
+    {
+        long owner = zone.OwnerOf(page);
+        if (!process.Threads.Any(t => t.Id == owner))
         {
-            Victim = null;
+            throw new InvalidOperationException($"Page {page} of {process.Comm} is owned by {owner}, no thread of it.");
         }
-        log.Add(now, ReserveEvent.Exited, $"{consumer.Name}({consumer.Id}) exited, freeing {freed} pages");
+        return owner;
+    }
+
+    // oom_kill_process (4.2): SIGKILL to every thread sharing the mm, TIF_MEMDIE on one of them.
+    // The kernel marks the first thread with an mm (the group leader); the model marks the memory
+    // consumer, which stands in the model for the reproducer's leader (see docs/reserve-model.md).
+    private void Kill(ModelProcess process, long now)
+    {
+        SimTask[] live = [.. process.Threads.Where(t => !t.Exited)];
+        SimTask marked = live.FirstOrDefault(t => t is MemoryConsumer) ?? live[0];
+        long rss = process.RssLocked;
+        marked.TifMemdie = true;
+        foreach (SimTask thread in live)
+        {
+            thread.FatalSignalPending = true;
+        }
+        Victim = marked;
+        VictimReserveAccess = reserveAccess(marked);
+        KilledAt = now;
+        OomKills++;
+        _firstKill ??= now;
+        log.Add(now, ReserveEvent.OomKill,
+            $"Out of memory: Killed process {process.Pid} ({process.Comm}) anon-rss:{rss * 4}kB; TIF_MEMDIE on {marked.Name}; free {zone.FreePages} pages, min {zone.Watermarks.Min}");
+        foreach (SimTask thread in live)
+        {
+            onKill(thread, now);
+        }
     }
 }

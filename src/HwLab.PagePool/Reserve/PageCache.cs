@@ -14,6 +14,9 @@ internal sealed class PageCache(Zone zone, ReserveScenario scenario)
     private readonly Queue<(int Page, long Owner, long Dirtied)> _dirty = new();
     private readonly Queue<(int Page, long Owner)> _clean = new();
 
+    // Pages direct reclaim asked the flusher to write (wakeup_flusher_threads), not yet written.
+    private long _kicked;
+
     public int DirtyPages => _dirty.Count;
 
     /// <summary>Dirty and clean pages: what the page cache holds of the zone.</summary>
@@ -31,12 +34,20 @@ internal sealed class PageCache(Zone zone, ReserveScenario scenario)
     public void AddDirty(int page, long owner, long now) => _dirty.Enqueue((page, owner, now));
 
     /// <summary>
-    /// Whether the flusher has work: dirty pages past the background threshold, or dirty pages
-    /// older than the expiry (periodic writeback writes those whatever the count).
+    /// Whether the flusher has work: dirty pages past the background threshold, dirty pages older
+    /// than the expiry (periodic writeback writes those whatever the count), or pages direct
+    /// reclaim asked it to write.
     /// </summary>
     public bool WritebackWanted(long now)
         => _dirty.Count > scenario.DirtyBackgroundThreshold
-        || (_dirty.Count > 0 && now - _dirty.Peek().Dirtied >= scenario.DirtyExpireTicks);
+        || (_dirty.Count > 0 && (_kicked > 0 || now - _dirty.Peek().Dirtied >= scenario.DirtyExpireTicks));
+
+    /// <summary>
+    /// wakeup_flusher_threads(nr_pages) from direct reclaim (do_try_to_free_pages, mm/vmscan.c 4.2,
+    /// once a reclaim pass has scanned more than one and a half batches): write back that many pages
+    /// whatever the dirty thresholds say.
+    /// </summary>
+    public void Kick(long pages) => _kicked = Math.Max(_kicked, pages);
 
     /// <summary>Writeback: up to <paramref name="batch"/> dirty pages become clean (and so reclaimable).</summary>
     /// <param name="firstKill">The tick of the first OOM kill, or null: what is written from then on counts as progress after it.</param>
@@ -52,6 +63,7 @@ internal sealed class PageCache(Zone zone, ReserveScenario scenario)
         if (written > 0)
         {
             WrittenBack += written;
+            _kicked = Math.Max(0, _kicked - written);
             LastWriteback = now;
             if (firstKill is long killed && now >= killed)
             {

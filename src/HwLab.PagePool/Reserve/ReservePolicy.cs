@@ -1,15 +1,18 @@
 namespace HwLab.PagePool.Reserve;
 
-/// <summary>Who may dip into the memory reserve when the zone is at its min watermark.</summary>
+/// <summary>Who may dip into the memory reserve when the zone is at its min watermark, and what else helps.</summary>
 public enum ReservePolicy
 {
-    /// <summary>2015: no boost; every task gets only what its gfp flags give it.</summary>
+    /// <summary>Stock 4.2: the thread the OOM killer marked (TIF_MEMDIE) gets ALLOC_NO_WATERMARKS; everyone else gets what their gfp flags give them.</summary>
     Policy2015,
 
-    /// <summary>The 2015 proposal: ALLOC_HIGH for kernel threads and for tasks with a fatal signal pending.</summary>
+    /// <summary>The 2015 proposal on 4.2: as stock, and after the TIF_MEMDIE branch ALLOC_HIGH for kernel threads and for tasks with a fatal signal pending.</summary>
     Favor,
 
-    /// <summary>What the kernel did: an OOM reaper frees the victim's anonymous memory without the victim, and OOM victims get ALLOC_OOM.</summary>
+    /// <summary>
+    /// What the kernel did: 4.6's OOM reaper frees the victim's anonymous memory without waiting for
+    /// its threads, and the marked victim gets 4.15's ALLOC_OOM (half of min) in place of its flags.
+    /// </summary>
     Reaper,
 }
 

@@ -16,8 +16,9 @@ public static class ReserveRunner
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; it is looked at every tick.</exception>
     public static ReserveOutcome RunDeterministic(ReserveScenario scenario, ReservePolicy policy, CancellationToken cancellation = default)
     {
-        List<SimTask> tasks = CreateTasks(scenario, policy);
-        using var mm = new MemoryModel(scenario, policy, tasks, cancellation);
+        ArgumentNullException.ThrowIfNull(scenario);
+        Cast cast = Cast.For(scenario, policy);
+        using var mm = new MemoryModel(scenario, policy, cast.Tasks, cast.Processes, cast.VictimProcess, cancellation);
         var random = new Random(scenario.Seed);
         var done = new HashSet<SimTask>();
         var violations = new List<string>();
@@ -25,10 +26,10 @@ public static class ReserveRunner
         while (now < scenario.MaxTicks)
         {
             cancellation.ThrowIfCancellationRequested();
-            SimTask[] runnable = [.. tasks.Where(t => !done.Contains(t) && t.WakeAt <= now)];
+            SimTask[] runnable = [.. cast.Tasks.Where(t => !done.Contains(t) && t.WakeAt <= now)];
             if (runnable.Length == 0)
             {
-                long next = tasks.Where(t => !done.Contains(t)).Select(t => t.WakeAt).DefaultIfEmpty(scenario.MaxTicks).Min();
+                long next = cast.Tasks.Where(t => !done.Contains(t)).Select(t => t.WakeAt).DefaultIfEmpty(scenario.MaxTicks).Min();
                 now = Math.Min(Math.Max(next, now + 1), scenario.MaxTicks);
                 mm.Sample(now);
                 continue;
@@ -54,15 +55,17 @@ public static class ReserveRunner
             }
         }
         violations.AddRange(mm.Zone.CheckInvariants());
-        return Outcome(mm, ReserveOutcome.Deterministic, scenario.MaxTicks, violations, null);
+        return Outcome(mm, cast.Holder, ReserveOutcome.Deterministic, scenario.MaxTicks, violations, null);
     }
 
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled: every task looks at it between steps, and sleeps no longer than a few ticks.</exception>
     public static ReserveOutcome RunThreaded(ReserveScenario scenario, ReservePolicy policy, TimeSpan duration, CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
-        List<SimTask> tasks = CreateTasks(scenario, policy);
-        using var mm = new MemoryModel(scenario, policy, tasks, cancellation);
+        Cast cast = Cast.For(scenario, policy);
+        IReadOnlyList<SimTask> tasks = cast.Tasks;
+        using var mm = new MemoryModel(scenario, policy, tasks, cast.Processes, cast.VictimProcess, cancellation);
         var failures = new ConcurrentQueue<Exception>();
         var clock = Stopwatch.StartNew();
         long end = (long)(duration.TotalMilliseconds * TicksPerMillisecond);
@@ -81,7 +84,8 @@ public static class ReserveRunner
                     }
                     if (result.WaitTicks > 0)
                     {
-                        Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(result.WaitTicks, end - now) / TicksPerMillisecond));
+                        // A kill or a kick from reclaim wakes the task before its wait is over.
+                        task.Sleep(TimeSpan.FromMilliseconds(Math.Min(result.WaitTicks, end - now) / TicksPerMillisecond));
                     }
                 }
             }
@@ -118,29 +122,33 @@ public static class ReserveRunner
             violations.Add($"at the end {accounted} pages are held and {mm.Zone.FreePages} free, not {mm.Zone.Managed} in all");
         }
         violations.AddRange(mm.Zone.CheckInvariants());
-        return Outcome(mm, ReserveOutcome.Threaded, Math.Max(end, Now()), violations, clock.Elapsed.TotalMilliseconds);
+        return Outcome(mm, cast.Holder, ReserveOutcome.Threaded, Math.Max(end, Now()), violations, clock.Elapsed.TotalMilliseconds);
     }
 
-    private static List<SimTask> CreateTasks(ReserveScenario scenario, ReservePolicy policy)
+    private static ReserveOutcome Outcome(MemoryModel mm, SimTask holder, string mode, long endTick, IReadOnlyList<string> violations, double? wallMilliseconds)
     {
-        var tasks = new List<SimTask>();
-        long id = 1;
-        for (int i = 0; i < scenario.FileWriters; i++)
+        (bool inAllocation, long xfsRetries) = holder switch
         {
-            tasks.Add(new FileWriter(id++, i));
-        }
-        tasks.Add(new MemoryConsumer(id++, scenario.ConsumerStartTick, scenario.ExitPages));
-        tasks.Add(new WritebackWorker(id++));
-        if (policy == ReservePolicy.Reaper)
-        {
-            tasks.Add(new OomReaper(id));
-        }
-        return tasks;
-    }
-
-    private static ReserveOutcome Outcome(MemoryModel mm, string mode, long endTick, IReadOnlyList<string> violations, double? wallMilliseconds)
-    {
-        bool stalled = mm.RecoveredAt is null && (mm.LastWriteback is null || mm.LastWriteback < endTick - (endTick / 4));
+            WritebackWorker worker => (worker.InAllocation, worker.XfsRetries),
+            LockHoldingThread thread => (thread.InAllocation, thread.XfsRetries),
+            _ => (false, 0L),
+        };
+        SimTask? victim = mm.Victim;
+        bool victimWaits = victim is MemoryConsumer { WaitingOnScenarioLock: true } && victim.WaitingOn == mm.LockName;
+        bool livelocked = victimWaits && ReferenceEquals(mm.LockWriter, holder) && inAllocation && !mm.VictimProcess.MmFreed && mm.RecoveredAt is null;
+        var dependency = new LockDependency(
+            mm.LockName,
+            $"{holder.Name} ({holder.Comm})",
+            livelocked,
+            victim is null ? null : $"{victim.Name} ({victim.Comm})",
+            mm.VictimReserveAccess,
+            victim?.Exited ?? false,
+            mm.VictimProcess.MmFreed,
+            holder.Allocations.LastSlowPathFlags,
+            inAllocation ? holder.Allocations.CurrentPassesWithoutPage : 0,
+            holder.Allocations.PagesBelowMin,
+            holder.Allocations.Failures,
+            inAllocation ? xfsRetries : 0);
         return new ReserveOutcome(
             mm.Policy,
             mode,
@@ -152,7 +160,8 @@ public static class ReserveRunner
             mm.WrittenBack,
             mm.WrittenBackAfterKill,
             mm.LastWriteback,
-            stalled,
+            dependency,
+            mm.Policy == ReservePolicy.Reaper ? new ReaperRecord(mm.ReapAttempts, mm.Reaped, mm.ReapGaveUp) : ReaperRecord.None,
             mm.Warnings,
             mm.OomKills,
             mm.DeepestFree,

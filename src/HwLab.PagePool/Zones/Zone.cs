@@ -54,10 +54,31 @@ public sealed unsafe class Zone : IDisposable
 
     public long AllocatedPages => Managed - _free;
 
+    /// <summary>
+    /// NR_PAGES_SCANNED: pages reclaim has scanned since a page was last freed to the zone. Any free
+    /// sets it back to zero, as free_one_page and free_pcppages_bulk do (mm/page_alloc.c, 4.x before
+    /// 4.8 moved reclaim to nodes); reclaim adds what it scans (<see cref="NoteScanned"/>).
+    /// </summary>
+    public long PagesScanned { get; private set; }
+
+    /// <summary>Reclaim scanned <paramref name="pages"/> LRU pages without freeing any.</summary>
+    public void NoteScanned(long pages)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pages);
+        PagesScanned += pages;
+    }
+
+    /// <summary>
+    /// zone_reclaimable (mm/vmscan.c, 4.2): reclaim still counts as progress while it has scanned
+    /// fewer than six times the zone's reclaimable pages since the last free.
+    /// </summary>
+    public bool Reclaimable(long reclaimablePages) => PagesScanned < reclaimablePages * 6;
+
     /// <summary>Every page free again, each page stamped free.</summary>
     public void Reset()
     {
         _free = Managed;
+        PagesScanned = 0;
         for (int page = 0; page < Managed; page++)
         {
             _freeList[page] = (int)(Managed - 1 - page);
@@ -106,6 +127,7 @@ public sealed unsafe class Zone : IDisposable
         _owner[page] = FreeMarker;
         *Stamp(page) = FreeMarker;
         _freeList[_free++] = page;
+        PagesScanned = 0;
     }
 
     /// <summary>The owner a page is stamped with, or -1 when free.</summary>

@@ -4,18 +4,21 @@ namespace HwLab.PagePool.Zones;
 public static class ZoneWatermark
 {
     /// <summary>
-    /// __zone_watermark_ok (4.14): whether a zone with <paramref name="freePages"/> free may hand out
-    /// a block of 2^<paramref name="order"/> pages against <paramref name="mark"/> under
-    /// <paramref name="allocFlags"/>. ALLOC_HIGH takes half of min; then ALLOC_OOM a further half, or
-    /// ALLOC_HARDER a further quarter; callers with neither also leave the high-atomic reserve alone.
-    /// The check is strict: free pages equal to the adjusted min fail it.
+    /// __zone_watermark_ok as 4.15 has it (mm/page_alloc.c): whether a zone with
+    /// <paramref name="freePages"/> free may hand out a block of 2^<paramref name="order"/> pages
+    /// against <paramref name="mark"/> under <paramref name="allocFlags"/>. ALLOC_HIGH takes half of
+    /// min; then ALLOC_OOM a further half, or ALLOC_HARDER a further quarter; callers with neither
+    /// also leave the high-atomic reserve alone. The check is strict: free pages equal to the
+    /// adjusted min fail it. For the flags 4.2 can produce (no ALLOC_OOM) and no high-atomic reserve
+    /// (4.2 has none) this is 4.2's check too: there ALLOC_HIGH halves min and ALLOC_HARDER takes a
+    /// quarter of the rest, and free pages at or under the result fail.
     /// </summary>
     public static bool __zone_watermark_ok(long freePages, int order, long mark, AllocFlags allocFlags, long nrReservedHighatomic = 0)
     {
         long min = EffectiveMin(mark, allocFlags);
         bool allocHarder = (allocFlags & (AllocFlags.ALLOC_HARDER | AllocFlags.ALLOC_OOM)) != 0;
 
-        // free_pages may go negative - that's OK
+        // The pages beyond the first of a higher-order block must be free too; the count may go below zero.
         freePages -= (1L << order) - 1;
         if (!allocHarder)
         {
@@ -34,8 +37,7 @@ public static class ZoneWatermark
         }
         if ((allocFlags & AllocFlags.ALLOC_OOM) != 0)
         {
-            // OOM victims can try even harder than normal ALLOC_HARDER users on the grounds that it's
-            // definitely going to be in the exit path shortly and free memory.
+            // An OOM victim is on its way out and will free memory; 4.15 lets it take half of what is left.
             min -= min / 2;
         }
         else if ((allocFlags & AllocFlags.ALLOC_HARDER) != 0)
@@ -45,7 +47,13 @@ public static class ZoneWatermark
         return min;
     }
 
-    /// <summary>gfp_to_alloc_flags: the slow path's flags for a gfp mask (the min watermark; __GFP_HIGH and __GFP_ATOMIC into the reserve).</summary>
+    /// <summary>
+    /// 4.2's gfp_to_alloc_flags (mm/page_alloc.c), the part that depends on the gfp mask alone: the
+    /// min watermark and the cpuset check; __GFP_HIGH becomes ALLOC_HIGH (the same bit); a caller
+    /// that may neither sleep nor ask kswapd off (no __GFP_WAIT, no __GFP_NO_KSWAPD: "atomic") gets
+    /// ALLOC_HARDER and skips the cpuset check. What depends on the task (TIF_MEMDIE, PF_MEMALLOC, a
+    /// real-time task) is the allocator's to add: see the reserve model's page allocator.
+    /// </summary>
     public static AllocFlags gfp_to_alloc_flags(Gfp gfpMask)
     {
         AllocFlags flags = AllocFlags.ALLOC_WMARK_MIN | AllocFlags.ALLOC_CPUSET;
@@ -53,10 +61,14 @@ public static class ZoneWatermark
         {
             flags |= AllocFlags.ALLOC_HIGH;
         }
-        if ((gfpMask & Gfp.__GFP_ATOMIC) != 0)
+        if (IsAtomic(gfpMask))
         {
             flags |= AllocFlags.ALLOC_HARDER;
+            flags &= ~AllocFlags.ALLOC_CPUSET;
         }
         return flags;
     }
+
+    /// <summary>4.2's "atomic": neither __GFP_WAIT nor __GFP_NO_KSWAPD (gfp_to_alloc_flags).</summary>
+    public static bool IsAtomic(Gfp gfpMask) => (gfpMask & (Gfp.__GFP_WAIT | Gfp.__GFP_NO_KSWAPD)) == 0;
 }

@@ -6,6 +6,7 @@ using HwLab.Lab.Experiments.Reserve;
 using HwLab.Lab.Experiments.Swap;
 using HwLab.Lab.Results;
 using HwLab.Native.Topology;
+using HwLab.PagePool.Reserve;
 
 namespace HwLab.Lab.Tests.Experiments;
 
@@ -97,24 +98,63 @@ public sealed class ExperimentsOnThisMachineTests
     }
 
     [Fact]
-    public void Reserve_stalls_under_2015_and_recovers_under_favor_and_reaper_in_both_modes()
+    public void Reserve_livelocks_under_2015_and_recovers_under_favor_and_reaper_in_both_modes()
     {
         ReserveExperiment experiment = new ReserveExperiment();
-        ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { ThreadedDuration = TimeSpan.FromMilliseconds(300) };
+        ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { ThreadedDuration = TimeSpan.FromMilliseconds(1_000) };
         ExperimentResult result = experiment.Run(settings, Context);
 
         Assert.Equal(ExperimentStatus.Completed, result.Status);
-        Assert.Equal(6, result.Points.Count);
+        // Three policies in two modes, and the reaper with mmap_sem held for writing in both.
+        Assert.Equal(8, result.Points.Count);
         Assert.Equal(6, result.Timelines.Count);
-        Assert.All(result.Points.Where(p => p.Key("policy") == "2015"), p => Assert.Equal(1, p.Derived["stalledShare"]));
-        Assert.All(result.Points.Where(p => p.Key("policy") != "2015"), p => Assert.Equal(1, p.Derived["recoveredShare"]));
-        Assert.Equal([VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Info], result.Verdicts.Select(v => v.Outcome));
+        PointResult[] held = [.. result.Points.Where(p => p.Keys.GetValueOrDefault("lock") == "mmap-sem")];
+        Assert.Equal(2, held.Length);
+        Assert.All(held, p => Assert.Equal(1, p.Derived["livelockedShare"]));
+        PointResult[] own = [.. result.Points.Except(held)];
+        Assert.All(own.Where(p => p.Key("policy") == "2015"), p => Assert.Equal(1, p.Derived["livelockedShare"]));
+        Assert.All(own.Where(p => p.Key("policy") != "2015"), p => Assert.Equal(1, p.Derived["recoveredShare"]));
+        Assert.Equal([VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Confirmed, VerdictOutcome.Info], result.Verdicts.Select(v => v.Outcome));
+        Assert.Equal([Topics.Reserve2015, Topics.ReserveFavor, Topics.ReserveReaper, Topics.ReserveReaperMmapSem, Topics.ReserveSafetyRoom], result.Verdicts.Select(v => v.Topic));
         Timeline timeline = result.Timelines.Single(t => t.Id == "policy=2015 mode=deterministic");
         Assert.Equal(["high", "low", "min"], timeline.Levels.Keys.Order());
         Assert.Contains(timeline.Markers, m => m.Kind == "oom-kill");
-        Assert.Contains(timeline.Markers, m => m.Kind == "warning");
+        // Stock 4.2 never fails the holder's GFP_NOFS allocation: XFS has nothing to warn about.
+        Assert.DoesNotContain(timeline.Markers, m => m.Kind == "warning");
+        Assert.Contains(result.Timelines.Single(t => t.Id == "policy=reaper mode=deterministic").Markers, m => m.Kind == "reaped");
         Assert.True(timeline.Points.Count > 100);
         CitedClaims.AssertEachNamesItsSource(result);
+    }
+
+    [Fact]
+    public void Reserve_runs_too_short_for_the_OOM_killer_decide_nothing()
+    {
+        ReserveExperiment experiment = new ReserveExperiment();
+        ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
+        {
+            Modes = [ReserveOutcome.Deterministic], Scenario = new ReserveScenario { MaxTicks = ReserveSettings.MaxTicksRange.Min },
+        };
+        ExperimentResult result = experiment.Run(settings, Context);
+        Assert.All(result.Verdicts.Where(v => v.Topic != Topics.ReserveSafetyRoom), v =>
+        {
+            Assert.Equal(VerdictOutcome.NotMeasurable, v.Outcome);
+            Assert.Contains("ended before the OOM killer acted", v.Why, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Reserve_on_the_seeds_debug_kernel_warns_as_its_log_does()
+    {
+        ReserveExperiment experiment = new ReserveExperiment();
+        ReserveSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
+        {
+            Policies = ["2015"], Modes = [ReserveOutcome.Deterministic], Scenario = new ReserveScenario { NofsCanFail = true },
+        };
+        ExperimentResult result = experiment.Run(settings, Context);
+        Assert.Equal(VerdictOutcome.Confirmed, result.Verdicts[0].Outcome);
+        Timeline timeline = Assert.Single(result.Timelines);
+        Assert.All(timeline.Markers.Where(m => m.Kind == "warning"), m => Assert.Contains("possible memory allocation deadlock in xfs_buf_allocate_memory (mode:0x250)", m.Label, StringComparison.Ordinal));
+        Assert.Contains(timeline.Markers, m => m.Kind == "warning");
     }
 
     [Fact]
@@ -148,6 +188,7 @@ public sealed class ExperimentsOnThisMachineTests
         ReserveExperiment reserve = new ReserveExperiment();
         ReserveSettings reserveSettings = reserve.DefaultSettings(SuiteProfile.Quick, s_topology);
         Assert.Contains("do not fit the zone", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Scenario = reserveSettings.Scenario with { MinFreeKbytes = 16384 } }, s_topology)).Message, StringComparison.Ordinal);
+        Assert.Contains("--lock mmap-sem needs --lock-holder thread", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Scenario = reserveSettings.Scenario with { Lock = VictimLock.MmapSem } }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("--policies takes 2015, favor, reaper", Assert.Throws<ExperimentSettingsException>(() => reserve.Validate(reserveSettings with { Policies = ["lenient"] }, s_topology)).Message, StringComparison.Ordinal);
     }
 

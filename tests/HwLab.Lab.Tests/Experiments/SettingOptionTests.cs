@@ -55,6 +55,23 @@ public sealed class SettingOptionTests
     }
 
     [Fact]
+    public void One_name_is_one_of_the_known_and_a_switch_takes_no_value()
+    {
+        SettingOption<string> holder = SettingOption.OneName("--lock-holder", "", ["kthread", "thread"]);
+        Assert.True(holder.TryParse("thread", out string? name, out _));
+        Assert.Equal("thread", name);
+        Assert.Equal("kthread|thread", holder.HelpName);
+        Assert.Equal("--lock-holder takes kthread or thread, not 'kthread,thread'.", holder.Refusal("kthread,thread"));
+        Assert.True(holder.TakesValue);
+
+        SettingOption<bool> nofs = SettingOption.Flag("--nofs-can-fail", "");
+        Assert.False(nofs.TakesValue);
+        Assert.True(nofs.TryParse(SettingOption.FlagGiven, out bool on, out _));
+        Assert.True(on);
+        Assert.Equal("--nofs-can-fail takes no value.", nofs.Refusal("off"));
+    }
+
+    [Fact]
     public void Options_given_go_over_the_profile_and_the_rest_stay()
     {
         var locks = new LocksExperiment();

@@ -1,3 +1,4 @@
+using HwLab.PagePool.Reserve;
 using HwLab.PagePool.Zones;
 using static HwLab.PagePool.Zones.AllocFlags;
 
@@ -48,15 +49,38 @@ public sealed class WatermarkTests
     }
 
     [Fact]
-    public void Gfp_masks_translate_to_the_slow_paths_flags()
+    public void Gfp_masks_translate_to_the_slow_paths_flags_as_4_2_does()
     {
         Assert.Equal(ALLOC_WMARK_MIN | ALLOC_CPUSET, ZoneWatermark.gfp_to_alloc_flags(Gfp.GFP_KERNEL));
         Assert.Equal(ALLOC_WMARK_MIN | ALLOC_CPUSET, ZoneWatermark.gfp_to_alloc_flags(Gfp.GFP_NOFS));
+        // 4.2's GFP_ATOMIC is __GFP_HIGH alone: without __GFP_WAIT it is atomic, gets ALLOC_HARDER and skips the cpuset check.
         AllocFlags atomic = ZoneWatermark.gfp_to_alloc_flags(Gfp.GFP_ATOMIC);
-        Assert.Equal(ALLOC_WMARK_MIN | ALLOC_CPUSET | ALLOC_HIGH | ALLOC_HARDER, atomic);
+        Assert.Equal(ALLOC_WMARK_MIN | ALLOC_HIGH | ALLOC_HARDER, atomic);
         // GFP_ATOMIC reaches 3/8 of min.
         Assert.Equal(375, ZoneWatermark.EffectiveMin(1000, atomic));
         Assert.Equal(0u, (uint)(Gfp.GFP_NOFS & Gfp.__GFP_FS));
+        Assert.False(ZoneWatermark.IsAtomic(Gfp.GFP_NOFS));
+        Assert.False(ZoneWatermark.IsAtomic(Gfp.__GFP_NO_KSWAPD));
+    }
+
+    [Fact]
+    public void The_mode_XFS_logs_is_0x250_with_4_2s_gfp_bits()
+    {
+        // include/linux/gfp.h at 4.2: ___GFP_WAIT 0x10, ___GFP_IO 0x40, ___GFP_FS 0x80, ___GFP_NOWARN 0x200.
+        Assert.Equal((0x10u, 0x40u, 0x80u, 0x200u), ((uint)Gfp.__GFP_WAIT, (uint)Gfp.__GFP_IO, (uint)Gfp.__GFP_FS, (uint)Gfp.__GFP_NOWARN));
+        // xfs_buf_allocate_memory: xb_to_gfp = GFP_NOFS | __GFP_NOWARN.
+        Assert.Equal(0x250u, (uint)(Gfp.GFP_NOFS | Gfp.__GFP_NOWARN));
+        // kmem_alloc(KM_NOFS): GFP_KERNEL | __GFP_NOWARN less __GFP_FS.
+        Assert.Equal(0x250u, (uint)((Gfp.GFP_KERNEL | Gfp.__GFP_NOWARN) & ~Gfp.__GFP_FS));
+        Assert.Equal(0x250u, (uint)XfsRetryLoop.NofsMask);
+    }
+
+    [Fact]
+    public void Flags_read_as_the_kernel_spells_them()
+    {
+        Assert.Equal("ALLOC_WMARK_MIN | ALLOC_NO_WATERMARKS | ALLOC_CPUSET", AllocFlagsText.Of(ALLOC_WMARK_MIN | ALLOC_CPUSET | ALLOC_NO_WATERMARKS));
+        Assert.Equal("ALLOC_WMARK_MIN | ALLOC_OOM", AllocFlagsText.Of(ALLOC_OOM));
+        Assert.Equal("ALLOC_WMARK_LOW | ALLOC_HIGH", AllocFlagsText.Of(ALLOC_WMARK_LOW | ALLOC_HIGH));
     }
 
     [Fact]

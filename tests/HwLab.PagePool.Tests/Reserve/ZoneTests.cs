@@ -32,6 +32,22 @@ public sealed class ZoneTests
     }
 
     [Fact]
+    public void Reclaim_counts_as_progress_until_it_has_scanned_six_times_the_reclaimable_pages_since_the_last_free()
+    {
+        using Zone zone = Small();
+        int page = zone.TryAllocate(ALLOC_WMARK_LOW, 7);
+        zone.NoteScanned(59);
+        Assert.True(zone.Reclaimable(10));
+        zone.NoteScanned(1);
+        Assert.False(zone.Reclaimable(10));
+        // Any page freed to the zone starts the count again (free_one_page, free_pcppages_bulk).
+        zone.Free(page, 7);
+        Assert.Equal(0, zone.PagesScanned);
+        Assert.True(zone.Reclaimable(10));
+        Assert.False(zone.Reclaimable(0));
+    }
+
+    [Fact]
     public void A_page_freed_by_another_owner_or_twice_is_caught()
     {
         using Zone zone = Small();

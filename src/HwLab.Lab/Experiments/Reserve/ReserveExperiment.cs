@@ -10,11 +10,12 @@ using HwLab.PagePool.Zones;
 namespace HwLab.Lab.Experiments.Reserve;
 
 /// <summary>
-/// The second source document's scenario: memory runs out while file writers dirty page cache,
-/// a writeback thread needs a GFP_NOFS page per batch, and the OOM victim must allocate on its way
-/// out. For each reserve policy, bounded in time: whether writeback made forward progress, how
-/// long recovery took, the deadlock warnings, OOM kills, the deepest dip below min, and the free
-/// pages over time against the watermarks.
+/// The second source document's scenario: memory runs out while a.out's threads dirty page cache
+/// and fault in memory, and the OOM victim waits for a lock held by a thread whose GFP_NOFS
+/// allocation loops (the writeback kernel thread, or a dying thread of a.out). For each reserve
+/// policy, bounded in time: whether the run livelocked or recovered and how long recovery took,
+/// who had which reserve access, the XFS warnings, OOM kills, what the OOM reaper did, the deepest
+/// dip below min, and the free pages over time against the watermarks.
 /// </summary>
 public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
 {
@@ -25,7 +26,7 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
     public override string Title => "Who may use the memory reserve: forward progress under memory pressure";
 
     public override string Description
-        => "A watermark page allocator under pressure (writers dirtying page cache, a writeback thread that needs a GFP_NOFS page per batch, an OOM victim that must allocate to exit) under three reserve policies: 2015 (no boost), favor (ALLOC_HIGH for kernel threads and dying tasks), reaper (the OOM reaper and ALLOC_OOM).";
+        => "4.2's watermark page allocator under pressure, with the seed's lock dependency (the OOM victim waits for a lock held by a thread whose GFP_NOFS allocation loops: the writeback kernel thread or a dying thread of the victim), under three reserve policies: 2015 (stock 4.2, ALLOC_NO_WATERMARKS for the marked victim), favor (the 2015 proposal: ALLOC_HIGH for kernel threads and dying tasks), reaper (4.6's OOM reaper and 4.15's ALLOC_OOM).";
 
     public override IExperimentReport Report { get; } = new ReserveReport();
 
@@ -42,6 +43,10 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         SettingChecks.EnsureKnownNames(settings.Policies, ReservePolicies.Names, "--policies");
         SettingChecks.EnsureKnownNames(settings.Modes, ReserveSettings.KnownModes, "--modes");
         ReserveScenario scenario = settings.Scenario;
+        if (scenario.Lock == VictimLock.MmapSem && scenario.LockHolder == LockHolder.KernelThread)
+        {
+            throw new ExperimentSettingsException("--lock mmap-sem needs --lock-holder thread: a kernel thread holds no process's mmap_sem.");
+        }
         ReserveSettings.ZonePagesRange.Ensure(scenario.ZonePages, "--zone-pages");
         ReserveSettings.MinFreeKbytesRange.Ensure(scenario.MinFreeKbytes, "--min-free-kbytes");
         ReserveSettings.WatermarkScaleFactorRange.Ensure(scenario.WatermarkScaleFactor, "--watermark-scale-factor");
@@ -67,16 +72,23 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         if (settings.Modes.Contains(ReserveOutcome.Threaded))
         {
             long policies = settings.Policies.Distinct().Count();
+            // The reaper runs once more with mmap_sem held for writing (see Measure).
+            bool again = MmapSemContrast(settings);
             RunBudget.EnsureDuration(
-                RunBudget.Product(policies, settings.Repeats, (long)settings.ThreadedDuration.TotalNanoseconds),
+                RunBudget.Product(policies + (again ? 1 : 0), settings.Repeats, (long)settings.ThreadedDuration.TotalNanoseconds),
                 Name,
-                string.Create(CultureInfo.InvariantCulture, $"{policies} policies, {settings.Repeats} threaded runs of {settings.ThreadedDuration.TotalMilliseconds} ms"),
+                string.Create(CultureInfo.InvariantCulture, $"{policies} policies{(again ? " and the reaper again with mmap_sem held" : "")}, {settings.Repeats} threaded runs of {settings.ThreadedDuration.TotalMilliseconds} ms"),
                 "--repeats, --duration-ms or --policies");
         }
         // A page of 4 KiB in the arena, and a free-list entry (4 bytes) and an owner (8) in managed arrays.
         RunBudget.EnsureMemory(
             RunBudget.Product(settings.Scenario.ZonePages, Zone.PageBytes + sizeof(int) + sizeof(long)), Name, $"a zone of {settings.Scenario.ZonePages} pages", "--zone-pages");
     }
+
+    // Where the scenario's own lock is not mmap_sem, the reaper also runs with a dying thread holding
+    // mmap_sem for writing: the case the reaper cannot help.
+    private static bool MmapSemContrast(ReserveSettings settings)
+        => settings.Scenario.Lock != VictimLock.MmapSem && settings.Policies.Any(p => p == ReservePolicies.Name(ReservePolicy.Reaper));
 
     protected override ReserveSettings WithOptions(ReserveSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
         => ReserveOptions.Apply(defaults, given);
@@ -97,6 +109,9 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
             ["dirtyRatio"] = string.Create(CultureInfo.InvariantCulture, $"{s.DirtyRatioPercent}% (background {s.DirtyBackgroundRatioPercent}%, expire {s.DirtyExpireTicks} ticks)"),
             ["writebackBatch"] = s.WritebackBatch.ToString(CultureInfo.InvariantCulture),
             ["exitPages"] = s.ExitPages.ToString(CultureInfo.InvariantCulture),
+            ["lock"] = VictimLocks.Name(s.Lock),
+            ["lockHolder"] = LockHolders.Name(s.LockHolder),
+            ["nofsCanFail"] = s.NofsCanFail ? "yes (the seed's debug kernel)" : "no (stock 4.2)",
             ["congestionWaitTicks"] = s.CongestionWaitTicks.ToString(CultureInfo.InvariantCulture),
             ["deterministicBoundTicks"] = s.MaxTicks.ToString(CultureInfo.InvariantCulture),
             ["threadedBoundMilliseconds"] = settings.ThreadedDuration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture),
@@ -109,16 +124,27 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
     {
         var plan = (from policy in settings.Policies.Distinct()
                     from mode in settings.Modes.Distinct()
-                    select (Policy: ReservePolicies.Parse(policy), Mode: mode)).ToList();
+                    select (Policy: ReservePolicies.Parse(policy), Mode: mode, Scenario: settings.Scenario, Contrast: false)).ToList();
+        ReserveScenario mmapSem = settings.Scenario with { Lock = VictimLock.MmapSem, LockHolder = LockHolder.DyingThread };
+        bool contrast = MmapSemContrast(settings);
+        if (contrast)
+        {
+            plan.AddRange(settings.Modes.Distinct().Select(mode => (ReservePolicy.Reaper, mode, mmapSem, Contrast: true)));
+        }
         int planned = plan.Sum(p => p.Mode == ReserveOutcome.Threaded ? settings.Repeats : 1);
         int done = 0;
         var points = new List<PointResult>();
         var timelines = new List<Timeline>();
         var outcomes = new List<ReserveOutcome>();
-        foreach ((ReservePolicy policy, string mode) in plan)
+        var contrastOutcomes = new List<ReserveOutcome>();
+        foreach ((ReservePolicy policy, string mode, ReserveScenario scenario, bool isContrast) in plan)
         {
             var runs = new List<ReserveOutcome>();
             var keys = new Dictionary<string, string> { [ReserveKeys.Policy] = ReservePolicies.Name(policy), [ReserveKeys.Mode] = mode };
+            if (isContrast)
+            {
+                keys[ReserveKeys.Lock] = VictimLocks.Name(VictimLock.MmapSem);
+            }
             int repeats = mode == ReserveOutcome.Threaded ? settings.Repeats : 1;
             for (int r = 0; r < repeats; r++)
             {
@@ -127,8 +153,8 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
                 {
                     context.Cancellation.ThrowIfCancellationRequested();
                     outcome = mode == ReserveOutcome.Threaded
-                        ? ReserveRunner.RunThreaded(settings.Scenario, policy, settings.ThreadedDuration, context.Cancellation)
-                        : ReserveRunner.RunDeterministic(settings.Scenario, policy, context.Cancellation);
+                        ? ReserveRunner.RunThreaded(scenario, policy, settings.ThreadedDuration, context.Cancellation)
+                        : ReserveRunner.RunDeterministic(scenario, policy, context.Cancellation);
                 }
                 catch (OperationCanceledException e)
                 {
@@ -148,11 +174,19 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
                 runs.Add(outcome);
                 context.Report(Name, ++done, planned);
             }
-            outcomes.AddRange(runs);
             points.Add(ToPoint(keys, runs));
-            timelines.Add(ToTimeline(keys, runs[0]));
+            if (isContrast)
+            {
+                // No timeline: the report draws one chart per policy and mode.
+                contrastOutcomes.AddRange(runs);
+            }
+            else
+            {
+                outcomes.AddRange(runs);
+                timelines.Add(ToTimeline(keys, runs[0]));
+            }
         }
-        return new Measurement(points, Verdicts(outcomes), Notes(settings)) { Timelines = timelines };
+        return new Measurement(points, Verdicts(settings.Scenario, outcomes, contrastOutcomes), Notes(settings, contrast)) { Timelines = timelines };
     }
 
     private static PointResult ToPoint(Dictionary<string, string> keys, IReadOnlyList<ReserveOutcome> runs)
@@ -171,7 +205,7 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         var derived = new Dictionary<string, double>
         {
             ["recoveredShare"] = runs.Count(o => o.Recovered) / (double)runs.Count,
-            ["stalledShare"] = runs.Count(o => o.Stalled) / (double)runs.Count,
+            ["livelockedShare"] = runs.Count(o => o.Livelocked) / (double)runs.Count,
             ["warningsMedian"] = MedianInterval.Median([.. runs.Select(o => (double)o.Warnings)]),
             ["oomKillsMedian"] = MedianInterval.Median([.. runs.Select(o => (double)o.OomKills)]),
             ["deepestDipBelowMin"] = runs.Max(o => o.DipBelowMin),
@@ -190,7 +224,12 @@ public sealed partial class ReserveExperiment : Experiment<ReserveSettings>
         var extras = new Dictionary<string, double>
         {
             ["recovered"] = o.Recovered ? 1 : 0,
-            ["stalled"] = o.Stalled ? 1 : 0,
+            ["livelocked"] = o.Livelocked ? 1 : 0,
+            ["mmFreed"] = o.Dependency.MmFreed ? 1 : 0,
+            ["holderPassesInHand"] = o.Dependency.HolderPassesInHand,
+            ["holderPagesBelowMin"] = o.Dependency.HolderPagesBelowMin,
+            ["holderFailures"] = o.Dependency.HolderFailures,
+            ["reapAttempts"] = o.Reaper.Attempts,
             ["warnings"] = o.Warnings,
             ["oomKills"] = o.OomKills,
             ["writtenBack"] = o.WrittenBack,

@@ -8,4 +8,7 @@ internal static class ReserveKeys
 
     /// <summary>deterministic or threaded.</summary>
     public const string Mode = "mode";
+
+    /// <summary>The lock the OOM victim waits for, on the reaper's contrast runs only: mmap-sem.</summary>
+    public const string Lock = "lock";
 }

@@ -13,11 +13,12 @@ namespace HwLab.Lab.Experiments.Setup;
 /// </summary>
 public abstract class SettingOption
 {
-    private protected SettingOption(string name, string description, string helpName)
+    private protected SettingOption(string name, string description, string helpName, bool takesValue)
     {
         Name = name;
         Description = description;
         HelpName = helpName;
+        TakesValue = takesValue;
     }
 
     /// <summary>"--samples".</summary>
@@ -28,6 +29,12 @@ public abstract class SettingOption
 
     /// <summary>The value's name in --help: N, LIST, MS.</summary>
     public string HelpName { get; }
+
+    /// <summary>False for a switch (<see cref="Flag"/>): giving its name alone turns it on.</summary>
+    public bool TakesValue { get; }
+
+    /// <summary>The text a switch that was given reads as.</summary>
+    public const string FlagGiven = "true";
 
     /// <summary>Null when <paramref name="text"/> is a value of this option; otherwise one line that names the option and what it takes.</summary>
     public abstract string? Refusal(string text);
@@ -69,6 +76,28 @@ public abstract class SettingOption
             return refusal is null;
         });
 
+    /// <summary>One name out of <paramref name="known"/>.</summary>
+    public static SettingOption<string> OneName(string name, string description, IReadOnlyList<string> known)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        return new(name, description, string.Join('|', known), (string text, [MaybeNullWhen(false)] out string value, out string? refusal) =>
+        {
+            bool valid = known.Contains(text);
+            value = valid ? text : null;
+            refusal = valid ? null : $"{name} takes {string.Join(" or ", known)}, not '{text}'.";
+            return valid;
+        });
+    }
+
+    /// <summary>A switch, off unless given; on the command line it takes no value.</summary>
+    public static SettingOption<bool> Flag(string name, string description)
+        => new(name, description, "", (string text, out bool value, out string? refusal) =>
+        {
+            value = text == FlagGiven;
+            refusal = value ? null : $"{name} takes no value.";
+            return value;
+        }, takesValue: false);
+
     /// <summary>CPUs in the kernel's cpulist form with strides: 0-3,8 or 0-63:2; at least one.</summary>
     public static SettingOption<CpuSet> Cpus(string name, string description)
         => new(name, description, "LIST", (string text, [MaybeNullWhen(false)] out CpuSet value, out string? refusal) =>
@@ -100,8 +129,8 @@ public sealed class SettingOption<T> : SettingOption
 {
     private readonly Parser _parse;
 
-    internal SettingOption(string name, string description, string helpName, Parser parse)
-        : base(name, description, helpName)
+    internal SettingOption(string name, string description, string helpName, Parser parse, bool takesValue = true)
+        : base(name, description, helpName, takesValue)
         => _parse = parse;
 
     /// <summary>Turns an option's text into its value, or into the line that refuses it.</summary>
