@@ -82,7 +82,9 @@ struct swap_cluster_info_spinlock {
 
 /* (d) 6.12: free and partial clusters move between lists of list_head; count and order split out. */
 struct swap_cluster_info_list {
-    spinlock_t lock; /* Protects all fields below */
+    spinlock_t lock; /* Guards count, flags, order and this cluster's swap_map entries, but not
+                      * list: moving a cluster between lists is the device's business, done
+                      * under si->lock (include/linux/swap.h, 6.12) */
     u16 count;
     u8 flags;
     u8 order;
@@ -91,7 +93,8 @@ struct swap_cluster_info_list {
 
 /* (e) 2025 swap table: each cluster points at its table of swap entries. */
 struct swap_cluster_info_table {
-    spinlock_t lock; /* Protects all fields below */
+    spinlock_t lock; /* As in (d): every field here but list, and this cluster's swap_map
+                      * entries; the list links are not the cluster lock's to guard */
     u16 count;
     u8 flags;
     u8 order;

@@ -79,7 +79,7 @@ public sealed class OptionBoundsTests
             string[] c2c = ["--cpus", twoCpus];
             string[] one = ["--threads", "1"];
             string[] two = ["--threads", "2"];
-            string[] oneDevice = ["--threads", "1", "--modes", "device", "--orders", "sequential", "--layouts", "8"];
+            string[] oneDevice = ["--threads", "1", "--modes", "device", "--orders", "sequential", "--layouts", "4"];
             var data = new TheoryData<string, string, string, string[]>
             {
                 { "c2c", "--samples", "5", c2c },

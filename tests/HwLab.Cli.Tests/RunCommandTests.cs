@@ -59,10 +59,13 @@ public sealed class RunCommandTests
         CliRun.InProcess("run", experiment, option, value).AssertUsageError(expected);
     }
 
-    [Fact]
-    public void A_cluster_lock_on_the_four_byte_layout_is_refused()
+    [Theory]
+    [InlineData("bitlock,spinlock", "4", "the 4-byte form of 4.10 and before has no cluster lock")]
+    [InlineData("device", "8", "device runs only on the 4-byte layout")]
+    [InlineData("bitlock", "24,32", "the 24-byte form has a spinlock_t, not a lock bit")]
+    public void A_mode_and_layout_pair_no_kernel_had_is_refused(string modes, string layouts, string expected)
     {
-        CliRun.InProcess("run", "swap", "--modes", "bitlock,spinlock", "--layouts", "4").AssertUsageError("the 4-byte form has no room for a lock");
+        CliRun.InProcess("run", "swap", "--modes", modes, "--layouts", layouts).AssertUsageError(expected);
     }
 
     [Theory]

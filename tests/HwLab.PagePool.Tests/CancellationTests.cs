@@ -16,7 +16,7 @@ public sealed class CancellationTests
     {
         Assert.SkipWhen(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes < 8L << 30, "needs 8 GiB of memory");
         var options = new SwapDeviceOptions { Slots = 1L << 20, Cpus = 1 };
-        AssertStopsPromptly(token => SwapDeviceFactory.Create(SwapLockMode.Device, 8, options, token).Dispose());
+        AssertStopsPromptly(token => SwapDeviceFactory.Create(SwapLockMode.Device, 4, options, token).Dispose());
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace HwLab.Layout.Kernel;
 [StructLayout(LayoutKind.Explicit)]
 public struct swap_cluster_info_list : IClusterInfo<swap_cluster_info_list>
 {
-    /// <summary>Protects all fields below.</summary>
+    /// <summary>Guards count, flags, order and this cluster's swap_map entries, but not <c>list</c>: list moves under si->lock (include/linux/swap.h, 6.12).</summary>
     [FieldOffset(0)]
     public spinlock_t @lock;
 

@@ -10,7 +10,7 @@ namespace HwLab.Layout.Kernel;
 [StructLayout(LayoutKind.Explicit)]
 public struct swap_cluster_info_table : IClusterInfo<swap_cluster_info_table>
 {
-    /// <summary>Protects all fields below.</summary>
+    /// <summary>Guards every field here but <c>list</c>, and this cluster's swap_map entries, as in the 6.12 form.</summary>
     [FieldOffset(0)]
     public spinlock_t @lock;
 

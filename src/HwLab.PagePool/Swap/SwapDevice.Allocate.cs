@@ -195,16 +195,16 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock>
         TCluster.cluster_set_count(ref ci, count + 1);
     }
 
+    /// <summary>Counts a pick as sharing when any line of the new cluster's entry holds part of another CPU's current one.</summary>
     private void CountPick(int cpu, long idx)
     {
-        long line = idx * sizeof(TCluster) / _lineSize;
         bool sameLine = false;
         for (int other = 0; other < Options.Cpus && !sameLine; other++)
         {
             if (other != cpu && !TCluster.cluster_is_null(ref _percpu[other].index))
             {
                 long theirs = TCluster.cluster_next(ref _percpu[other].index);
-                sameLine = theirs * sizeof(TCluster) / _lineSize == line;
+                sameLine = ClusterLines.ShareALine(idx, theirs, sizeof(TCluster), _lineSize);
             }
         }
         int at = (cpu * PicksStride) + (_recycled[idx] ? 2 : 0);

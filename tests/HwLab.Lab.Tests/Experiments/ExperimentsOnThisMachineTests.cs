@@ -180,7 +180,7 @@ public sealed class ExperimentsOnThisMachineTests
 
         SwapExperiment swap = new SwapExperiment(churn: false);
         SwapSettings swapSettings = swap.DefaultSettings(SuiteProfile.Quick, s_topology);
-        Assert.Contains("no room for a lock", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { Modes = ["bitlock"], Layouts = [4] }, s_topology)).Message, StringComparison.Ordinal);
+        Assert.Contains("has no cluster lock", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { Modes = ["bitlock"], Layouts = [4] }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("power of two", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { ClusterPages = 100 }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("need one each", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { DeviceSlots = 256 }, s_topology)).Message, StringComparison.Ordinal);
         Assert.Contains("--workers", Assert.Throws<ExperimentSettingsException>(() => swap.Validate(swapSettings with { WorkerCounts = [swapSettings.Cpus.Count + 1] }, s_topology)).Message, StringComparison.Ordinal);

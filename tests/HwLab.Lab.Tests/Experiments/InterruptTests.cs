@@ -94,7 +94,7 @@ public sealed class InterruptTests
         SwapExperiment experiment = new SwapExperiment(churn: false);
         SwapSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
-            Cpus = [s_topology.Usable[0]], WorkerCounts = [1], Modes = ["device"], Orders = ["sequential"], Layouts = [8],
+            Cpus = [s_topology.Usable[0]], WorkerCounts = [1], Modes = ["device"], Orders = ["sequential"], Layouts = [4],
             DeviceSlots = SwapSettings.DeviceSlotsRange.Max,
         };
         Assert.SkipWhen(RunBudget.MemoryBytes < SwapSettings.DeviceSlotsRange.Max * 4097, "needs 8 GiB of memory");

@@ -81,9 +81,9 @@ public sealed class RunBudgetTests
         SwapExperiment experiment = s_swap;
         SwapSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
-            Cpus = [s_topology.Usable[0]], WorkerCounts = [1], DeviceSlots = SwapSettings.DeviceSlotsRange.Max, Layouts = [8, 64], Modes = ["device", "bitlock"],
+            Cpus = [s_topology.Usable[0]], WorkerCounts = [1], DeviceSlots = SwapSettings.DeviceSlotsRange.Max, Layouts = [8, 24, 64], Modes = ["bitlock", "spinlock"],
         };
-        // Two modes, two orders and two layouts: 8 devices of 4 GiB, over the 16 GiB any run may map.
+        // Four mode and layout pairs (bitlock at 8 and 64 bytes, spinlock at 8 and 24) in two orders: 8 devices of 4 GiB, over the 16 GiB any run may map.
         string message = Assert.Throws<ExperimentSettingsException>(() => experiment.Validate(settings, s_topology)).Message;
         Assert.Contains("swap would map 32", message, StringComparison.Ordinal);
         Assert.Contains("lower --device-slots", message, StringComparison.Ordinal);

@@ -22,10 +22,15 @@ public sealed class ConfigurationTests
     }
 
     [Theory]
-    [InlineData("bitlock", 4, "the 4-byte form has no room for a lock")]
-    [InlineData("spinlock", 4, "the 4-byte form has no room for a lock")]
-    [InlineData("bitlock", 24, "bitlock locking runs on the 8, 64-byte layouts")]
-    [InlineData("spinlock", 64, "spinlock locking runs on the 8, 24, 32-byte layouts")]
+    [InlineData("bitlock", 4, "the 4-byte form of 4.10 and before has no cluster lock")]
+    [InlineData("spinlock", 4, "the 4-byte form of 4.10 and before has no cluster lock")]
+    [InlineData("bitlock", 24, "the 24-byte form has a spinlock_t, not a lock bit")]
+    [InlineData("bitlock", 32, "the 32-byte form has a spinlock_t, not a lock bit")]
+    [InlineData("spinlock", 64, "the 64-byte form's lock is the seed's bit, not a spinlock_t")]
+    [InlineData("device", 8, "the 8-byte form has a cluster lock every kernel with it took")]
+    [InlineData("device", 24, "device runs only on the 4-byte layout")]
+    [InlineData("device", 32, "device runs only on the 4-byte layout")]
+    [InlineData("device", 64, "device runs only on the 4-byte layout")]
     [InlineData("device", 16, "There is no 16-byte swap_cluster_info")]
     public void Unsupported_mode_and_layout_pairs_are_refused(string mode, int layout, string expected)
     {

@@ -23,7 +23,7 @@ internal static class Devices
 
     public static TheoryData<string, int> EachMode => new()
     {
-        { "device", 8 },
+        { "device", 4 },
         { "bitlock", 8 },
         { "spinlock", 8 },
     };

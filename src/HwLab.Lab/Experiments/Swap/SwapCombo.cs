@@ -10,7 +10,7 @@ public sealed record SwapCombo(SwapLockMode Mode, FreeClusterOrder Order, int La
     public string OrderName => Order == FreeClusterOrder.Columns ? "columns" : "sequential";
 
     /// <summary>Every supported combination of the lists, and the pairs left out because no kernel had them.</summary>
-    /// <exception cref="ExperimentSettingsException">A layout no requested mode can run, or a name that is not a mode or order.</exception>
+    /// <exception cref="ExperimentSettingsException">No requested mode runs on any requested layout, or a name that is not a mode or order.</exception>
     public static (IReadOnlyList<SwapCombo> Combos, IReadOnlyList<string> Skipped) Expand(IReadOnlyList<string> modes, IReadOnlyList<string> orders, IReadOnlyList<int> layouts)
     {
         var combos = new List<SwapCombo>();
@@ -19,26 +19,27 @@ public sealed record SwapCombo(SwapLockMode Mode, FreeClusterOrder Order, int La
         FreeClusterOrder[] parsedOrders = [.. orders.Distinct().Select(ParseOrder)];
         foreach (int layout in layouts.Distinct())
         {
-            SwapLockMode[] supported = [.. parsedModes.Where(m => SwapDeviceFactory.LayoutsByMode[m].Contains(layout))];
-            if (supported.Length == 0)
-            {
-                try
-                {
-                    SwapDeviceFactory.EnsureSupported(parsedModes[0], layout);
-                }
-                catch (SwapDeviceConfigurationException e)
-                {
-                    throw new ExperimentSettingsException(e.Message, e);
-                }
-            }
             foreach (SwapLockMode mode in parsedModes)
             {
-                if (!supported.Contains(mode))
+                if (!SwapDeviceFactory.LayoutsByMode[mode].Contains(layout))
                 {
                     skipped.Add($"{SwapDeviceFactory.Name(mode)} with the {layout}-byte layout");
                     continue;
                 }
                 combos.AddRange(parsedOrders.Select(order => new SwapCombo(mode, order, layout)));
+            }
+        }
+        // The lists cross; pairs no kernel had are left out, and only a cross with none left is an error,
+        // named by its first pair (the profiles' layouts hold 4 bytes for device beside 8 for the cluster locks).
+        if (combos.Count == 0 && parsedModes.Length > 0 && layouts.Count > 0)
+        {
+            try
+            {
+                SwapDeviceFactory.EnsureSupported(parsedModes[0], layouts[0]);
+            }
+            catch (SwapDeviceConfigurationException e)
+            {
+                throw new ExperimentSettingsException(e.Message, e);
             }
         }
         return (combos, skipped);

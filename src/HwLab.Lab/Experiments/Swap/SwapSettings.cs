@@ -9,7 +9,7 @@ namespace HwLab.Lab.Experiments.Swap;
 /// <param name="OperationsPerWorker">Swap-out + swap-in/free operations per worker per sample.</param>
 /// <param name="Modes">device, bitlock, spinlock.</param>
 /// <param name="Orders">sequential, columns.</param>
-/// <param name="Layouts">Generation sizes in bytes: 4, 8, 24, 32, 64 (8 is the seed's word under bitlock and device, the merged form under spinlock).</param>
+/// <param name="Layouts">Generation sizes in bytes: 4, 8, 24, 32, 64 (4 runs only under device; 8 is the seed's word under bitlock, the merged form under spinlock).</param>
 /// <param name="Fifo">Slots each worker holds before it swaps the oldest back in.</param>
 /// <param name="DeviceSlots">Slots of the swap device; 0 sizes it at 16 clusters per worker (at least 64 clusters).</param>
 public sealed record SwapSettings(
@@ -78,8 +78,8 @@ public sealed record SwapSettings(
 
     public static SwapSettings ForProfile(SuiteProfile profile, IReadOnlyList<int> cpus) => profile switch
     {
-        SuiteProfile.Quick => new SwapSettings(cpus, WorkerCountsFor(profile, cpus.Count), 5, 8_192, KnownModes, KnownOrders, [8], ClusterColumnRule.Seed, 256, DefaultFifo, 0, DefaultSeed),
+        SuiteProfile.Quick => new SwapSettings(cpus, WorkerCountsFor(profile, cpus.Count), 5, 8_192, KnownModes, KnownOrders, [4, 8], ClusterColumnRule.Seed, 256, DefaultFifo, 0, DefaultSeed),
         SuiteProfile.Full => new SwapSettings(cpus, WorkerCountsFor(profile, cpus.Count), 15, 131_072, KnownModes, KnownOrders, KnownLayouts, ClusterColumnRule.Seed, 256, DefaultFifo, 0, DefaultSeed),
-        _ => new SwapSettings(cpus, WorkerCountsFor(profile, cpus.Count), 7, 32_768, KnownModes, KnownOrders, [8], ClusterColumnRule.Seed, 256, DefaultFifo, 0, DefaultSeed),
+        _ => new SwapSettings(cpus, WorkerCountsFor(profile, cpus.Count), 7, 32_768, KnownModes, KnownOrders, [4, 8], ClusterColumnRule.Seed, 256, DefaultFifo, 0, DefaultSeed),
     };
 }
