@@ -128,7 +128,7 @@ public sealed partial class SwapExperiment
         }
         else if (sequential is null || columns is null || claims[0].Decide(points) is not { } apart)
         {
-            verdicts.Add(new Verdict(coLocation, "-", VerdictOutcome.NotMeasurable, "It compares sequential and column order at 8 bytes; run both (--orders sequential,columns --layouts 8).") { Topic = Topics.SeedColumnOrder, Source = ClaimSources.SeedPatch });
+            verdicts.Add(new Verdict(coLocation, "-", VerdictOutcome.NotMeasurable, $"It compares sequential and column order at {ClaimLayout(mode)} bytes; run both (--orders sequential,columns --layouts {ClaimLayout(mode)}).") { Topic = Topics.SeedColumnOrder, Source = ClaimSources.SeedPatch });
         }
         else
         {
@@ -198,7 +198,7 @@ public sealed partial class SwapExperiment
         if (churnedColumns is null || churnedSequential is null || firstColumns is null || firstSequential is null
             || claims[0].Decide(points) is not { } random || claims[1].Decide(points) is not { } unnoticed)
         {
-            verdicts.Add(new Verdict(randomOrder, "-", VerdictOutcome.NotMeasurable, "It compares both orders at 8 bytes; run --orders sequential,columns --layouts 8.") { Topic = Topics.SeedRandomAfterFirstRound, Source = ClaimSources.SeedPatch });
+            verdicts.Add(new Verdict(randomOrder, "-", VerdictOutcome.NotMeasurable, $"It compares both orders at {ClaimLayout(mode)} bytes; run --orders sequential,columns --layouts {ClaimLayout(mode)}.") { Topic = Topics.SeedRandomAfterFirstRound, Source = ClaimSources.SeedPatch });
             return verdicts;
         }
 
