@@ -26,12 +26,12 @@ public sealed class ThreadCountersTests
         Assert.False(taskClock.IsScaled); // a software event is never multiplexed
         long elapsedNs = (long)wall.Elapsed.TotalNanoseconds;
         long value = taskClock.Value.GetValueOrDefault();
-        // One thread's CPU time cannot exceed the wall time around both reads.
-        Assert.InRange(value, 1, elapsedNs + 1_000_000);
-        // And it is the time the kernel counts the thread on a CPU over the same region
+        // One thread's CPU time cannot exceed the wall time around both reads. Nor can it fall far
+        // short of what the kernel's CPU-time clock gives the thread over the same region
         // (CLOCK_THREAD_CPUTIME_ID, read just outside the counter reads), however busy the machine
-        // is: on a loaded machine both fall short of the wall time together.
-        Assert.InRange(value, onCpu / 2, onCpu + 1_000_000);
+        // is. It may exceed that clock: in a guest the scheduler's clock leaves out time the host
+        // stole, and the task clock does not.
+        Assert.InRange(value, onCpu / 2, elapsedNs + 1_000_000);
     }
 
     // The calling thread's CPU time, ns, as the kernel counts it up to this moment (the clock brings
