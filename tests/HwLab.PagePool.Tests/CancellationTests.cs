@@ -15,7 +15,7 @@ public sealed class CancellationTests
     public void A_four_gigabyte_device_stops_faulting_in_at_a_cancel()
     {
         Assert.SkipWhen(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes < 8L << 30, "needs 8 GiB of memory");
-        var options = new SwapDeviceOptions { Slots = 1L << 20, Cpus = 1 };
+        var options = new SwapDeviceOptions { Slots = 1L << 20, Cpus = 1, Order = FreeClusterOrder.Sequential };
         AssertStopsPromptly(token => SwapDeviceFactory.Create(SwapLockMode.Device, 4, options, token).Dispose());
     }
 

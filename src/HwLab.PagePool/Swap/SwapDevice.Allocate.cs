@@ -3,18 +3,37 @@ using static HwLab.PagePool.Swap.SwapMap;
 
 namespace HwLab.PagePool.Swap;
 
-public sealed unsafe partial class SwapDevice<TCluster, TLock>
+public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
 {
-    /// <summary>get_swap_page(): under si->lock, scan_swap_map for a slot with usage SWAP_HAS_CACHE.</summary>
     public long GetSwapPage(int cpu)
     {
-        if ((uint)cpu >= (uint)Options.Cpus)
+        CheckCpu(cpu);
+        return _merged ? get_swap_page_slots_cache(cpu) : get_swap_page(cpu);
+    }
+
+    /// <summary>
+    /// get_swap_page() of 4.10, which the seed patch leaves as it is (mm/swapfile.c): take a free
+    /// slot off nr_swap_pages, pass through swap_avail_lock to the device, and under si->lock
+    /// scan_swap_map for a slot with usage SWAP_HAS_CACHE; give the page count back if none is found.
+    /// </summary>
+    private long get_swap_page(int cpu)
+    {
+        if (Volatile.Read(ref _globals->nr_swap_pages) <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(cpu), cpu, $"The device was set up for CPUs 0 to {Options.Cpus - 1}.");
+            return 0;
         }
-        spin_lock();
-        long offset = scan_swap_map(cpu, SWAP_HAS_CACHE);
+        Interlocked.Decrement(ref _globals->nr_swap_pages);
+
+        // The device list walk: requeue this device behind its same-priority siblings (there are none).
+        spin_lock(&_globals->swap_avail_lock);
+        spin_unlock(&_globals->swap_avail_lock);
+        spin_lock(cpu);
+        long offset = _si->highest_bit == 0 ? 0 : scan_swap_map(cpu, SWAP_HAS_CACHE);
         spin_unlock();
+        if (offset == 0)
+        {
+            Interlocked.Increment(ref _globals->nr_swap_pages);
+        }
         return offset;
     }
 
@@ -29,14 +48,14 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock>
         }
         long offset = _si->cluster_next;
         long scanBase = offset;
-        scan_swap_map_try_ssd_cluster(cpu, ref offset, ref scanBase);
+        _ = scan_swap_map_try_ssd_cluster(cpu, ref offset, ref scanBase);
 
         while (true)
         {
             // checks:
             while (scan_swap_map_ssd_cluster_conflict(cpu, offset))
             {
-                scan_swap_map_try_ssd_cluster(cpu, ref offset, ref scanBase);
+                _ = scan_swap_map_try_ssd_cluster(cpu, ref offset, ref scanBase);
             }
             if (_si->highest_bit == 0)
             {
@@ -50,23 +69,10 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock>
             TCluster* ci = lock_cluster(offset);
             if (_swapMap[offset] == 0)
             {
-                if (offset == _si->lowest_bit)
-                {
-                    _si->lowest_bit++;
-                }
-                if (offset == _si->highest_bit)
-                {
-                    _si->highest_bit--;
-                }
-                _si->inuse_pages++;
-                if (_si->inuse_pages == _si->pages)
-                {
-                    _si->lowest_bit = Slots;
-                    _si->highest_bit = 0;
-                }
                 _swapMap[offset] = usage;
                 inc_cluster_info_page(offset);
                 unlock_cluster(ci);
+                swap_range_alloc(offset);
                 _si->cluster_next = offset + 1;
                 return offset;
             }
@@ -78,6 +84,31 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock>
             {
                 return 0;
             }
+        }
+    }
+
+    /// <summary>
+    /// The slot at <paramref name="offset"/> is taken (with si->lock held): move lowest_bit and
+    /// highest_bit past it and count it; the device that fills up leaves the list of devices with
+    /// room, under swap_avail_lock (scan_swap_map in 4.10, swap_range_alloc's lines in 4.11).
+    /// </summary>
+    private void swap_range_alloc(long offset)
+    {
+        if (offset == _si->lowest_bit)
+        {
+            _si->lowest_bit++;
+        }
+        if (offset == _si->highest_bit)
+        {
+            _si->highest_bit--;
+        }
+        _si->inuse_pages++;
+        if (_si->inuse_pages == _si->pages)
+        {
+            _si->lowest_bit = Slots;
+            _si->highest_bit = 0;
+            spin_lock(&_globals->swap_avail_lock);
+            spin_unlock(&_globals->swap_avail_lock);
         }
     }
 
@@ -102,9 +133,10 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock>
 
     /// <summary>
     /// Try to get a swap entry from current cpu's swap entry pool (a cluster). This should be
-    /// faster than normal swap allocator.
+    /// faster than normal swap allocator. False when the CPU has no cluster and the free list is
+    /// empty (4.11 returns that; the seed's caller goes on with the offset it had).
     /// </summary>
-    private void scan_swap_map_try_ssd_cluster(int cpu, ref long offset, ref long scanBase)
+    private bool scan_swap_map_try_ssd_cluster(int cpu, ref long offset, ref long scanBase)
     {
         ref PercpuCluster<TCluster> cluster = ref _percpu[cpu];
         while (true)
@@ -114,7 +146,7 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock>
             {
                 if (cluster_list_empty())
                 {
-                    return;
+                    return false;
                 }
                 // The CPU takes the list's first cluster; it leaves the list when its first slot is taken.
                 cluster.index = _si->free_clusters.head;
@@ -151,7 +183,7 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock>
             cluster.next = (uint)(tmp + 1);
             offset = tmp;
             scanBase = tmp;
-            return;
+            return true;
         }
     }
 

@@ -4,13 +4,14 @@ using static HwLab.PagePool.Swap.SwapMap;
 
 namespace HwLab.PagePool.Swap;
 
-public sealed unsafe partial class SwapDevice<TCluster, TLock>
+public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
 {
     /// <summary>
     /// The invariants at rest: every cluster's count equals its used slots; the free list holds
     /// exactly the clusters flagged free, each once, without a cycle; free clusters have no used
     /// slot; inuse_pages, lowest_bit and highest_bit agree with swap_map; every slot's value is
-    /// one the kernel can write; no cluster lock and not si->lock is held.
+    /// one the kernel can write; no lock of the device is held; nr_swap_pages counts the free slots;
+    /// every slot in a CPU's slot cache is held at SWAP_HAS_CACHE alone, and in one cache only.
     /// </summary>
     public SwapInvariantReport CheckInvariants()
     {
@@ -23,10 +24,19 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock>
             }
         }
 
-        if (TicketLock.IsLocked(ref _si->@lock.val))
+        if (TSpin.IsLocked(&_si->@lock))
         {
             Fail("si->lock is held at rest");
         }
+        if (TSpin.IsLocked(&_globals->swap_avail_lock) || TSpin.IsLocked(&_globals->swap_slots_cache_mutex))
+        {
+            Fail("swap_avail_lock or swap_slots_cache_mutex is held at rest");
+        }
+        if (_globals->nr_swap_pages != _si->pages - _si->inuse_pages)
+        {
+            Fail($"nr_swap_pages is {_globals->nr_swap_pages} but {_si->pages - _si->inuse_pages} slots are free");
+        }
+        CheckSlotsCaches(Fail);
 
         long used = 0;
         long firstFree = -1;
@@ -88,6 +98,44 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock>
 
         CheckFreeList(flaggedFree, Fail);
         return new SwapInvariantReport(violations);
+    }
+
+    private void CheckSlotsCaches(Action<string> fail)
+    {
+        if (_slotsCaches is null)
+        {
+            return;
+        }
+        var cached = new HashSet<long>();
+        for (int cpu = 0; cpu < Options.Cpus; cpu++)
+        {
+            swap_slots_cache* cache = _slotsCaches.ElementPointer(cpu);
+            if (TSpin.IsLocked(&cache->alloc_lock) || TSpin.IsLocked(&cache->free_lock))
+            {
+                fail($"CPU {cpu}'s slot cache locks are held at rest");
+            }
+            if (cache->nr < 0 || cache->cur < 0 || cache->cur + cache->nr > swap_slots_cache.SWAP_SLOTS_CACHE_SIZE || cache->n_ret < 0 || cache->n_ret > swap_slots_cache.SWAP_SLOTS_CACHE_SIZE)
+            {
+                fail($"CPU {cpu}'s slot cache counts are out of range (cur {cache->cur}, nr {cache->nr}, n_ret {cache->n_ret})");
+                continue;
+            }
+            for (int i = 0; i < cache->nr + cache->n_ret; i++)
+            {
+                long slot = i < cache->nr ? cache->slots[cache->cur + i] : cache->slots_ret[i - cache->nr];
+                if (slot <= 0 || slot >= Slots)
+                {
+                    fail($"CPU {cpu}'s slot cache holds {slot}, not a slot of the device");
+                }
+                else if (!cached.Add(slot))
+                {
+                    fail($"slot {slot} sits in a slot cache twice");
+                }
+                else if (_swapMap[slot] != SWAP_HAS_CACHE)
+                {
+                    fail($"slot {slot} sits in CPU {cpu}'s slot cache holding 0x{_swapMap[slot]:x2}, not SWAP_HAS_CACHE");
+                }
+            }
+        }
     }
 
     private void CheckFreeList(long flaggedFree, Action<string> fail)

@@ -2,7 +2,7 @@ using HwLab.Layout.Kernel;
 
 namespace HwLab.PagePool.Swap;
 
-public sealed unsafe partial class SwapDevice<TCluster, TLock>
+public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
 {
     // The free cluster list, protected by si->lock. Its head and tail hold indices in their next
     // field; the clusters on it link through theirs.

@@ -3,39 +3,57 @@ using static HwLab.PagePool.Swap.SwapMap;
 
 namespace HwLab.PagePool.Swap;
 
-public sealed unsafe partial class SwapDevice<TCluster, TLock>
+public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
 {
     private const int ENOENT = 2;
     private const int ENOMEM = 12;
     private const int EEXIST = 17;
     private const int EINVAL = 22;
 
-    public void SwapFree(long offset)
+    /// <summary>swap_free(): the seed's swap_entry_free, or 4.11's __swap_entry_free and, for the last reference, free_swap_slot.</summary>
+    public void SwapFree(long offset, int cpu)
     {
         CheckOffset(offset);
-        swap_entry_free(offset, 1, swapInfoLocked: false);
+        CheckCpu(cpu);
+        FreeEntry(offset, 1, cpu);
     }
 
-    public void SwapcacheFree(long offset)
+    /// <summary>swapcache_free(): as <see cref="SwapFree"/>, for the swap cache's hold.</summary>
+    public void SwapcacheFree(long offset, int cpu)
     {
         CheckOffset(offset);
-        swap_entry_free(offset, SWAP_HAS_CACHE, swapInfoLocked: false);
+        CheckCpu(cpu);
+        FreeEntry(offset, SWAP_HAS_CACHE, cpu);
     }
 
-    public int SwapDuplicate(long offset)
+    public int SwapDuplicate(long offset, int cpu)
     {
         CheckOffset(offset);
-        return __swap_duplicate(offset, 1);
+        CheckCpu(cpu);
+        return __swap_duplicate(offset, 1, cpu);
     }
 
     /// <summary>page_swapcount(): lock_cluster_or_swap_info, swap_count(swap_map[offset]).</summary>
-    public int PageSwapcount(long offset)
+    public int PageSwapcount(long offset, int cpu)
     {
         CheckOffset(offset);
-        TCluster* ci = lock_cluster_or_swap_info(offset);
+        CheckCpu(cpu);
+        TCluster* ci = lock_cluster_or_swap_info(offset, cpu);
         int count = swap_count(_swapMap[offset]);
         unlock_cluster_or_swap_info(ci);
         return count;
+    }
+
+    private void FreeEntry(long offset, byte usage, int cpu)
+    {
+        if (!_merged)
+        {
+            swap_entry_free(offset, usage, cpu, swapInfoLocked: false);
+        }
+        else if (__swap_entry_free(offset, usage, cpu) == 0)
+        {
+            free_swap_slot(offset, cpu);
+        }
     }
 
     /// <summary>
@@ -43,7 +61,7 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock>
     /// count to zero (count == usage) or the slot is shmem's, in which case si->lock is taken too,
     /// because freeing the slot updates lowest_bit/highest_bit and may free its cluster.
     /// </summary>
-    private byte swap_entry_free(long offset, byte usage, bool swapInfoLocked)
+    private byte swap_entry_free(long offset, byte usage, int cpu, bool swapInfoLocked)
     {
         bool lockSwapInfo = false;
         byte count;
@@ -54,7 +72,7 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock>
             {
                 swapInfoLocked = true;
                 lockSwapInfo = true;
-                spin_lock();
+                spin_lock(cpu);
             }
         }
 
@@ -69,7 +87,7 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock>
                 unlock_cluster(ci);
                 swapInfoLocked = true;
                 lockSwapInfo = true;
-                spin_lock();
+                spin_lock(cpu);
                 continue;
             }
             break;
@@ -115,19 +133,36 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock>
             ci = lock_cluster(offset);
             dec_cluster_info_page(offset);
             unlock_cluster(ci);
-            if (offset < _si->lowest_bit)
-            {
-                _si->lowest_bit = offset;
-            }
-            if (offset > _si->highest_bit)
-            {
-                _si->highest_bit = offset;
-            }
-            _si->inuse_pages--;
+            swap_range_free(offset);
         }
 
         UnlockIf(lockSwapInfo);
         return usage;
+    }
+
+    /// <summary>
+    /// A slot is free again (with si->lock held): widen lowest_bit and highest_bit to it, give it
+    /// back to nr_swap_pages and uncount it; a device that was full rejoins the list of devices
+    /// with room, under swap_avail_lock (swap_entry_free, 4.10 and 4.11).
+    /// </summary>
+    private void swap_range_free(long offset)
+    {
+        if (offset < _si->lowest_bit)
+        {
+            _si->lowest_bit = offset;
+        }
+        if (offset > _si->highest_bit)
+        {
+            bool wasFull = _si->highest_bit == 0;
+            _si->highest_bit = offset;
+            if (wasFull)
+            {
+                spin_lock(&_globals->swap_avail_lock);
+                spin_unlock(&_globals->swap_avail_lock);
+            }
+        }
+        Interlocked.Increment(ref _globals->nr_swap_pages);
+        _si->inuse_pages--;
     }
 
     private void UnlockIf(bool lockSwapInfo)
@@ -158,9 +193,9 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock>
     }
 
     /// <summary>__swap_duplicate(): one more reference (usage 1) or the swap cache's (usage SWAP_HAS_CACHE), under lock_cluster_or_swap_info.</summary>
-    private int __swap_duplicate(long offset, byte usage)
+    private int __swap_duplicate(long offset, byte usage, int cpu)
     {
-        TCluster* ci = lock_cluster_or_swap_info(offset);
+        TCluster* ci = lock_cluster_or_swap_info(offset, cpu);
         byte count = _swapMap[offset];
         int err = 0;
         if (count == SWAP_MAP_BAD)

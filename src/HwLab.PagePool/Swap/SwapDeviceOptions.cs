@@ -25,6 +25,15 @@ public sealed record SwapDeviceOptions
     /// <summary>The cache line size SWAP_CLUSTER_COLS and same-line picks are computed with (measured on the machine).</summary>
     public int LineSize { get; init; } = 64;
 
+    /// <summary>How every spinlock_t of the device is taken: the queued spinlock of 4.2 on, or the older ticket lock.</summary>
+    public SpinlockForm Spinlock { get; init; } = SpinlockForm.Queued;
+
+    /// <summary>
+    /// Seeds swapon's random start on a solid-state device, cluster_next = 1 + prandom_u32() %
+    /// highest_bit: the same seed gives the same start on every reset, another seed another start.
+    /// </summary>
+    public int StartSeed { get; init; }
+
     /// <summary>Clusters after rounding <see cref="Slots"/> up.</summary>
     public long Clusters => (Slots + ClusterPages - 1) / ClusterPages;
 

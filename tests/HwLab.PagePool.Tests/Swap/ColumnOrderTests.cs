@@ -52,13 +52,13 @@ public sealed class ColumnOrderTests
             held.Enqueue(slot);
             if (held.Count > 300)
             {
-                device.SwapcacheFree(held.Dequeue());
+                device.SwapcacheFree(held.Dequeue(), 0);
             }
         }
         SwapPicks picks = device.Picks(0);
         Assert.Equal(7, picks.FirstRound.Picks); // the 7 clusters after the header's, each once
         Assert.True(picks.Recycled.Picks >= 12, $"{picks.Recycled.Picks} recycled picks");
-        device.ClearPicks();
+        device.ClearCounters();
         Assert.Equal(default, device.Picks(0));
     }
 
@@ -69,13 +69,19 @@ public sealed class ColumnOrderTests
     }
 
     [Fact]
-    public void Columns_are_derived_from_the_struct_and_line_size()
+    public void Each_generation_gets_its_own_kernels_columns()
     {
         using ISwapDevice seed = Devices.Create("bitlock", 8);
+        using ISwapDevice merged = Devices.Create("merged-4.11", 8);
         using ISwapDevice list = Devices.Create("spinlock", 24);
+        using ISwapDevice table = Devices.Create("spinlock", 32);
+        using ISwapDevice bitfield = Devices.Create("device", 4);
         using ISwapDevice sequential = Devices.Create("bitlock", 8, order: FreeClusterOrder.Sequential);
-        Assert.Equal(8, seed.SwapClusterCols);
-        Assert.Equal(3, list.SwapClusterCols);
+        Assert.Equal(8, seed.SwapClusterCols);       // the seed: 64-byte line / 8 bytes
+        Assert.Equal(64, merged.SwapClusterCols);    // 4.11: max(8, 64 MiB of swap in 256-page clusters)
+        Assert.Equal(64, list.SwapClusterCols);      // 6.12 to 6.17: max(3, 64)
+        Assert.Equal(1, table.SwapClusterCols);      // no shuffle once the swap cache is per cluster
+        Assert.Equal(1, bitfield.SwapClusterCols);   // 4.10: cluster order
         Assert.Equal(1, sequential.SwapClusterCols);
     }
 }

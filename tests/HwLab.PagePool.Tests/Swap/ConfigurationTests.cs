@@ -32,6 +32,8 @@ public sealed class ConfigurationTests
     [InlineData("device", 32, "device runs only on the 4-byte layout")]
     [InlineData("device", 64, "device runs only on the 4-byte layout")]
     [InlineData("device", 16, "There is no 16-byte swap_cluster_info")]
+    [InlineData("merged-4.11", 24, "merged-4.11 runs only on the 8-byte layout")]
+    [InlineData("merged-4.11", 4, "the 4-byte form of 4.10 and before has no cluster lock")]
     public void Unsupported_mode_and_layout_pairs_are_refused(string mode, int layout, string expected)
     {
         var error = Assert.Throws<SwapDeviceConfigurationException>(() => Devices.Create(mode, layout));
@@ -46,5 +48,33 @@ public sealed class ConfigurationTests
         Assert.Equal(Layout.ClusterLayout.Seed8, bit.Layout);
         Assert.Equal(Layout.ClusterLayout.Spinlock8, spin.Layout);
         Assert.Equal(SwapLockMode.SpinLock, spin.Mode);
+    }
+
+    [Theory]
+    [InlineData("device", 4, FreeClusterOrder.Columns, "4.10 and before built the free list in cluster order")]
+    [InlineData("spinlock", 32, FreeClusterOrder.Columns, "dropped the column order")]
+    [InlineData("spinlock", 24, FreeClusterOrder.Sequential, "6.12 to 6.17 always filled the free list in columns")]
+    [InlineData("merged-4.11", 8, FreeClusterOrder.Sequential, "merged 4.11 always filled the free list in columns")]
+    public void Orders_no_kernel_of_the_generation_had_are_refused(string mode, int layout, FreeClusterOrder order, string expected)
+    {
+        var error = Assert.Throws<SwapDeviceConfigurationException>(() => Devices.Create(mode, layout, order: order));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merged_4_11_is_the_8_byte_spinlock_form_on_its_own_paths()
+    {
+        using ISwapDevice merged = Devices.Create("merged-4.11", 8);
+        Assert.Equal(Layout.ClusterLayout.Spinlock8, merged.Layout);
+        Assert.Equal(SwapLockMode.Merged411, merged.Mode);
+    }
+
+    [Fact]
+    public void Spinlocks_are_queued_unless_the_pre_4_2_ticket_form_is_asked_for()
+    {
+        using ISwapDevice queued = Devices.Create("spinlock", 8);
+        using ISwapDevice ticket = Devices.Create("spinlock", 8, spinlock: SpinlockForm.Ticket);
+        Assert.Equal(SpinlockForm.Queued, queued.Spinlock);
+        Assert.Equal(SpinlockForm.Ticket, ticket.Spinlock);
     }
 }

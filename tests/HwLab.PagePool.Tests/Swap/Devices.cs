@@ -26,10 +26,18 @@ internal static class Devices
         { "device", 4 },
         { "bitlock", 8 },
         { "spinlock", 8 },
+        { "merged-4.11", 8 },
     };
 
-    public static ISwapDevice Create(string mode, int layout, long slots = 64 * 256, int cpus = 2, FreeClusterOrder order = FreeClusterOrder.Columns, int clusterPages = 256)
-        => SwapDeviceFactory.Create(SwapDeviceFactory.ParseMode(mode), layout, new SwapDeviceOptions { Slots = slots, Cpus = cpus, Order = order, ClusterPages = clusterPages });
+    /// <summary>A device in <paramref name="order"/>, or by default in the last order its kernels had (columns where they had them).</summary>
+    public static ISwapDevice Create(
+        string mode, int layout, long slots = 64 * 256, int cpus = 2, FreeClusterOrder? order = null, int clusterPages = 256, SpinlockForm spinlock = SpinlockForm.Queued, int startSeed = 0)
+    {
+        SwapLockMode parsed = SwapDeviceFactory.ParseMode(mode);
+        FreeClusterOrder chosen = order ?? SwapDeviceFactory.OrdersFor(parsed, layout)[^1];
+        return SwapDeviceFactory.Create(
+            parsed, layout, new SwapDeviceOptions { Slots = slots, Cpus = cpus, Order = chosen, ClusterPages = clusterPages, Spinlock = spinlock, StartSeed = startSeed });
+    }
 
     public static int Scale => int.TryParse(Environment.GetEnvironmentVariable("HWLAB_STRESS_SCALE"), out int scale) && scale > 0 ? scale : 1;
 }

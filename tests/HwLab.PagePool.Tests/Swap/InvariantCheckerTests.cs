@@ -8,23 +8,23 @@ namespace HwLab.PagePool.Tests.Swap;
 /// <summary>The checker must see a broken device, or its silence on the others means nothing.</summary>
 public sealed unsafe class InvariantCheckerTests
 {
-    private static SwapDevice<swap_cluster_info_seed, ClusterBitLock> Device()
+    private static SwapDevice<swap_cluster_info_seed, ClusterBitLock, ClusterQueuedSpinLock> Device()
         => new(new SwapDeviceOptions { Slots = 16 * 256, Cpus = 2 });
 
     [Fact]
     public void A_fresh_device_and_one_in_use_hold()
     {
-        using SwapDevice<swap_cluster_info_seed, ClusterBitLock> device = Device();
+        using SwapDevice<swap_cluster_info_seed, ClusterBitLock, ClusterQueuedSpinLock> device = Device();
         Assert.True(device.CheckInvariants().Holds);
         long slot = device.GetSwapPage(0);
-        device.SwapDuplicate(slot);
+        device.SwapDuplicate(slot, 0);
         Assert.True(device.CheckInvariants().Holds);
     }
 
     [Fact]
     public void A_slot_used_behind_the_clusters_back_is_seen()
     {
-        using SwapDevice<swap_cluster_info_seed, ClusterBitLock> device = Device();
+        using SwapDevice<swap_cluster_info_seed, ClusterBitLock, ClusterQueuedSpinLock> device = Device();
         device.SwapMapBytes[(5 * 256) + 3] = SwapMap.SWAP_HAS_CACHE;
         SwapInvariantReport report = device.CheckInvariants();
         Assert.Contains(report.Violations, v => v.Contains("inuse_pages is 0 but 1 slots are in use", StringComparison.Ordinal));
@@ -35,7 +35,7 @@ public sealed unsafe class InvariantCheckerTests
     [Fact]
     public void A_cycle_in_the_free_list_is_seen()
     {
-        using SwapDevice<swap_cluster_info_seed, ClusterBitLock> device = Device();
+        using SwapDevice<swap_cluster_info_seed, ClusterBitLock, ClusterQueuedSpinLock> device = Device();
         // Every free cluster is on the list, linked through its next field; the tail's next is 0
         // (cluster 0 holds the header and is never free). Find a cluster whose successor is not the
         // tail, and point that successor back at it.
@@ -59,7 +59,7 @@ public sealed unsafe class InvariantCheckerTests
     [Fact]
     public void A_lock_left_held_is_seen()
     {
-        using SwapDevice<swap_cluster_info_seed, ClusterBitLock> device = Device();
+        using SwapDevice<swap_cluster_info_seed, ClusterBitLock, ClusterQueuedSpinLock> device = Device();
         ClusterBitLock.Lock(device.ClusterInfo.ElementPointer(7));
         Assert.Contains("cluster 7's lock is held at rest", device.CheckInvariants().Violations);
     }
@@ -67,7 +67,7 @@ public sealed unsafe class InvariantCheckerTests
     [Fact]
     public void A_count_off_by_one_is_seen()
     {
-        using SwapDevice<swap_cluster_info_seed, ClusterBitLock> device = Device();
+        using SwapDevice<swap_cluster_info_seed, ClusterBitLock, ClusterQueuedSpinLock> device = Device();
         long slot = device.GetSwapPage(0);
         long cluster = slot / 256;
         ref swap_cluster_info_seed ci = ref device.ClusterInfo[cluster];
@@ -78,11 +78,11 @@ public sealed unsafe class InvariantCheckerTests
     [Fact]
     public void Freeing_what_nothing_holds_is_refused()
     {
-        using SwapDevice<swap_cluster_info_seed, ClusterBitLock> device = Device();
+        using SwapDevice<swap_cluster_info_seed, ClusterBitLock, ClusterQueuedSpinLock> device = Device();
         long slot = device.GetSwapPage(0);
-        Assert.Throws<InvalidOperationException>(() => device.SwapFree(slot));
-        device.SwapcacheFree(slot);
-        Assert.Throws<InvalidOperationException>(() => device.SwapcacheFree(slot));
+        Assert.Throws<InvalidOperationException>(() => device.SwapFree(slot, 0));
+        device.SwapcacheFree(slot, 0);
+        Assert.Throws<InvalidOperationException>(() => device.SwapcacheFree(slot, 0));
         Assert.True(device.CheckInvariants().Holds);
     }
 }

@@ -11,10 +11,15 @@ public sealed class StormTests
 
     [Theory]
     [MemberData(nameof(Devices.EachMode), MemberType = typeof(Devices))]
-    public void A_two_thread_storm_keeps_every_invariant(string mode, int layout)
+    public void A_two_thread_storm_keeps_every_invariant(string mode, int layout) => Storm(mode, layout, SpinlockForm.Queued);
+
+    [Fact]
+    public void A_two_thread_storm_with_pre_4_2_ticket_locks_keeps_every_invariant() => Storm("spinlock", 8, SpinlockForm.Ticket);
+
+    private static void Storm(string mode, int layout, SpinlockForm spinlock)
     {
         Assert.SkipWhen(ThreadPinning.AllowedCpus.Count < 2, "needs 2 allowed CPUs for two threads to race");
-        using ISwapDevice device = Devices.Create(mode, layout, slots: 64 * 256, cpus: 2);
+        using ISwapDevice device = Devices.Create(mode, layout, slots: 64 * 256, cpus: 2, spinlock: spinlock);
         var owners = new ConcurrentDictionary<long, int>();
         var failures = new ConcurrentQueue<string>();
         var gate = new StartGate(2);
@@ -23,6 +28,7 @@ public sealed class StormTests
         Thread[] threads = [.. Enumerable.Range(0, 2).Select(t => new Thread(() =>
         {
             using PinnedThreadScope pin = ThreadPinning.Pin(ThreadPinning.AllowedCpus[t]);
+            using IDisposable cpu = device.EnterCpu(t);
             var held = new Queue<(long Slot, ulong Stamp, bool Extra)>();
             var random = new Random(t);
             byte[] page = new byte[SwapDeviceOptions.PageBytes];
@@ -43,12 +49,12 @@ public sealed class StormTests
                 ulong stamp = ((ulong)t << 56) | (uint)i;
                 BitConverter.TryWriteBytes(page, stamp);
                 device.WritePage(slot, page);
-                device.SwapDuplicate(slot);                  // the page table's reference
+                device.SwapDuplicate(slot, t);                  // the page table's reference
                 bool extra = random.Next(16) == 0;
                 if (extra)
                 {
-                    device.SwapDuplicate(slot);              // a fork's
-                    _ = device.PageSwapcount(slot);
+                    device.SwapDuplicate(slot, t);              // a fork's
+                    _ = device.PageSwapcount(slot, t);
                 }
                 held.Enqueue((slot, stamp, extra));
                 if (held.Count > 64)
@@ -73,6 +79,8 @@ public sealed class StormTests
         Assert.Empty(failures);
         Assert.Empty(owners);
         device.CheckInvariants().ThrowIfBroken();
+        device.DrainSlotsCaches();
+        device.CheckInvariants().ThrowIfBroken();
         for (long offset = 1; offset < device.Slots; offset++)
         {
             Assert.True(device.SwapMapAt(offset) == 0, $"slot {offset} still holds 0x{device.SwapMapAt(offset):x2}");
@@ -88,10 +96,10 @@ public sealed class StormTests
         }
         if (held.Extra)
         {
-            device.SwapFree(held.Slot);
+            device.SwapFree(held.Slot, thread);
         }
-        device.SwapFree(held.Slot);
+        device.SwapFree(held.Slot, thread);
         owners.TryRemove(held.Slot, out _);           // before the last free, which lets it be handed out again
-        device.SwapcacheFree(held.Slot);
+        device.SwapcacheFree(held.Slot, thread);
     }
 }
