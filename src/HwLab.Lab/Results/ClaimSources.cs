@@ -19,6 +19,9 @@ public static class ClaimSources
     /// <summary>The cluster lock as merged, a spinlock_t beside the 4.10 bitfield.</summary>
     public const string MergedCommit = "Linux 4.11, commit 235b62176712 (mm/swap: add cluster lock)";
 
+    /// <summary>Merged 4.11's swap slot cache and batched frees, from the same series as merged.</summary>
+    public const string MergedSlotsCache = "Linux 4.11, mm/swap_slots.c (\"mm/swap: Add cache for swap slots allocation\", Tim Chen) and mm/swapfile.c (get_swap_pages, swapcache_free_entries)";
+
     /// <summary>The 2015 proposal and its reproducer and log, as archived on linux-mm.</summary>
     public const string Proposal2015 = "linux-mm: \"Re: [PATCH] mm/page_alloc: Favor kthread and dying threads over normal threads\", Tetsuo Handa (patch dated Thu, 10 Sep 2015)";
 

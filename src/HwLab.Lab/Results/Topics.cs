@@ -12,6 +12,7 @@ public static class Topics
     public const string SeedClusterLockScaling = "seed.cluster-lock-scaling";
     public const string ReviewBitLockSlow = "review.bitlock-slow";
     public const string MergedSpinlockFaster = "merged.spinlock-faster";
+    public const string MergedSlotsCache = "merged.slots-cache";
     public const string ManagedFalseSharing = "managed.false-sharing";
     public const string ManagedBitLockCost = "managed.bitlock-cost";
     public const string ManagedCoreToCore = "managed.c2c";

@@ -38,6 +38,9 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
     /// <summary>New-cluster picks of the last run, all workers together.</summary>
     public SwapPicks LastPicks { get; private set; }
 
+    /// <summary>si->lock acquisitions of the last run's workers, all together (the release after the run not counted).</summary>
+    public long LastSwapInfoLocks { get; private set; }
+
     public void BeginRun()
     {
         device.Reset();
@@ -45,7 +48,7 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
         {
             Churn(new Random(seed + _runs));
         }
-        device.ClearPicks();
+        device.ClearCounters();
         _runs++;
         foreach (WorkerState state in _states)
         {
@@ -53,7 +56,12 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
         }
     }
 
-    public void Prepare(int worker) => Buffer(worker).Clear();
+    public void Prepare(int worker)
+    {
+        // The worker thread is this CPU of the device's queued spinlocks until it ends with the run.
+        _ = device.EnterCpu(worker);
+        Buffer(worker).Clear();
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RunBatch(int worker, long operations)
@@ -69,24 +77,24 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
                 {
                     throw new InvalidOperationException($"Worker {worker} found the swap device full while holding no slot.");
                 }
-                Release(state, page);
+                Release(state, page, worker);
                 slot = device.GetSwapPage(worker);
             }
 
             ulong stamp = ((ulong)worker << 48) | (ulong)state.Sequence++;
             Unsafe.WriteUnaligned(ref page[0], stamp);
             device.WritePage(slot, page);
-            device.SwapDuplicate(slot);
+            device.SwapDuplicate(slot, worker);
             bool extra = state.Sequence % ExtraReferenceEvery == 0;
             if (extra)
             {
-                device.SwapDuplicate(slot);
-                _ = device.PageSwapcount(slot);
+                device.SwapDuplicate(slot, worker);
+                _ = device.PageSwapcount(slot, worker);
             }
             state.Push(slot, stamp, extra);
             if (state.Held > fifo)
             {
-                Release(state, page);
+                Release(state, page, worker);
             }
         }
     }
@@ -94,6 +102,7 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
     public void Verify(TeamRun run)
     {
         LastPicks = Enumerable.Range(0, workers).Select(device.Picks).Aggregate((a, b) => a + b);
+        LastSwapInfoLocks = Enumerable.Range(0, workers).Sum(device.SwapInfoLocks);
         long wrongPages = _states.Sum(s => s.WrongPages);
         if (wrongPages > 0)
         {
@@ -101,9 +110,10 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
         }
         for (int worker = 0; worker < workers; worker++)
         {
+            // On the engine's thread, as the worker's CPU: the workers have ended, so nothing contends.
             while (_states[worker].Held > 0)
             {
-                Release(_states[worker], Buffer(worker));
+                Release(_states[worker], Buffer(worker), worker);
             }
         }
         device.CheckInvariants().ThrowIfBroken();
@@ -114,7 +124,7 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
 
     private Span<byte> Buffer(int worker) => _buffers.AsSpan<byte>((long)worker * PageBytes, PageBytes);
 
-    private void Release(WorkerState state, Span<byte> page)
+    private void Release(WorkerState state, Span<byte> page, int cpu)
     {
         (long slot, ulong stamp, bool extra) = state.Pop();
         device.ReadPage(slot, page);
@@ -124,10 +134,10 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
         }
         if (extra)
         {
-            device.SwapFree(slot);
+            device.SwapFree(slot, cpu);
         }
-        device.SwapFree(slot);
-        device.SwapcacheFree(slot);
+        device.SwapFree(slot, cpu);
+        device.SwapcacheFree(slot, cpu);
     }
 
     private void Churn(Random random)
@@ -157,7 +167,7 @@ internal sealed class SwapWorkload(ISwapDevice device, int workers, int fifo, bo
             {
                 cancellation.ThrowIfCancellationRequested();
             }
-            device.SwapcacheFree(order[i]);
+            device.SwapcacheFree(order[i], i % workers);
         }
     }
 

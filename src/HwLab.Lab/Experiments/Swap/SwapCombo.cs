@@ -7,7 +7,7 @@ public sealed record SwapCombo(SwapLockMode Mode, FreeClusterOrder Order, int La
 {
     public string ModeName => SwapDeviceFactory.Name(Mode);
 
-    public string OrderName => Order == FreeClusterOrder.Columns ? "columns" : "sequential";
+    public string OrderName => SwapDeviceFactory.OrderName(Order);
 
     /// <summary>Every supported combination of the lists, and the pairs left out because no kernel had them.</summary>
     /// <exception cref="ExperimentSettingsException">No requested mode runs on any requested layout, or a name that is not a mode or order.</exception>
@@ -26,16 +26,28 @@ public sealed record SwapCombo(SwapLockMode Mode, FreeClusterOrder Order, int La
                     skipped.Add($"{SwapDeviceFactory.Name(mode)} with the {layout}-byte layout");
                     continue;
                 }
-                combos.AddRange(parsedOrders.Select(order => new SwapCombo(mode, order, layout)));
+                foreach (FreeClusterOrder order in parsedOrders)
+                {
+                    if (SwapDeviceFactory.OrdersFor(mode, layout).Contains(order))
+                    {
+                        combos.Add(new SwapCombo(mode, order, layout));
+                    }
+                    else
+                    {
+                        skipped.Add($"{SwapDeviceFactory.Name(mode)} with the {layout}-byte layout in {SwapDeviceFactory.OrderName(order)} order");
+                    }
+                }
             }
         }
-        // The lists cross; pairs no kernel had are left out, and only a cross with none left is an error,
-        // named by its first pair (the profiles' layouts hold 4 bytes for device beside 8 for the cluster locks).
-        if (combos.Count == 0 && parsedModes.Length > 0 && layouts.Count > 0)
+        // The lists cross; combinations no kernel had are left out, and only a cross with none left is an
+        // error, named by its first combination (the profiles' layouts hold 4 bytes for device beside 8
+        // for the cluster locks).
+        if (combos.Count == 0 && parsedModes.Length > 0 && layouts.Count > 0 && parsedOrders.Length > 0)
         {
             try
             {
                 SwapDeviceFactory.EnsureSupported(parsedModes[0], layouts[0]);
+                SwapDeviceFactory.EnsureSupported(parsedModes[0], layouts[0], parsedOrders[0]);
             }
             catch (SwapDeviceConfigurationException e)
             {

@@ -135,6 +135,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         ["orders"] = string.Join(',', settings.Orders),
         ["layouts"] = string.Join(',', settings.Layouts),
         ["columnRule"] = settings.ColumnRule.ToString().ToLowerInvariant(),
+        ["spinlock"] = SwapDeviceFactory.Name(settings.Spinlock),
         ["clusterPages"] = settings.ClusterPages.ToString(CultureInfo.InvariantCulture),
         ["fifo"] = settings.Fifo.ToString(CultureInfo.InvariantCulture),
         ["operationsPerWorker"] = settings.OperationsPerWorker.ToString(CultureInfo.InvariantCulture),
@@ -210,6 +211,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
                 ["sameLinePicks"] = workload.LastPicks.FirstRound.SameLine,
                 ["recycledPicks"] = workload.LastPicks.Recycled.Picks,
                 ["recycledSameLinePicks"] = workload.LastPicks.Recycled.SameLine,
+                [SwapKeys.SwapInfoLocks] = workload.LastSwapInfoLocks,
             });
     }
 
@@ -221,6 +223,8 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         Order = combo.Order,
         ColumnRule = settings.ColumnRule,
         LineSize = topology.LineSize,
+        Spinlock = settings.Spinlock,
+        StartSeed = settings.Seed,
     };
 
     /// <summary>

@@ -3,7 +3,7 @@ namespace HwLab.Lab.Experiments.Swap;
 /// <summary>The names on the swap and churn experiments' points: the measurement writes them, the report and the claims read them.</summary>
 internal static class SwapKeys
 {
-    /// <summary>Lock mode: device, bitlock, spinlock.</summary>
+    /// <summary>Lock mode: device, bitlock, spinlock, merged-4.11.</summary>
     public const string Mode = "mode";
 
     /// <summary>Free-cluster order: sequential, columns.</summary>
@@ -20,6 +20,12 @@ internal static class SwapKeys
 
     /// <summary>Derived: ops/s over the same device's with one worker.</summary>
     public const string Scaling = "scaling";
+
+    /// <summary>Extra per sample: si->lock acquisitions of the run's workers, all together.</summary>
+    public const string SwapInfoLocks = "swapInfoLocks";
+
+    /// <summary>Derived: si->lock acquisitions per swap-out + free operation over every sample.</summary>
+    public const string SwapInfoLocksPerOperation = "swapInfoLocksPerOperation";
 
     /// <summary>Derived: the share of new-cluster picks that landed in a cache line with another worker's current cluster.</summary>
     public const string SameLineShare = "sameLineShare";

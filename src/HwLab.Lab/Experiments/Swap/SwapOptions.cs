@@ -1,6 +1,7 @@
 using HwLab.Lab.Experiments.Setup;
 using HwLab.Layout;
 using HwLab.Native.Topology;
+using HwLab.PagePool.Swap;
 
 namespace HwLab.Lab.Experiments.Swap;
 
@@ -17,15 +18,23 @@ internal static class SwapOptions
     private static readonly SettingOption<long> s_ops = SettingOption.LongWholeNumber(
         "--ops", $"Swap-out + free operations per worker per sample {Defaults(s => s.OperationsPerWorker, SwapSettings.OperationsRange)}", "N", SwapSettings.OperationsRange);
     private static readonly SettingOption<IReadOnlyList<string>> s_modes = SettingOption.Names(
-        "--modes", $"Lock modes: device (si->lock only, before the seed), bitlock (the seed), spinlock (merged 4.11) {ProfileDefaults.Text(Profile, s => s.Modes)}", SwapSettings.KnownModes);
+        "--modes",
+        $"Lock modes: device (si->lock only, 4.10), bitlock (the seed), spinlock (the seed's paths with a spinlock_t in the cluster), merged-4.11 (as merged: spinlock_t, 64 columns, batched frees, swap slot cache) {ProfileDefaults.Text(Profile, s => s.Modes)}",
+        SwapSettings.KnownModes);
     private static readonly SettingOption<IReadOnlyList<string>> s_orders = SettingOption.Names(
-        "--orders", $"Free-cluster orders: sequential, columns {ProfileDefaults.Text(Profile, s => s.Orders)}", SwapSettings.KnownOrders);
+        "--orders",
+        $"Free-cluster orders: sequential, columns; each layout runs only the orders its kernels had (4 and 32 bytes sequential, merged-4.11 and 24 bytes columns) {ProfileDefaults.Text(Profile, s => s.Orders)}",
+        SwapSettings.KnownOrders);
     private static readonly SettingOption<IReadOnlyList<int>> s_layouts = SettingOption.WholeNumbers(
         "--layouts",
         $"swap_cluster_info sizes in bytes: 4 (device only), 8, 24, 32, 64 {ProfileDefaults.Text(Profile, s => string.Join(',', s.Layouts), SwapSettings.LayoutRange, each: true)}",
         SwapSettings.LayoutRange);
     private static readonly SettingOption<IReadOnlyList<string>> s_rule = SettingOption.Names(
-        "--cols-rule", "SWAP_CLUSTER_COLS: seed (line size / struct size) or merged (64, the merged kernel's rule) [default: seed]", ["seed", "merged"]);
+        "--cols-rule",
+        "SWAP_CLUSTER_COLS of the seed's 8- and 64-byte forms: seed (line size / struct size) or merged (64 MiB of swap in clusters, the merged kernel's rule); merged-4.11 and 24 bytes always use merged [default: seed]",
+        ["seed", "merged"]);
+    private static readonly SettingOption<string> s_spinlock = SettingOption.OneName(
+        "--spinlock", "How every spinlock_t is taken: qspinlock (x86 since 4.2, so every modelled kernel) or ticket (x86 before 4.2) [default: qspinlock]", SwapSettings.KnownSpinlocks);
     private static readonly SettingOption<int> s_clusterPages = SettingOption.WholeNumber(
         "--cluster-pages", $"SWAPFILE_CLUSTER, slots per cluster, a power of two {Defaults(s => s.ClusterPages, SwapSettings.ClusterPagesRange)}", "N", SwapSettings.ClusterPagesRange);
     private static readonly SettingOption<int> s_fifo = SettingOption.WholeNumber(
@@ -38,7 +47,7 @@ internal static class SwapOptions
     private static readonly SettingOption<int> s_seed = SharedOptions.Seed("the churn phase", SwapSettings.DefaultSeed);
 
     public static IReadOnlyList<SettingOption> All { get; } =
-        [s_cpus.Cpus, s_cpus.Threads, s_workers, s_samples, s_ops, s_modes, s_orders, s_layouts, s_rule, s_clusterPages, s_fifo, s_slots, s_seed];
+        [s_cpus.Cpus, s_cpus.Threads, s_workers, s_samples, s_ops, s_modes, s_orders, s_layouts, s_rule, s_spinlock, s_clusterPages, s_fifo, s_slots, s_seed];
 
     public static SwapSettings Apply(SwapSettings settings, SuiteProfile profile, CpuTopology topology, ISettingValues given)
     {
@@ -54,6 +63,7 @@ internal static class SwapOptions
             Orders = given.Or(s_orders, settings.Orders),
             Layouts = given.Or(s_layouts, settings.Layouts),
             ColumnRule = given.TryGet(s_rule, out IReadOnlyList<string>? rule) ? (rule[0] == "merged" ? ClusterColumnRule.Merged : ClusterColumnRule.Seed) : settings.ColumnRule,
+            Spinlock = given.TryGet(s_spinlock, out string? form) ? SwapDeviceFactory.ParseSpinlock(form) : settings.Spinlock,
             ClusterPages = given.Or(s_clusterPages, settings.ClusterPages),
             Fifo = given.Or(s_fifo, settings.Fifo),
             DeviceSlots = given.Or(s_slots, settings.DeviceSlots),

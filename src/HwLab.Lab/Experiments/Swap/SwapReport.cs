@@ -39,6 +39,13 @@ internal sealed class SwapReport(bool churn) : IExperimentReport
             picks.Add(order, [.. categories.Select(c => SameLinePercent(most.FirstOrDefault(p => ModeAndLayout(p) == c && p.Key(SwapKeys.Order) == order)))]);
         }
         yield return new ReportFigure(picks.Render(), "Share of first-round new-cluster picks whose swap_cluster_info shared a cache line with another worker's current cluster, at the most workers.");
+
+        var locks = new BarChart("swap-si-lock", "si->lock per operation", "lock mode, layout", "si->lock acquisitions per operation", categories);
+        foreach (string order in most.Select(p => p.Key(SwapKeys.Order)).Distinct())
+        {
+            locks.Add(order, [.. categories.Select(c => most.FirstOrDefault(p => ModeAndLayout(p) == c && p.Key(SwapKeys.Order) == order)?.Derived.GetValueOrDefault(SwapKeys.SwapInfoLocksPerOperation))]);
+        }
+        yield return new ReportFigure(locks.Render(), "How often the workers took the device lock per swap-out + free operation, at the most workers: merged 4.11's slot cache takes it once per batch.");
     }
 
     private static IEnumerable<ReportFigure> Churn(IReadOnlyList<PointResult> points)

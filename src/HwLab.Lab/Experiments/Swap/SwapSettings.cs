@@ -1,5 +1,6 @@
 using HwLab.Lab.Experiments.Setup;
 using HwLab.Layout;
+using HwLab.PagePool.Swap;
 
 namespace HwLab.Lab.Experiments.Swap;
 
@@ -7,11 +8,13 @@ namespace HwLab.Lab.Experiments.Swap;
 /// <param name="Cpus">Worker i runs on Cpus[i]; a run with T workers uses the first T.</param>
 /// <param name="WorkerCounts">The T values measured; each point's scaling is against T = 1 of the same device.</param>
 /// <param name="OperationsPerWorker">Swap-out + swap-in/free operations per worker per sample.</param>
-/// <param name="Modes">device, bitlock, spinlock.</param>
+/// <param name="Modes">device, bitlock, spinlock, merged-4.11.</param>
 /// <param name="Orders">sequential, columns.</param>
-/// <param name="Layouts">Generation sizes in bytes: 4, 8, 24, 32, 64 (4 runs only under device; 8 is the seed's word under bitlock, the merged form under spinlock).</param>
+/// <param name="Layouts">Generation sizes in bytes: 4, 8, 24, 32, 64 (4 runs only under device; 8 is the seed's word under bitlock, the merged form under spinlock and merged-4.11).</param>
 /// <param name="Fifo">Slots each worker holds before it swaps the oldest back in.</param>
 /// <param name="DeviceSlots">Slots of the swap device; 0 sizes it at 16 clusters per worker (at least 64 clusters).</param>
+/// <param name="Seed">Seeds the churn phase and each device's random start (swapon's cluster_next).</param>
+/// <param name="Spinlock">How every spinlock_t is taken: the queued spinlock (x86 since 4.2) or the ticket lock before it.</param>
 public sealed record SwapSettings(
     IReadOnlyList<int> Cpus,
     IReadOnlyList<int> WorkerCounts,
@@ -24,9 +27,12 @@ public sealed record SwapSettings(
     int ClusterPages,
     int Fifo,
     long DeviceSlots,
-    int Seed)
+    int Seed,
+    SpinlockForm Spinlock = SpinlockForm.Queued)
 {
-    public static IReadOnlyList<string> KnownModes { get; } = ["device", "bitlock", "spinlock"];
+    public static IReadOnlyList<string> KnownModes { get; } = ["device", "bitlock", "spinlock", "merged-4.11"];
+
+    public static IReadOnlyList<string> KnownSpinlocks { get; } = ["qspinlock", "ticket"];
 
     public static IReadOnlyList<string> KnownOrders { get; } = ["sequential", "columns"];
 
