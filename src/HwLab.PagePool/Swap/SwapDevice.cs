@@ -54,7 +54,7 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock> : ISwapDevice
         Clusters = options.Clusters;
         Slots = Clusters * _clusterPages;
         SwapClusterCols = options.Order == FreeClusterOrder.Columns
-            ? HwLab.Layout.SwapClusterCols.Compute(options.LineSize, sizeof(TCluster), options.ColumnRule)
+            ? HwLab.Layout.SwapClusterCols.Compute(options.LineSize, sizeof(TCluster), options.ColumnRule, options.ClusterPages)
             : 1;
 
         try
