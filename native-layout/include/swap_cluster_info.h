@@ -43,6 +43,13 @@ typedef struct {
 /* Pages per cluster (mm/swapfile.c): one cluster covers 1 MiB of swap with 4 KiB pages. */
 #define SWAPFILE_CLUSTER 256
 
+/*
+ * With CONFIG_THP_SWAP (4.13 on; x86_64 kernels with transparent huge pages) SWAPFILE_CLUSTER is
+ * HPAGE_PMD_NR instead, one cluster per huge page: include/linux/huge_mm.h 1 << HPAGE_PMD_ORDER,
+ * with x86_64's PMD_SHIFT 21 and PAGE_SHIFT 12.
+ */
+#define HPAGE_PMD_NR (1 << (21 - 12))
+
 /* Flags, shared by every generation that has them. */
 #define CLUSTER_FLAG_FREE 1      /* This cluster is free */
 #define CLUSTER_FLAG_NEXT_NULL 2 /* This cluster has no next cluster */

@@ -171,6 +171,7 @@ static void describe(struct json *j)
 
     emit(j, "\n  ],\n  \"constants\": {");
     CONSTANT(SWAPFILE_CLUSTER);
+    CONSTANT(HPAGE_PMD_NR);
     CONSTANT(CLUSTER_FLAG_FREE);
     CONSTANT(CLUSTER_FLAG_NEXT_NULL);
     CONSTANT(CLUSTER_COUNT_SHIFT);

@@ -6,6 +6,6 @@ public enum ClusterColumnRule
     /// <summary>The seed: DIV_ROUND_UP(L1_CACHE_BYTES, sizeof(struct swap_cluster_info)), 8 for 8 bytes in 64.</summary>
     Seed,
 
-    /// <summary>Merged 4.11: max(SWAP_CLUSTER_INFO_COLS, SWAP_CLUSTER_SPACE_COLS), the second 64 (one swap address space of 64 MiB in clusters).</summary>
+    /// <summary>Merged 4.11: max(SWAP_CLUSTER_INFO_COLS, SWAP_CLUSTER_SPACE_COLS), the second one swap address space of 64 MiB in clusters: 64 of 256 pages, 32 of 512 with CONFIG_THP_SWAP.</summary>
     Merged,
 }

@@ -27,6 +27,26 @@ public sealed class LayoutCommandTests
     }
 
     [Fact]
+    public void THP_SWAP_figures_are_shown_for_the_generations_that_had_it()
+    {
+        CliRun json = CliRun.InProcess("layout", "--json", "--line-size", "64");
+        Assert.Equal(0, json.ExitCode);
+        using JsonDocument document = JsonDocument.Parse(json.Output);
+        JsonElement Figures(string name) => document.RootElement.GetProperty("check").GetProperty("rows").EnumerateArray()
+            .Single(r => r.GetProperty("name").GetString() == name).GetProperty("figures");
+        Assert.Equal(24 * 1024, Figures("swap_cluster_info_list").GetProperty("metadataBytesPerGiB").GetInt64());
+        Assert.Equal(12 * 1024, Figures("swap_cluster_info_list").GetProperty("metadataBytesPerGiBWithThpSwap").GetInt64());
+        Assert.Equal(32, Figures("swap_cluster_info_list").GetProperty("swapClusterColsMergedWithThpSwap").GetInt32());
+        Assert.Equal(JsonValueKind.Null, Figures("swap_cluster_info_seed").GetProperty("metadataBytesPerGiBWithThpSwap").ValueKind);
+        Assert.Equal(JsonValueKind.Null, Figures("swap_cluster_info_seed").GetProperty("swapClusterColsMergedWithThpSwap").ValueKind);
+
+        CliRun text = CliRun.InProcess("layout", "--line-size", "64");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Matches(@"(?m)^swap_cluster_info_list\s.*\s3/64; 32 with THP_SWAP\s+24 KiB \(\+20 KiB\); 12 KiB with THP_SWAP\s+yes\s*$", text.Output);
+        Assert.Matches(@"(?m)^swap_cluster_info_seed\s.*\s8/64\s+8 KiB \(\+4 KiB\)\s+yes\s*$", text.Output);
+    }
+
+    [Fact]
     public void The_queued_spinlock_is_listed_as_4_bytes_on_both_sides()
     {
         CliRun json = CliRun.InProcess("layout", "--json", "--line-size", "64");

@@ -21,7 +21,7 @@ internal static class LayoutCommand
             "a power of two from 1 to 4096 bytes");
         var command = new Command(
             "layout",
-            "Each generation of struct swap_cluster_info (4 to 64 bytes), and the locks and structs beside them (the 4-byte qspinlock, its queue nodes), as C# and the C compiler lay them out, whether they match, structs per cache line, SWAP_CLUSTER_COLS, and metadata per GiB of swap. Exits 1 if any layout differs from C.")
+            "Each generation of struct swap_cluster_info (4 to 64 bytes), and the locks and structs beside them (the 4-byte qspinlock, its queue nodes), as C# and the C compiler lay them out, whether they match, structs per cache line, SWAP_CLUSTER_COLS, and metadata per GiB of swap, with 256-page clusters and, for the generations whose kernels had CONFIG_THP_SWAP, 512-page ones. Exits 1 if any layout differs from C.")
         {
             json, lineSize,
         };

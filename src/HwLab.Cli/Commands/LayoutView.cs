@@ -21,7 +21,7 @@ internal static class LayoutView
                 $"{r.Managed.Size}/{r.Managed.Align}",
                 $"{r.C.Size}/{r.C.Align}",
                 r.Figures!.PerLine.ToString("0.##", CultureInfo.InvariantCulture),
-                $"{r.Figures.SwapClusterCols}/{r.Figures.SwapClusterColsMerged}",
+                Cols(r.Figures),
                 PerGiB(r.Figures),
                 r.Matches ? "yes" : "NO",
             ]));
@@ -47,6 +47,9 @@ internal static class LayoutView
         view.WriteLine();
         view.WriteLine($"The seed patch's cost: {ByteSize.Format(seed.MetadataBytesPerGiB - bitfield.MetadataBytesPerGiB)} more per GiB of swap "
             + $"({seed.Size} bytes instead of {bitfield.Size} for each of the {Layout.Kernel.SwapCluster.ClustersPerGiB} clusters in a GiB); the patch says \"4k more memory for every 1G swap space\".");
+        view.WriteLine($"With CONFIG_THP_SWAP (4.13 on, every x86_64 kernel with transparent huge pages) a cluster is HPAGE_PMD_NR = {Layout.Kernel.SwapCluster.HPAGE_PMD_NR} pages instead of {Layout.Kernel.SwapCluster.SWAPFILE_CLUSTER}: "
+            + $"{Layout.Kernel.SwapCluster.ClustersPerGiBWithThpSwap} clusters in a GiB, half the metadata, and merged SWAP_CLUSTER_SPACE_COLS {SwapClusterCols.SpaceCols(Layout.Kernel.SwapCluster.HPAGE_PMD_NR)} instead of {SwapClusterCols.SWAP_CLUSTER_SPACE_COLS}. "
+            + "The merged 4.11 form had it from 4.13 to 6.11, the later forms always; the 4.10 form and the seed never.");
 
         IEnumerable<string> problems = check.Rows.SelectMany(r => r.Differences.Select(d => $"{r.Name}: {d}")).Concat(check.ConstantDifferences);
         if (!check.AllMatch)
@@ -64,9 +67,18 @@ internal static class LayoutView
     }
 
     private static string PerGiB(GenerationFigures figures)
-        => figures.ExtraBytesPerGiBOverBitfield == 0
+    {
+        string perGiB = figures.ExtraBytesPerGiBOverBitfield == 0
             ? ByteSize.Format(figures.MetadataBytesPerGiB)
             : $"{ByteSize.Format(figures.MetadataBytesPerGiB)} (+{ByteSize.Format(figures.ExtraBytesPerGiBOverBitfield)})";
+        return figures.MetadataBytesPerGiBWithThpSwap is long thp ? $"{perGiB}; {ByteSize.Format(thp)} with THP_SWAP" : perGiB;
+    }
+
+    private static string Cols(GenerationFigures figures)
+    {
+        string cols = $"{figures.SwapClusterCols}/{figures.SwapClusterColsMerged}";
+        return figures.SwapClusterColsMergedWithThpSwap is int thp ? $"{cols}; {thp} with THP_SWAP" : cols;
+    }
 
     private static string Fields(StructDescription description)
         => description.Fields.Count == 0 ? "(none)" : string.Join(" ", description.Fields.Select(f => f.ToString()));

@@ -32,6 +32,7 @@ public static class ManagedLayouts
     public static IReadOnlyDictionary<string, long> Constants { get; } = new Dictionary<string, long>
     {
         [nameof(SwapCluster.SWAPFILE_CLUSTER)] = SwapCluster.SWAPFILE_CLUSTER,
+        [nameof(SwapCluster.HPAGE_PMD_NR)] = SwapCluster.HPAGE_PMD_NR,
         [nameof(SwapCluster.CLUSTER_FLAG_FREE)] = SwapCluster.CLUSTER_FLAG_FREE,
         [nameof(SwapCluster.CLUSTER_FLAG_NEXT_NULL)] = SwapCluster.CLUSTER_FLAG_NEXT_NULL,
         [nameof(SwapCluster.CLUSTER_COUNT_SHIFT)] = SwapCluster.CLUSTER_COUNT_SHIFT,

@@ -68,7 +68,7 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin> : ISwapDev
         Clusters = options.Clusters;
         Slots = Clusters * _clusterPages;
         SwapClusterCols = options.Order == FreeClusterOrder.Columns
-            ? HwLab.Layout.SwapClusterCols.Compute(options.LineSize, sizeof(TCluster), options.ColumnRule)
+            ? HwLab.Layout.SwapClusterCols.Compute(options.LineSize, sizeof(TCluster), options.ColumnRule, options.ClusterPages)
             : 1;
 
         try

@@ -96,4 +96,44 @@ public sealed class LayoutProbeTests
         Assert.Equal(2.67, list.PerLine);
         Assert.Equal(3, list.SwapClusterCols);
     }
+
+    [Fact]
+    public void With_THP_SWAP_the_generations_that_had_it_cost_half_per_GiB_and_32_merged_columns()
+    {
+        LayoutCheck check = LayoutCheck.Run(lineSize: 64);
+        GenerationFigures Figures(ClusterLayout layout) => check.Rows.Single(r => r.Generation?.Layout == layout).Figures!;
+
+        // 512 clusters of 512 pages in a GiB: half a KiB per byte of struct.
+        Assert.Equal(4096, Figures(ClusterLayout.Spinlock8).MetadataBytesPerGiBWithThpSwap);
+        Assert.Equal(12 * 1024, Figures(ClusterLayout.List24).MetadataBytesPerGiBWithThpSwap);
+        Assert.Equal(16 * 1024, Figures(ClusterLayout.Table32).MetadataBytesPerGiBWithThpSwap);
+        Assert.Equal(24 * 1024, Figures(ClusterLayout.List24).MetadataBytesPerGiB);
+        Assert.All(
+            [ClusterLayout.Spinlock8, ClusterLayout.List24, ClusterLayout.Table32],
+            layout =>
+            {
+                Assert.Equal(32, Figures(layout).SwapClusterColsMergedWithThpSwap);
+                Assert.Equal(64, Figures(layout).SwapClusterColsMerged);
+            });
+
+        // No THP_SWAP before 4.13: the 4.10 form, the 4.10-based seed, and the control never had it.
+        Assert.All(
+            [ClusterLayout.Bitfield4, ClusterLayout.Seed8, ClusterLayout.Padded64],
+            layout =>
+            {
+                Assert.Null(Figures(layout).MetadataBytesPerGiBWithThpSwap);
+                Assert.Null(Figures(layout).SwapClusterColsMergedWithThpSwap);
+            });
+
+        // The seed's "4k more memory for every 1G swap space" stays a 256-page-cluster figure.
+        Assert.Equal(4096, Figures(ClusterLayout.Seed8).ExtraBytesPerGiBOverBitfield);
+    }
+
+    [Fact]
+    public void A_wide_line_lifts_the_THP_SWAP_merged_columns_above_32()
+    {
+        GenerationFigures list = GenerationFigures.For(ClusterLayouts.Get(ClusterLayout.List24), lineSize: 4096);
+        Assert.Equal(171, list.SwapClusterCols);
+        Assert.Equal(171, list.SwapClusterColsMergedWithThpSwap);
+    }
 }

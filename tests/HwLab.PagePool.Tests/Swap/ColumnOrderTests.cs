@@ -68,6 +68,19 @@ public sealed class ColumnOrderTests
         Assert.Equal(0, SameLinePicks(FreeClusterOrder.Columns, 8, ClusterColumnRule.Merged));
     }
 
+    // SWAP_CLUSTER_SPACE_COLS is one 64 MiB swap address space in clusters: 64 of 256 pages,
+    // 32 of CONFIG_THP_SWAP's 512.
+    [Theory]
+    [InlineData(256, 64)]
+    [InlineData(512, 32)]
+    public void The_merged_rule_takes_the_devices_cluster_size(int clusterPages, int expected)
+    {
+        using ISwapDevice device = SwapDeviceFactory.Create(SwapDeviceFactory.ParseMode("spinlock"), 8,
+            new SwapDeviceOptions { Slots = 8L * clusterPages, Cpus = 2, ColumnRule = ClusterColumnRule.Merged, ClusterPages = clusterPages },
+            TestContext.Current.CancellationToken);
+        Assert.Equal(expected, device.SwapClusterCols);
+    }
+
     [Fact]
     public void Each_generation_gets_its_own_kernels_columns()
     {
