@@ -34,7 +34,7 @@ public sealed record SwapCombo(SwapLockMode Mode, FreeClusterOrder Order, int La
                     }
                     else
                     {
-                        skipped.Add($"{SwapDeviceFactory.Name(mode)} with the {layout}-byte layout in {SwapDeviceFactory.OrderName(order)} order");
+                        skipped.Add($"{SwapDeviceFactory.Name(mode)} with the {layout}-byte layout in {(order == FreeClusterOrder.Columns ? "column" : "sequential")} order");
                     }
                 }
             }

@@ -5,6 +5,7 @@ using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
+using HwLab.Layout;
 using HwLab.Native.Threading;
 using HwLab.Native.Topology;
 using HwLab.PagePool.Swap;
@@ -173,6 +174,8 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
             SamplingOutcome sampled = Sample(variants, settings.Samples, context, measured => Claim.DecideAll(claims, measured));
             List<PointResult> points = [.. sampled.Points.Select(p => WithDerived(p, sampled.Points))];
             var notes = Notes(settings, skipped, DeviceSlots(settings), context.Topology);
+            notes.AddRange(devices.Where(d => d.SwapClusterCols > 1 && d.SwapClusterCols >= d.Clusters).Select(d =>
+                $"{SwapDeviceFactory.Name(d.Mode)} at {ClusterLayouts.Get(d.Layout).Size} bytes: {d.SwapClusterCols} columns over {d.Clusters} clusters make one row, so its column order is the cluster order, as a kernel's was on a swap device that small; more than {d.SwapClusterCols} clusters (--device-slots above {(long)d.SwapClusterCols * settings.ClusterPages}) spread them."));
             return new Measurement(points, churn ? ChurnVerdicts(points, most) : SwapVerdicts(points, most), notes) { Sampling = sampled.Summary };
         }
         finally
