@@ -79,7 +79,7 @@ public sealed class RunCommandTests
         using JsonDocument document = JsonDocument.Parse(run.Output);
         JsonElement result = document.RootElement.GetProperty("experiments")[0];
         Assert.Equal("completed", result.GetProperty("status").GetString());
-        Assert.Equal(["bitlock", "device", "spinlock"], result.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("keys").GetProperty("mode").GetString()).Distinct().Order());
+        Assert.Equal(["bitlock", "device", "merged-4.11", "spinlock"], result.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("keys").GetProperty("mode").GetString()).Distinct().Order());
     }
 
     [Fact]

@@ -40,7 +40,7 @@ internal sealed class SwapReport(bool churn) : IExperimentReport
         }
         yield return new ReportFigure(picks.Render(), "Share of first-round new-cluster picks whose swap_cluster_info shared a cache line with another worker's current cluster, at the most workers.");
 
-        var locks = new BarChart("swap-si-lock", "si->lock per operation", "lock mode, layout", "si->lock acquisitions per operation", categories);
+        var locks = new BarChart("swap-si-lock", "si->lock per operation", "lock mode, layout", "si->lock acquisitions (per op)", categories);
         foreach (string order in most.Select(p => p.Key(SwapKeys.Order)).Distinct())
         {
             locks.Add(order, [.. categories.Select(c => most.FirstOrDefault(p => ModeAndLayout(p) == c && p.Key(SwapKeys.Order) == order)?.Derived.GetValueOrDefault(SwapKeys.SwapInfoLocksPerOperation))]);
