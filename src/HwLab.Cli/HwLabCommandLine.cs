@@ -26,6 +26,7 @@ internal static class HwLabCommandLine
             LayoutCommand.Create(output),
             RunCommand.Create(output, error),
             SuiteCommand.Create(output, error),
+            PlanCommand.Create(output),
             ReportCommand.Create(output),
             CompareCommand.Create(output),
             FleetCommand.Create(output),

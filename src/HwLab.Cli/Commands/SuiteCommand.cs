@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HwLab.Cli.Output;
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Planning;
 using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Suite;
@@ -33,6 +34,9 @@ internal static class SuiteCommand
             CpuTopology topology = TopologyReader.Read();
             string path = parsed.GetValue(outDir) ?? ResultsDirectory.DefaultPath(Environment.MachineName, DateTimeOffset.UtcNow);
             using ResultsDirectory directory = OutDirectory.Prepare(path);
+
+            // What it will run and for how long, before it starts: the plan's total (`hwlab plan` has the detail).
+            error.WriteLine($"Plan: {PlanCommand.Total(SuitePlan.For(ExperimentCatalog.Standard, chosen, topology, CostCalibration.ForThisMachine()))}.");
 
             using var interrupt = new InterruptSource(error);
             ResultsDocument document = ProgressDisplay.Run(error, onEvent =>

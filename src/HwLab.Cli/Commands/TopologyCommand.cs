@@ -46,9 +46,9 @@ internal static class TopologyCommand
             CliPaths.Require(fromPath, "--from");
         }
 
-        SysfsSnapshot snapshot = fromPath is null ? SysfsSnapshot.ReadLive() : ParseCapture(fromPath);
+        SysfsSnapshot snapshot = fromPath is null ? SysfsSnapshot.ReadLive() : CaptureFile.Snapshot(fromPath, "--from");
         CpuTopology topology = fromPath is not null
-            ? ReadCapture(fromPath, () => TopologyParser.Parse(snapshot))
+            ? CaptureFile.Parse(fromPath, "--from", () => TopologyParser.Parse(snapshot))
             : OperatingSystem.IsLinux() ? TopologyParser.Parse(snapshot) : TopologyReader.Read();
         IReadOnlyList<CounterAvailability>? counters = fromPath is null ? CounterAvailability.Probe() : null;
 
@@ -75,25 +75,6 @@ internal static class TopologyCommand
             }
         }
         return ExitCodes.Success;
-    }
-
-    private static SysfsSnapshot ParseCapture(string path)
-    {
-        string text = CliPaths.ReadExistingFile(path, "--from");
-        return ReadCapture(path, () => SysfsSnapshot.Parse(text));
-    }
-
-    // Bad capture content, in its text or in what it says about the machine, is bad input.
-    private static T ReadCapture<T>(string path, Func<T> parse)
-    {
-        try
-        {
-            return parse();
-        }
-        catch (FormatException e)
-        {
-            throw new UsageException($"--from {path}: not a topology capture ({e.Message})", e);
-        }
     }
 
     /// <summary>The JSON document of `hwlab topology --json`.</summary>

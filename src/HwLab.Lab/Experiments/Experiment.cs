@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Planning;
 using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
@@ -42,6 +43,26 @@ public abstract class Experiment<TSettings> : IExperiment
         Validate(settings, topology);
         return new PreparedRun(this, context => Run(settings, context));
     }
+
+    public ExperimentPlan Plan(SuiteProfile profile, CpuTopology topology, ISettingValues given, OperationCosts costs, TimeSpan samplingBudget)
+    {
+        ArgumentNullException.ThrowIfNull(costs);
+        TSettings settings;
+        try
+        {
+            settings = Settings(profile, topology, given);
+            Validate(settings, topology);
+        }
+        catch (ExperimentSettingsException e)
+        {
+            return ExperimentPlan.SkippedFor(Name, e.Message);
+        }
+        RunShape shape = Shape(settings, topology);
+        return new ExperimentPlan(Name, null, shape, shape.MinimumNanoseconds(costs) / 1e9, SamplesInRounds ? samplingBudget.TotalSeconds : 0);
+    }
+
+    /// <summary>What <paramref name="settings"/> make this experiment run: its variants, rounds and a description of both.</summary>
+    public abstract RunShape Shape(TSettings settings, CpuTopology topology);
 
     /// <summary>The settings of <paramref name="profile"/> on this machine with each option in <paramref name="given"/> put over them, not yet checked.</summary>
     /// <exception cref="ExperimentSettingsException">Options that cannot make settings together (more threads than CPUs named).</exception>

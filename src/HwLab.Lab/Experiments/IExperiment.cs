@@ -1,3 +1,4 @@
+using HwLab.Lab.Experiments.Planning;
 using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Reports;
 using HwLab.Native.Topology;
@@ -36,4 +37,11 @@ public interface IExperiment
     /// </summary>
     /// <exception cref="ExperimentSettingsException">Settings this machine or experiment cannot run with (one CPU where two are needed, a value out of range); nothing has run.</exception>
     PreparedRun Prepare(SuiteProfile profile, CpuTopology topology, ISettingValues given);
+
+    /// <summary>
+    /// What it would run with the same settings as <see cref="Prepare"/>, priced with
+    /// <paramref name="costs"/>, without running anything: skipped with the reason where the
+    /// settings cannot run on <paramref name="topology"/>.
+    /// </summary>
+    ExperimentPlan Plan(SuiteProfile profile, CpuTopology topology, ISettingValues given, OperationCosts costs, TimeSpan samplingBudget);
 }

@@ -15,7 +15,7 @@ namespace HwLab.Lab.Experiments.C2c;
 /// forth with compare-and-swap; one-way latency is half the round trip, as the established
 /// core-to-core-latency tool reports it. Managed and native loops side by side, as a matrix.
 /// </summary>
-public sealed class C2cExperiment : Experiment<C2cSettings>
+public sealed partial class C2cExperiment : Experiment<C2cSettings>
 {
     public const string Managed = "managed";
     public const string Native = "native";

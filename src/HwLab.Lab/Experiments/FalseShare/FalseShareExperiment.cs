@@ -19,7 +19,7 @@ namespace HwLab.Lab.Experiments.FalseShare;
 /// bump its count, with neighbouring clusters 8, 16, 32, 64 and 128 bytes apart; the managed bit
 /// lock and the kernel's native lock bts run on the same layout in the same run.
 /// </summary>
-public sealed class FalseShareExperiment : Experiment<FalseShareSettings>
+public sealed partial class FalseShareExperiment : Experiment<FalseShareSettings>
 {
     public const string Managed = "managed";
     public const string ManagedFetchFirst = "managed-xadd";

@@ -18,7 +18,7 @@ namespace HwLab.Lab.Experiments.Locks;
 /// fairness, the spread of how many pairs each worker got in the same time. Every run checks that
 /// the count the lock protects equals the pairs made.
 /// </summary>
-public sealed class LocksExperiment : Experiment<LocksSettings>
+public sealed partial class LocksExperiment : Experiment<LocksSettings>
 {
     public const string Uncontended = "uncontended";
     public const string Contended = "contended";
