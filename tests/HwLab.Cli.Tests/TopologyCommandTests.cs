@@ -68,6 +68,46 @@ public sealed class TopologyCommandTests
     }
 
     [Fact]
+    public void A_capture_of_a_sub_numa_machine_gives_pairs_by_relation_and_the_distance_matrix()
+    {
+        string capture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "topology", "intel-2s-snc.capture");
+        CliRun run = CliRun.InProcess("topology", "--json", "--from", capture);
+        Assert.Equal(0, run.ExitCode);
+
+        using JsonDocument document = JsonDocument.Parse(run.Output);
+        JsonElement root = document.RootElement;
+        // 2 sockets x 2 nodes x 16 cores x 2 threads: 64 sibling pairs; within a node 32 CPUs
+        // share the L3; the two nodes of a socket 32 x 32 pairs each; across sockets 64 x 64.
+        Assert.Equal(
+            [("smt-sibling", 64L), ("same-l2", 0L), ("same-l3", 4L * ((32 * 31 / 2) - 16)), ("same-node", 0L), ("same-package", 2L * 32 * 32), ("other-package", 64L * 64)],
+            root.GetProperty("relations").EnumerateArray().Select(r => (r.GetProperty("relation").GetString(), r.GetProperty("pairs").GetInt64())));
+
+        JsonElement distances = root.GetProperty("numaDistances");
+        Assert.Equal([0, 1, 2, 3], distances.GetProperty("nodes").EnumerateArray().Select(n => n.GetInt32()));
+        Assert.Equal([10, 12, 21, 21], distances.GetProperty("rows")[0].EnumerateArray().Select(d => d.GetInt32()));
+        Assert.Equal([21, 21, 12, 10], distances.GetProperty("rows")[3].EnumerateArray().Select(d => d.GetInt32()));
+        Assert.Equal(12, root.GetProperty("topology").GetProperty("numaNodes")[1].GetProperty("distances").GetProperty("0").GetInt32());
+
+        CliRun tables = CliRun.InProcess("topology", "--from", capture);
+        Assert.Equal(0, tables.ExitCode);
+        Assert.Contains("== Pairs of usable CPUs by relation (128 CPUs)", tables.Output, StringComparison.Ordinal);
+        Assert.Contains("== NUMA distances", tables.Output, StringComparison.Ordinal);
+        Assert.Matches(@"same-package\s+2048\s", tables.Output);
+    }
+
+    [Fact]
+    public void Json_counts_every_pair_of_usable_cpus_once()
+    {
+        CliRun run = CliRun.InProcess("topology", "--json");
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument document = JsonDocument.Parse(run.Output);
+        long usable = CpuSet.Parse(document.RootElement.GetProperty("topology").GetProperty("usable").GetString()!).Count;
+        long[] pairs = [.. document.RootElement.GetProperty("relations").EnumerateArray().Select(r => r.GetProperty("pairs").GetInt64())];
+        Assert.Equal(6, pairs.Length);
+        Assert.Equal(usable * (usable - 1) / 2, pairs.Sum());
+    }
+
+    [Fact]
     public void A_capture_into_a_missing_directory_is_refused_before_anything_is_written()
     {
         using var temp = new TempDirectory();

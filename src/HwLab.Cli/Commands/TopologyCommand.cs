@@ -26,7 +26,7 @@ internal static class TopologyCommand
             Description = "Read the topology from a capture FILE (made with --capture) instead of this machine; counters are then not probed.",
             HelpName = "FILE",
         };
-        var command = new Command("topology", "CPUs, the allowed set, SMT siblings, caches and who shares them, line size, NUMA, hypervisor, and which counters are available.")
+        var command = new Command("topology", "CPUs, the allowed set, SMT siblings, caches and who shares them, pairs of usable CPUs by relation (SMT sibling to other package), line size, NUMA nodes and distances, hypervisor, and which counters are available.")
         {
             json, capture, from,
         };
@@ -63,6 +63,8 @@ internal static class TopologyCommand
                 Schema,
                 fromPath is null ? "live" : $"capture {fromPath}",
                 topology,
+                TopologyRelations.Count(topology),
+                TopologyRelations.DistanceMatrix(topology),
                 counters?.Select(c => new CounterDocument(c.Kind.PerfEventName(), c.IsAvailable, c.ExcludesKernel, c.UnavailableReason)).ToArray()));
         }
         else
@@ -78,7 +80,15 @@ internal static class TopologyCommand
     }
 
     /// <summary>The JSON document of `hwlab topology --json`.</summary>
-    internal sealed record TopologyDocument(string Schema, string Source, CpuTopology Topology, IReadOnlyList<CounterDocument>? Counters);
+    /// <param name="Relations">Pairs of usable CPUs per relation, closest first.</param>
+    /// <param name="NumaDistances">The distance matrix, null with fewer than two nodes or none recorded (each node's row is also in Topology.NumaNodes).</param>
+    internal sealed record TopologyDocument(
+        string Schema,
+        string Source,
+        CpuTopology Topology,
+        IReadOnlyList<RelationCount> Relations,
+        DistanceMatrix? NumaDistances,
+        IReadOnlyList<CounterDocument>? Counters);
 
     /// <summary>One counter: its perf name, whether it opened, and if not why.</summary>
     internal sealed record CounterDocument(string Name, bool Available, bool UserSpaceOnly, string? UnavailableReason);

@@ -17,6 +17,23 @@ internal static class TopologyView
         view.WriteHeading("Caches");
         view.WriteTable(["level", "type", "size", "line", "ways", "instances", "each shared by"], CacheRows(topology.Caches));
 
+        view.WriteHeading($"Pairs of usable CPUs by relation ({Plural(topology.Usable.Count, "CPU")})");
+        view.WriteTable(
+            ["relation", "pairs", "meaning"],
+            TopologyRelations.Count(topology).Select(r => (IReadOnlyList<string>)[r.Relation, r.Pairs.ToString(CultureInfo.InvariantCulture), r.Meaning]));
+
+        if (TopologyRelations.DistanceMatrix(topology) is { } distances)
+        {
+            view.WriteHeading("NUMA distances (nodeN/distance; 10 is local)");
+            view.WriteTable(
+                ["node", .. distances.Nodes.Select(n => n.ToString(CultureInfo.InvariantCulture))],
+                distances.Nodes.Select((node, row) => (IReadOnlyList<string>)
+                [
+                    node.ToString(CultureInfo.InvariantCulture),
+                    .. distances.Rows[row].Select(d => d?.ToString(CultureInfo.InvariantCulture) ?? "?"),
+                ]));
+        }
+
         if (counters is not null)
         {
             view.WriteHeading("Counters (perf_event_open, this thread)");

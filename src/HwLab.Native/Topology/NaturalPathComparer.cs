@@ -28,8 +28,16 @@ internal sealed class NaturalPathComparer : IComparer<string>
             return 1;
         }
 
-        int i = 0;
-        int j = 0;
+        // Paths share long prefixes (/sys/devices/system/cpu/cpu...): skip the identical part at
+        // vector speed, back to the start of the digit run it ends in, where the comparison by
+        // value must begin. Sorting a 512-CPU capture's paths is then several times faster.
+        int start = x.AsSpan().CommonPrefixLength(y);
+        while (start > 0 && char.IsAsciiDigit(x[start - 1]))
+        {
+            start--;
+        }
+        int i = start;
+        int j = start;
         while (i < x.Length && j < y.Length)
         {
             if (char.IsAsciiDigit(x[i]) && char.IsAsciiDigit(y[j]))

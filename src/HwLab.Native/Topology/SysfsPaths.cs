@@ -33,6 +33,9 @@ internal static class SysfsPaths
     public const string CacheSets = "number_of_sets";
     public const string CacheSharedCpuList = "shared_cpu_list";
 
+    public const string NodeCpuListFile = "cpulist";
+    public const string NodeDistanceFile = "distance";
+
     /// <summary>The files of cpuN/topology/ the parser reads.</summary>
     public static IReadOnlyList<string> TopologyFiles { get; } =
         [CoreId, PhysicalPackageId, DieId, ThreadSiblingsList, CoreCpusList, PackageCpusList];
@@ -47,7 +50,9 @@ internal static class SysfsPaths
 
     public static string CacheDirectory(int cpu) => $"{CpuDirectory(cpu)}/cache";
 
-    public static string NodeCpuList(int node) => $"{NodeRoot}/node{Number(node)}/cpulist";
+    public static string NodeCpuList(int node) => $"{NodeRoot}/node{Number(node)}/{NodeCpuListFile}";
+
+    public static string NodeDistance(int node) => $"{NodeRoot}/node{Number(node)}/{NodeDistanceFile}";
 
     /// <summary>
     /// The number in a directory name such as <c>index3</c> or <c>node1</c>, or -1 when the name

@@ -36,7 +36,8 @@ public sealed partial class SysfsSnapshot
 
         foreach (string node in NumberedDirectories(SysfsPaths.NodeRoot, "node"))
         {
-            Add(files, $"{node}/cpulist");
+            Add(files, $"{node}/{SysfsPaths.NodeCpuListFile}");
+            Add(files, $"{node}/{SysfsPaths.NodeDistanceFile}");
         }
 
         Add(files, SysfsPaths.CpuInfo);

@@ -77,6 +77,29 @@ internal static class SysfsText
         return value * unit;
     }
 
+    /// <summary>
+    /// A row of whole numbers separated by spaces, as nodeN/distance writes it ("10 21"); at least
+    /// one number, none negative.
+    /// </summary>
+    public static int[] ParseNumberRow(string path, string text)
+    {
+        string line = OneLine(path, text);
+        string[] words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            throw new FormatException($"{path}: the file is empty where a row of numbers was expected.");
+        }
+        var numbers = new int[words.Length];
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (!int.TryParse(words[i], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i]))
+            {
+                throw new FormatException($"{path}: '{Quote(words[i])}' in '{Quote(line)}' is not a whole number.");
+            }
+        }
+        return numbers;
+    }
+
     public static CpuSet ParseCpuList(string path, string text)
         => CpuSet.TryParse(OneLine(path, text), MaxCpuNumber, out CpuSet? set, out string? error)
             ? set

@@ -178,31 +178,6 @@ public static partial class TopologyParser
         return online;
     }
 
-    private static List<NumaNode> ReadNumaNodes(SysfsSnapshot snapshot, CpuSet online, List<string> notes)
-    {
-        var nodes = new List<NumaNode>();
-        foreach (string path in snapshot.PathsUnder(SysfsPaths.NodeRoot))
-        {
-            // /sys/devices/system/node/nodeN/cpulist
-            string[] parts = path[(SysfsPaths.NodeRoot.Length + 1)..].Split('/');
-            int node = SysfsPaths.NumberedName(parts[0], "node");
-            if (node >= 0 && parts.Length == 2 && parts[1] == "cpulist" && snapshot.TryGet(path, out string? text))
-            {
-                if (node > SysfsText.MaxNodeNumber)
-                {
-                    throw new FormatException(Invariant($"{path}: node{node} is beyond the highest node number a kernel has, {SysfsText.MaxNodeNumber}."));
-                }
-                nodes.Add(new NumaNode(node, SysfsText.ParseCpuList(path, text)));
-            }
-        }
-        if (nodes.Count == 0)
-        {
-            notes.Add($"No NUMA node is described under {SysfsPaths.NodeRoot}; the online CPUs are taken to be node 0.");
-            nodes.Add(new NumaNode(0, online));
-        }
-        return [.. nodes.OrderBy(node => node.Id)];
-    }
-
     private static bool? HypervisorFlag(ProcCpuInfo? cpuInfo)
     {
         string? flags = cpuInfo?.First("flags");

@@ -9,8 +9,17 @@ internal static class TopologyFixtures
     public const string Xeon = "xeon-2s-smt-128cpu.capture";
     public const string Container = "container-restricted.capture";
     public const string Mismatch = "mismatch.capture";
+    public const string Desktop = "desktop-1s-16c-smt.capture";
+    public const string Epyc = "epyc-2s-128c-smt.capture";
+    public const string IntelSnc = "intel-2s-snc.capture";
+    public const string FourSocket = "4s-448cpu.capture";
+    public const string Arm64 = "arm64-128b-lines.capture";
+    public const string Restricted512 = "512cpu-offline-restricted.capture";
 
-    public static IEnumerable<string> All { get; } = [Kvm, Xeon, Container, Mismatch];
+    /// <summary>The large synthesized machines (see generate-synthetic-captures.py).</summary>
+    public static IEnumerable<string> Large { get; } = [Desktop, Epyc, IntelSnc, FourSocket, Arm64, Restricted512];
+
+    public static IEnumerable<string> All { get; } = [Kvm, Xeon, Container, Mismatch, .. Large];
 
     public static string Text(string name) => File.ReadAllText(RepoPaths.Fixture(Path.Combine("topology", name)));
 

@@ -47,7 +47,12 @@ public sealed class XeonTopologyTests
     {
         CpuSet socket0 = CpuSet.Range(0, 31).Union(CpuSet.Range(64, 95));
         CpuSet socket1 = CpuSet.Range(32, 63).Union(CpuSet.Range(96, 127));
-        Assert.Equal([new NumaNode(0, socket0), new NumaNode(1, socket1)], _topology.NumaNodes);
+        Assert.Equal(
+            [
+                new NumaNode(0, socket0) { Distances = new Dictionary<int, int> { [0] = 10, [1] = 21 } },
+                new NumaNode(1, socket1) { Distances = new Dictionary<int, int> { [0] = 21, [1] = 10 } },
+            ],
+            _topology.NumaNodes);
         Assert.All(_topology.Cpus, cpu => Assert.Equal(cpu.PackageId, cpu.NumaNode));
     }
 
