@@ -1,4 +1,5 @@
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Planning;
 using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
@@ -79,5 +80,8 @@ public sealed class SuiteRunnerTests : IDisposable
         public bool SamplesInRounds => false;
 
         public PreparedRun Prepare(SuiteProfile profile, CpuTopology topology, ISettingValues given) => new(this, _ => run(profile));
+
+        public ExperimentPlan Plan(SuiteProfile profile, CpuTopology topology, ISettingValues given, OperationCosts costs, TimeSpan samplingBudget)
+            => new(name, null, new RunShape(1, 1, 0, [], []), 0, 0);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HwLab.Lab.Experiments;
+using HwLab.Lab.Experiments.Planning;
 using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
@@ -44,6 +45,8 @@ internal sealed class SquaresExperiment : Experiment<SquaresSettings>
 
     protected override SquaresSettings WithOptions(SquaresSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
         => new(given.Or(s_largest, defaults.Largest));
+
+    public override RunShape Shape(SquaresSettings settings, CpuTopology topology) => new(1, settings.Largest, 0, [], [("largest", settings.Largest.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
 
     protected override IReadOnlyDictionary<string, string> Describe(SquaresSettings settings)
         => new Dictionary<string, string> { ["largest"] = settings.Largest.ToString(CultureInfo.InvariantCulture) };
