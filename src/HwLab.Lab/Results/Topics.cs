@@ -5,6 +5,7 @@ public static class Topics
 {
     public const string SeedMemory = "seed.memory";
     public const string SeedFalseSharing = "seed.false-sharing";
+    public const string SeedSharersByPlacement = "seed.sharers-by-placement";
     public const string SeedColumnOrder = "seed.column-order";
     public const string SeedColumnOrderThroughput = "seed.column-order-throughput";
     public const string SeedRandomAfterFirstRound = "seed.after-first-round-order";

@@ -41,7 +41,12 @@ public sealed class ExperimentsOnThisMachineTests
         FalseShareSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { OperationsPerWorker = 20_000 };
         ExperimentResult result = experiment.Run(settings, Context);
 
-        AssertWellFormed(result, expectedPoints: settings.Distances.Count * 2);
+        // The distance sweep, and k = 2 of the sharing grid (8 bytes and the baseline) wherever two cores can be placed.
+        int grid = result.Points.Count(p => p.Keys.ContainsKey("sharers"));
+        Assert.Equal(0, grid % 4);
+        AssertWellFormed(result, expectedPoints: (settings.Distances.Count * 2) + grid);
+        bool twoCores = s_topology.Usable.Select(c => s_topology.Cpus.First(l => l.Id == c).ThreadSiblings.First()).Distinct().Count() >= 2;
+        Assert.True(grid > 0 || !twoCores, "two CPUs on two cores give k = 2 in at least one placement");
         Assert.All(result.Points.Where(p => p.Key("distance") == "128"), p => Assert.Equal(1.0, p.Derived["penalty"]));
         Assert.All(result.Points, p => Assert.True(p.Derived["penalty"] > 0 && double.IsFinite(p.Derived["penalty"])));
         Assert.Contains(result.Verdicts, v => v.Claim.StartsWith("The seed patch", StringComparison.Ordinal) && v.Outcome is VerdictOutcome.Confirmed or VerdictOutcome.Refuted or VerdictOutcome.Inconclusive);

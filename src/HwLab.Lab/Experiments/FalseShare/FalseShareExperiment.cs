@@ -42,7 +42,7 @@ public sealed partial class FalseShareExperiment : Experiment<FalseShareSettings
         ArgumentNullException.ThrowIfNull(topology);
         int workers = Math.Min(topology.Usable.Count, FalseShareSettings.DefaultMaxWorkers);
         IReadOnlyList<int> cpus = CpuChoice.SpreadAcrossCores(topology, topology.Usable, workers);
-        return FalseShareSettings.ForProfile(profile, cpus);
+        return FalseShareSettings.ForProfile(profile, cpus, topology.LineSize, [.. topology.Usable]);
     }
 
     public override void Validate(FalseShareSettings settings, CpuTopology topology)
@@ -61,15 +61,23 @@ public sealed partial class FalseShareExperiment : Experiment<FalseShareSettings
         SettingChecks.EnsureKnownNames(settings.Implementations, FalseShareSettings.KnownImplementations, "--impls");
         ExperimentLimits.Samples.Ensure(settings.Samples, "--samples");
         FalseShareSettings.OperationsRange.Ensure(settings.OperationsPerWorker, "--ops");
-        EnsureBudget(settings);
+        FalseShareSettings.SharersRange.EnsureEach(settings.Sharers, "--sharers");
+        if (settings.Sharers.FirstOrDefault(k => k > topology.LineSize / 8) is > 0 and int tooMany)
+        {
+            throw new ExperimentSettingsException($"--sharers {tooMany}: a {topology.LineSize}-byte line holds {topology.LineSize / 8} clusters of 8 bytes, so at most {topology.LineSize / 8} workers share one.");
+        }
+        SettingChecks.EnsureKnownNames(settings.Placements, SharingPlacements.Names, "--placements");
+        SettingChecks.EnsureUsableCpus(topology, CpuSet.Of(settings.Candidates), 1, "--cpus");
+        EnsureBudget(settings, topology);
     }
 
     // Every distance and implementation is a point with its own cluster array, all alive for the whole run.
-    private void EnsureBudget(FalseShareSettings settings)
+    private void EnsureBudget(FalseShareSettings settings, CpuTopology topology)
     {
         long[] distances = [.. settings.Distances.Distinct()];
         long implementations = settings.Implementations.Distinct().Count();
-        long points = RunBudget.Product(distances.Length, implementations);
+        // The sweep's points and the sharing grid's, two distances per group.
+        long points = RunBudget.Sum(RunBudget.Product(distances.Length, implementations), RunBudget.Product(Groups(settings, topology).Groups.Count, 2, implementations));
         long runs = RunBudget.RunsPerPoint(settings.Samples);
         const string lower = "--samples, --ops, --distances or --impls";
         RunBudget.EnsureDuration(
@@ -103,6 +111,9 @@ public sealed partial class FalseShareExperiment : Experiment<FalseShareSettings
     {
         int[] clusterOf = [.. Enumerable.Range(0, settings.Cpus.Count)];
         int[] distances = [.. settings.Distances.Distinct().Order()];
+        int baseline = distances[^1];
+        string sweepRelation = SharingGroups.Farthest(new CpuRelations(context.Topology), settings.Cpus).Name();
+        (IReadOnlyList<SharingGroup> groups, IReadOnlyList<string> missing) = Groups(settings, context.Topology);
         var workloads = new List<IClusterWorkload>();
         try
         {
@@ -111,15 +122,15 @@ public sealed partial class FalseShareExperiment : Experiment<FalseShareSettings
             {
                 foreach (string impl in settings.Implementations.Distinct())
                 {
-                    IClusterWorkload workload = impl switch
-                    {
-                        Managed => new ClusterLockWorkload<swap_cluster_info_seed, ClusterBitLock>(clusterOf, distance),
-                        ManagedFetchFirst => new ClusterLockWorkload<swap_cluster_info_seed, ClusterBitLockFetchFirst>(clusterOf, distance),
-                        _ => new NativeClusterLockWorkload(clusterOf, distance),
-                    };
+                    IClusterWorkload workload = Workload(impl, clusterOf, distance);
                     workloads.Add(workload);
                     variants.Add(new Variant(
-                        new Dictionary<string, string> { [FalseShareKeys.Distance] = distance.ToString(CultureInfo.InvariantCulture), [FalseShareKeys.Impl] = impl },
+                        new Dictionary<string, string>
+                        {
+                            [FalseShareKeys.Distance] = distance.ToString(CultureInfo.InvariantCulture),
+                            [FalseShareKeys.Impl] = impl,
+                            [FalseShareKeys.Relation] = sweepRelation,
+                        },
                         "ns per lock/unlock pair (mean of the workers)",
                         "ns",
                         settings.Cpus,
@@ -128,12 +139,17 @@ public sealed partial class FalseShareExperiment : Experiment<FalseShareSettings
                         run => run.Workers.Average(w => w.NanosecondsPerOperation)));
                 }
             }
+            variants.AddRange(GridVariants(settings, groups, baseline, workloads));
 
-            int baseline = distances[^1];
             Claims claims = new(distances[0], baseline, context.Topology.LineSize);
             SamplingOutcome sampled = Sample(variants, settings.Samples, context, measured => Claim.DecideAll(claims.All, measured));
-            List<PointResult> points = [.. sampled.Points.Select(p => WithPenalty(p, sampled.Points, baseline))];
-            return new Measurement(points, Verdicts(points, claims, context.Topology), Notes(settings, baseline, context.Topology)) { Sampling = sampled.Summary };
+            List<PointResult> points = [.. sampled.Points.Select(p => InGrid(p) ? WithGridPenalty(p, sampled.Points, baseline) : WithPenalty(p, sampled.Points, baseline))];
+            List<Verdict> verdicts = Verdicts(points, claims, context.Topology);
+            if (GridFigure(points, context.Topology) is { } grid)
+            {
+                verdicts.Add(grid);
+            }
+            return new Measurement(points, verdicts, Notes(settings, baseline, context.Topology, groups, missing)) { Sampling = sampled.Summary };
         }
         finally
         {
@@ -143,12 +159,12 @@ public sealed partial class FalseShareExperiment : Experiment<FalseShareSettings
 
     private static PointResult WithPenalty(PointResult point, IReadOnlyList<PointResult> all, int baseline)
     {
-        PointResult reference = all.Single(p => p.Key(FalseShareKeys.Impl) == point.Key(FalseShareKeys.Impl) && p.Key(FalseShareKeys.Distance) == baseline.ToString(CultureInfo.InvariantCulture));
+        PointResult reference = all.Single(p => !InGrid(p) && p.Key(FalseShareKeys.Impl) == point.Key(FalseShareKeys.Impl) && p.Key(FalseShareKeys.Distance) == baseline.ToString(CultureInfo.InvariantCulture));
         return point with { Derived = new Dictionary<string, double> { [FalseShareKeys.Penalty] = PointFigures.Ratio(point.Stats, reference.Stats) } };
     }
 
     private static PointResult Point(IReadOnlyList<PointResult> points, int distance, string impl)
-        => points.Single(p => p.Key(FalseShareKeys.Distance) == distance.ToString(CultureInfo.InvariantCulture) && p.Key(FalseShareKeys.Impl) == impl);
+        => points.Single(p => !InGrid(p) && p.Key(FalseShareKeys.Distance) == distance.ToString(CultureInfo.InvariantCulture) && p.Key(FalseShareKeys.Impl) == impl);
 
     private static List<Verdict> Verdicts(IReadOnlyList<PointResult> points, Claims claims, CpuTopology topology)
     {
@@ -253,10 +269,10 @@ public sealed partial class FalseShareExperiment : Experiment<FalseShareSettings
             => Find(points, distance, impl) is not null && Find(points, baseline, impl) is not null;
 
         private static PointResult? Find(IReadOnlyList<PointResult> points, int distance, string impl)
-            => points.SingleOrDefault(p => p.Key(FalseShareKeys.Distance) == distance.ToString(CultureInfo.InvariantCulture) && p.Key(FalseShareKeys.Impl) == impl);
+            => points.SingleOrDefault(p => !InGrid(p) && p.Key(FalseShareKeys.Distance) == distance.ToString(CultureInfo.InvariantCulture) && p.Key(FalseShareKeys.Impl) == impl);
     }
 
-    private static List<string> Notes(FalseShareSettings settings, int baseline, CpuTopology topology)
+    private static List<string> Notes(FalseShareSettings settings, int baseline, CpuTopology topology, IReadOnlyList<SharingGroup> groups, IReadOnlyList<string> missing)
     {
         var notes = new List<string>
         {
@@ -264,6 +280,14 @@ public sealed partial class FalseShareExperiment : Experiment<FalseShareSettings
             $"Penalty is each distance's median over the {baseline}-byte median, per implementation.",
             "managed: BitSpinLock (Interlocked.Or, compiled to load + lock cmpxchg; Interlocked.And, compiled to lock and). managed-xadd: the same lock acquired with lock xadd 0 then lock cmpxchg. native: the kernel's bit_spin_lock (lock bts, pause, lock and) in a C loop of libhwlab_native, one call per batch of 10 000 pairs.",
         };
+        if (groups.Count > 0)
+        {
+            notes.Add($"Sharing grid, k workers with their clusters 8 bytes apart in one line and {baseline} bytes apart: {string.Join("; ", groups.Select(g => $"k = {g.Sharers} {g.Placement.Name()} on CPUs {SettingsText.Cpus(g.Cpus)}"))}.");
+        }
+        if (missing.Count > 0)
+        {
+            notes.Add($"Not placed on this machine: {string.Join("; ", missing)}.");
+        }
         if (topology.Hypervisor.Present)
         {
             notes.Add("This is a virtual machine: its vCPUs are host threads, and the host decides which cores share caches with them.");

@@ -18,11 +18,21 @@ internal static class FalseShareOptions
     private static readonly SettingOption<IReadOnlyList<string>> s_impls = SettingOption.Names(
         "--impls", $"Locks to run: {string.Join(", ", FalseShareSettings.KnownImplementations)} {ProfileDefaults.Text(Profile, s => s.Implementations)}", FalseShareSettings.KnownImplementations);
 
-    public static IReadOnlyList<SettingOption> All { get; } = [s_workers.Cpus, s_workers.Threads, s_samples, s_ops, s_distances, s_impls];
+    private static readonly SettingOption<IReadOnlyList<int>> s_sharers = SettingOption.WholeNumbers(
+        "--sharers",
+        $"The sharing grid's k: k workers whose 8-byte clusters share one line, each against the same workers padded [default: 2, 4, 8, ... up to a line's clusters; {FalseShareSettings.SharersRange} each]",
+        FalseShareSettings.SharersRange);
+    private static readonly SettingOption<IReadOnlyList<string>> s_placements = SettingOption.Names(
+        "--placements", "Where the grid's k workers sit: same-l3, other-l3 (spread over one package's L3s), other-package; each where the machine has it [default: all three]", SharingPlacements.Names);
+
+    public static IReadOnlyList<SettingOption> All { get; } = [s_workers.Cpus, s_workers.Threads, s_samples, s_ops, s_distances, s_impls, s_sharers, s_placements];
 
     public static FalseShareSettings Apply(FalseShareSettings settings, CpuTopology topology, ISettingValues given) => settings with
     {
         Cpus = s_workers.Choose(topology, given, settings.Cpus),
+        Candidates = given.TryGet(s_workers.Cpus, out Native.Threading.CpuSet? named) ? [.. named] : settings.Candidates,
+        Sharers = given.Or(s_sharers, settings.Sharers),
+        Placements = given.Or(s_placements, settings.Placements),
         Samples = given.Or(s_samples, settings.Samples),
         OperationsPerWorker = given.Or(s_ops, settings.OperationsPerWorker),
         Distances = given.Or(s_distances, settings.Distances),

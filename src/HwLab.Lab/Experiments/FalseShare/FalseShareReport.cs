@@ -14,7 +14,7 @@ internal sealed class FalseShareReport : IExperimentReport
 
     public IEnumerable<ReportFigure> Figures(ExperimentResult result)
     {
-        IReadOnlyList<PointResult> points = result.Points;
+        IReadOnlyList<PointResult> points = [.. result.Points.Where(p => !FalseShareExperiment.InGrid(p))];
         if (points.Count == 0)
         {
             yield break;
@@ -33,6 +33,20 @@ internal sealed class FalseShareReport : IExperimentReport
         penalty.Level("no penalty (1x)", 1);
         yield return new ReportFigure(penalty.Render(), "Each distance's ns per lock/unlock pair over the widest distance's: above 1, neighbours' locks share a cache line.");
         yield return new ReportFigure(cost.Render(), "Median ns per lock/unlock pair of each worker's own cluster bit lock, managed and native.");
+
+        PointResult[] grid = [.. result.Points.Where(p => FalseShareExperiment.InGrid(p) && Distance(p) == sizeof(ulong))];
+        if (grid.Length > 0)
+        {
+            static string Cell(PointResult p) => $"k={p.Key(FalseShareKeys.Sharers)} {p.Key(FalseShareKeys.Placement)}";
+            string[] cells = [.. grid.OrderBy(p => int.Parse(p.Key(FalseShareKeys.Sharers), CultureInfo.InvariantCulture)).Select(Cell).Distinct()];
+            var sharers = new BarChart("falseshare-sharers", "False-sharing penalty by workers on the line and where they sit", "workers sharing one line, placement", "penalty against padded (x)", cells);
+            foreach (string impl in grid.Select(p => p.Key(FalseShareKeys.Impl)).Distinct())
+            {
+                sharers.Add(impl, [.. cells.Select(c => grid.FirstOrDefault(p => Cell(p) == c && p.Key(FalseShareKeys.Impl) == impl)?.Derived.GetValueOrDefault(FalseShareKeys.Penalty))]);
+            }
+            sharers.Level("no penalty (1x)", 1);
+            yield return new ReportFigure(sharers.Render(), "k workers' ns per lock/unlock pair with their 8-byte clusters in one line over the same workers' padded apart: the seed's case by how many share a line and whether it crosses an L3 or a socket.");
+        }
     }
 
     private static int Distance(PointResult point) => int.Parse(point.Key(FalseShareKeys.Distance), CultureInfo.InvariantCulture);

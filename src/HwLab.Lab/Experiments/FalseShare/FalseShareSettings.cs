@@ -7,8 +7,33 @@ namespace HwLab.Lab.Experiments.FalseShare;
 /// <param name="Distances">Bytes between neighbouring workers' clusters; the largest is the no-sharing baseline.</param>
 /// <param name="OperationsPerWorker">Lock/unlock pairs each worker makes per sample.</param>
 /// <param name="Implementations">Which locks to run: managed, managed-xadd, native.</param>
-public sealed record FalseShareSettings(IReadOnlyList<int> Cpus, int Samples, long OperationsPerWorker, IReadOnlyList<int> Distances, IReadOnlyList<string> Implementations)
+/// <param name="Sharers">The k of the sharing grid: k workers whose 8-byte clusters share one line, each k at most a line's clusters.</param>
+/// <param name="Placements">Where the k workers sit: same-l3, other-l3, other-package (each where the machine has it).</param>
+/// <param name="Candidates">The CPUs the sharing grid chooses its workers from: --cpus when given, else every usable CPU.</param>
+public sealed record FalseShareSettings(
+    IReadOnlyList<int> Cpus,
+    int Samples,
+    long OperationsPerWorker,
+    IReadOnlyList<int> Distances,
+    IReadOnlyList<string> Implementations,
+    IReadOnlyList<int> Sharers,
+    IReadOnlyList<string> Placements,
+    IReadOnlyList<int> Candidates)
 {
+    /// <summary>k = 2, 4, 8, ... up to the 8-byte clusters of one line (8 in 64 bytes, 16 in 128).</summary>
+    public static IReadOnlyList<int> SharersFor(int lineSize)
+    {
+        var sharers = new List<int>();
+        for (int k = 2; k <= Math.Max(2, lineSize / 8); k *= 2)
+        {
+            sharers.Add(k);
+        }
+        return sharers;
+    }
+
+    /// <summary>The sharing grid's k: from 2 to 64 (the clusters of a 512-byte line, far past any line known).</summary>
+    public static ValueRange SharersRange { get; } = new(2, 64);
+
     public static IReadOnlyList<int> DefaultDistances { get; } = [8, 16, 32, 64, 128];
 
     /// <summary>The managed bit lock and the kernel's lock bts; managed-xadd (the fetch-first acquire) on request.</summary>
@@ -17,11 +42,11 @@ public sealed record FalseShareSettings(IReadOnlyList<int> Cpus, int Samples, lo
     public static IReadOnlyList<string> KnownImplementations { get; } = ["managed", "managed-xadd", "native"];
 
     /// <summary>The sizes of <paramref name="profile"/> for workers on <paramref name="cpus"/>.</summary>
-    public static FalseShareSettings ForProfile(SuiteProfile profile, IReadOnlyList<int> cpus) => profile switch
+    public static FalseShareSettings ForProfile(SuiteProfile profile, IReadOnlyList<int> cpus, int lineSize = 64, IReadOnlyList<int>? candidates = null) => profile switch
     {
-        SuiteProfile.Quick => new FalseShareSettings(cpus, 5, 100_000, DefaultDistances, DefaultImplementations),
-        SuiteProfile.Full => new FalseShareSettings(cpus, 15, 2_000_000, DefaultDistances, DefaultImplementations),
-        _ => new FalseShareSettings(cpus, 9, 1_000_000, DefaultDistances, DefaultImplementations),
+        SuiteProfile.Quick => new FalseShareSettings(cpus, 5, 100_000, DefaultDistances, DefaultImplementations, SharersFor(lineSize), SharingPlacements.Names, candidates ?? cpus),
+        SuiteProfile.Full => new FalseShareSettings(cpus, 15, 2_000_000, DefaultDistances, DefaultImplementations, SharersFor(lineSize), SharingPlacements.Names, candidates ?? cpus),
+        _ => new FalseShareSettings(cpus, 9, 1_000_000, DefaultDistances, DefaultImplementations, SharersFor(lineSize), SharingPlacements.Names, candidates ?? cpus),
     };
 
     /// <summary>At most this many workers by default: at 8 bytes, 8 of them share one 64-byte line, the seed's worst case.</summary>

@@ -1,0 +1,91 @@
+using HwLab.Native.Threading;
+using HwLab.Native.Topology;
+
+namespace HwLab.Lab.Experiments.FalseShare;
+
+/// <summary>
+/// Chooses the CPUs of k workers whose clusters share one line, for each placement the machine has:
+/// one CPU per core (SMT siblings share an L1, which would measure the core's own cache), from the
+/// candidate CPUs, in the order of their ids.
+/// </summary>
+internal static class SharingGroups
+{
+    /// <summary>k CPUs placed as <paramref name="placement"/> asks, or null with why the machine cannot.</summary>
+    public static (IReadOnlyList<int>? Cpus, string? Why) Choose(CpuTopology topology, CpuRelations relations, IReadOnlyList<int> candidates, int k, SharingPlacement placement)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(relations);
+        int[] cores = [.. OnePerCore(topology, candidates).Where(relations.Contains)];
+        switch (placement)
+        {
+            case SharingPlacement.SameL3:
+                int[]? domain = cores.GroupBy(relations.L3DomainOf).Select(g => g.ToArray()).FirstOrDefault(g => g.Length >= k);
+                return domain is null ? (null, $"no L3 domain has {k} cores among the CPUs") : (domain[..k], null);
+            case SharingPlacement.OtherL3:
+                foreach (IGrouping<int, int> package in cores.GroupBy(relations.PackageOf))
+                {
+                    int[][] domains = [.. package.GroupBy(relations.L3DomainOf).Select(g => g.ToArray())];
+                    if (domains.Length >= 2 && domains.Sum(d => d.Length) >= k)
+                    {
+                        return (RoundRobin(domains, k), null);
+                    }
+                }
+                return (null, $"no package has two L3 domains with {k} cores between them");
+            default:
+                int[][] packages = [.. cores.GroupBy(relations.PackageOf).Select(g => g.ToArray())];
+                return packages.Length >= 2 && packages.Sum(p => p.Length) >= k
+                    ? (RoundRobin(packages, k), null)
+                    : (null, packages.Length < 2 ? "the CPUs are on one package" : $"the packages have fewer than {k} cores among the CPUs");
+        }
+    }
+
+    /// <summary>The relation of the farthest pair of <paramref name="cpus"/>: what the line has to cross.</summary>
+    public static CpuRelation Farthest(CpuRelations relations, IReadOnlyList<int> cpus)
+    {
+        ArgumentNullException.ThrowIfNull(relations);
+        ArgumentNullException.ThrowIfNull(cpus);
+        CpuRelation farthest = CpuRelation.SmtSibling;
+        for (int i = 0; i < cpus.Count; i++)
+        {
+            for (int j = i + 1; j < cpus.Count; j++)
+            {
+                CpuRelation relation = relations.Of(cpus[i], cpus[j]);
+                farthest = relation > farthest ? relation : farthest;
+            }
+        }
+        return farthest;
+    }
+
+    private static IEnumerable<int> OnePerCore(CpuTopology topology, IReadOnlyList<int> candidates)
+    {
+        Dictionary<int, CpuSet> siblings = topology.Cpus.ToDictionary(c => c.Id, c => c.ThreadSiblings);
+        var taken = new HashSet<int>();
+        foreach (int cpu in candidates.Distinct().Order())
+        {
+            // A core is taken once: by the first of its threads among the candidates.
+            if (siblings.TryGetValue(cpu, out CpuSet? core) && core.Any(taken.Contains))
+            {
+                continue;
+            }
+            taken.Add(cpu);
+            yield return cpu;
+        }
+    }
+
+    // One from each group in turn, so the workers spread over every group.
+    private static int[] RoundRobin(int[][] groups, int k)
+    {
+        var chosen = new List<int>(k);
+        for (int round = 0; chosen.Count < k; round++)
+        {
+            foreach (int[] group in groups)
+            {
+                if (round < group.Length && chosen.Count < k)
+                {
+                    chosen.Add(group[round]);
+                }
+            }
+        }
+        return [.. chosen];
+    }
+}
