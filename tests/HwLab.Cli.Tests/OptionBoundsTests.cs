@@ -28,6 +28,7 @@ public sealed class OptionBoundsTests
             {
                 { "c2c", "--samples", 5, 10_000 },
                 { "c2c", "--round-trips", 100, 10_000_000 },
+                { "c2c", "--full-matrix-cpus", 2, 362 },
                 { "c2c", "--max-pairs", 1, 65_536 },
                 { "c2c", "--seed", int.MinValue, int.MaxValue },
                 { "falseshare", "--threads", 1, 8_192 },
@@ -86,6 +87,8 @@ public sealed class OptionBoundsTests
                 { "c2c", "--samples", "10000", c2c },
                 { "c2c", "--round-trips", "100", c2c },
                 { "c2c", "--round-trips", "10000000", c2c },
+                { "c2c", "--full-matrix-cpus", "2", c2c },
+                { "c2c", "--full-matrix-cpus", "362", c2c },
                 { "c2c", "--max-pairs", "1", c2c },
                 { "c2c", "--max-pairs", "65536", c2c },
                 { "c2c", "--seed", "-2147483648", c2c },
@@ -267,6 +270,7 @@ public sealed class OptionBoundsTests
     [InlineData("falseshare", "--samples", "[default: 9; 5 with --quick, 15 with --full; 5 to 10000]")]
     [InlineData("falseshare", "--distances", "[default: 8,16,32,64,128; each 8 to 4096]")]
     [InlineData("c2c", "--seed", "[default: 2016; -2147483648 to 2147483647]")]
+    [InlineData("c2c", "--full-matrix-cpus", "[default: 64; 64 with --quick, 128 with --full; 2 to 362]")]
     [InlineData("locks", "--duration-ms", "[default: 150; 40 with --quick, 500 with --full; 1 to 60000]")]
     [InlineData("swap", "--device-slots", "[default: 16 clusters per worker, at least 64 clusters; 4 to 1048576]")]
     [InlineData("churn", "--workers", "each 1 to 8192]")]

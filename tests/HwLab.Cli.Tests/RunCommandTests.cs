@@ -40,6 +40,7 @@ public sealed class RunCommandTests
     [InlineData("locks", "--kinds", "mutex", "--kinds takes")]
     [InlineData("c2c", "--round-trips", "10", "--round-trips")]
     [InlineData("c2c", "--max-pairs", "0", "--max-pairs")]
+    [InlineData("c2c", "--full-matrix-cpus", "1", "--full-matrix-cpus")]
     [InlineData("swap", "--cluster-pages", "100", "A cluster must be a power of two")]
     [InlineData("swap", "--device-slots", "300", "need one each beyond the header's")]
     [InlineData("swap", "--modes", "mutex", "--modes takes")]

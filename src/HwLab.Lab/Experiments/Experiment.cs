@@ -82,7 +82,7 @@ public abstract class Experiment<TSettings> : IExperiment
         Validate(settings, context.Topology);
         DateTimeOffset started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        IReadOnlyDictionary<string, string> parameters = Describe(settings);
+        IReadOnlyDictionary<string, string> parameters = Describe(settings, context.Topology);
         try
         {
             Measurement measured = Measure(settings, context);
@@ -108,6 +108,12 @@ public abstract class Experiment<TSettings> : IExperiment
 
     /// <summary>The settings as they go into results: every knob, as text.</summary>
     protected abstract IReadOnlyDictionary<string, string> Describe(TSettings settings);
+
+    /// <summary>
+    /// The settings as they go into results, with what they come to on this machine where that is
+    /// decided before measuring (how many pairs c2c measures, and for how long); by default <see cref="Describe(TSettings)"/>.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string> Describe(TSettings settings, CpuTopology topology) => Describe(settings);
 
     protected abstract Measurement Measure(TSettings settings, ExperimentContext context);
 

@@ -31,6 +31,15 @@ public sealed class ExperimentsOnThisMachineTests
         AssertWellFormed(result, expectedPoints: 2);
         Assert.Equal(["managed", "native"], result.Points.Select(p => p.Key("impl")).Order());
         Assert.Contains(result.Verdicts, v => v.Claim.StartsWith("Managed compare-and-swap", StringComparison.Ordinal));
+
+        // The pair's relation is this machine's, and the plan was stated before measuring.
+        var relations = new CpuRelations(s_topology);
+        CpuRelation relation = relations.Of(settings.Cpus[0], settings.Cpus[1]);
+        Assert.All(result.Points, p => Assert.Equal(relation.Name(), p.Key("relation")));
+        Assert.All(result.Points, p => Assert.Matches(@"^\d+-\d+$", p.Key("l3")));
+        Assert.Equal("1", result.Parameters["pairs"]);
+        Assert.StartsWith("full matrix, 1 pair of 2 CPUs", result.Parameters["plan"], StringComparison.Ordinal);
+        Assert.Contains(result.Notes, n => n.StartsWith("Planned before measuring: full matrix", StringComparison.Ordinal));
     }
 
     [Fact]

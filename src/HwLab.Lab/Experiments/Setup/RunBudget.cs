@@ -21,8 +21,9 @@ public static class RunBudget
     /// <summary>
     /// The most worker samples (one worker's figures in one sample) a run may keep. Each is about
     /// 250 characters of results.json, and the whole document is one string, which .NET caps near
-    /// a billion characters; a million stays far below that and is four times c2c's full profile
-    /// on a large machine (4096 pairs, 2 implementations, 15 samples, 2 workers).
+    /// a billion characters; a million stays far below that and is twice c2c's full profile on a
+    /// large machine (a full matrix of 128 CPUs: 8128 pairs, 2 implementations, 15 samples, 2
+    /// workers, 487 680 worker samples).
     /// </summary>
     public const long MaxWorkerSamples = 1_000_000;
 

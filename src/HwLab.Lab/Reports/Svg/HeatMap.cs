@@ -1,6 +1,6 @@
 namespace HwLab.Lab.Reports.Svg;
 
-/// <summary>A square matrix of values as coloured cells (light = low, dark = high), with a colour legend in the value's unit.</summary>
+/// <summary>A square matrix of values as coloured cells (light = low, dark = high), with a colour legend in the value's unit; rows and columns are the items the axis title names (CPU, L3 domain).</summary>
 internal sealed class HeatMap(string id, string description, string axisTitle, string valueTitle, IReadOnlyList<string> labels, double?[,] values)
 {
     public string Render()
@@ -29,9 +29,11 @@ internal sealed class HeatMap(string id, string description, string axisTitle, s
                 }
                 svg.Open("rect", ("x", left + (col * cell)), ("y", top + (row * cell)), ("width", cell), ("height", cell),
                     ("fill", Shade(value, min, max)), ("stroke", "#fff"), ("stroke-width", n <= 64 ? 0.5 : 0));
-                svg.Element("title", $"CPU {labels[row]} to CPU {labels[col]}: {Numbers.Format(value)}");
+                svg.Element("title", $"{axisTitle} {labels[row]} to {axisTitle} {labels[col]}: {Numbers.Format(value)}");
                 svg.Close("rect");
-                if (n <= 16)
+                // The value in the cell only where it fits: three digits of 12 px text overflow a
+                // cell much under 32 px (16 rows get 17 px each).
+                if (cell >= MinTextCell)
                 {
                     svg.Element("text", Numbers.Format(value), ("x", left + ((col + 0.5) * cell)), ("y", top + ((row + 0.5) * cell) + 4), ("text-anchor", "middle"),
                         ("class", "cell"), ("fill", LinearScale.Fraction(value, min, max) > 0.6 ? "#fff" : "#111"));
@@ -61,6 +63,8 @@ internal sealed class HeatMap(string id, string description, string axisTitle, s
     }
 
     private const string NotMeasured = "#f2f2f2";
+
+    private const double MinTextCell = 32;
 
     // From a pale blue at the minimum to a deep blue at the maximum.
     private static string Shade(double value, double min, double max)
