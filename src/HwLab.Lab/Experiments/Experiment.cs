@@ -69,6 +69,7 @@ public abstract class Experiment<TSettings> : IExperiment
             {
                 Timelines = measured.Timelines,
                 Sampling = measured.Sampling,
+                Scaling = measured.Scaling,
             };
         }
         catch (SamplingInterruptedException e)
@@ -111,5 +112,7 @@ public abstract class Experiment<TSettings> : IExperiment
         public IReadOnlyList<Timeline> Timelines { get; init; } = [];
 
         public SamplingSummary? Sampling { get; init; }
+
+        public IReadOnlyList<ScalingCurve> Scaling { get; init; } = [];
     }
 }

@@ -7,7 +7,7 @@ namespace HwLab.Lab.Scaling;
 /// <param name="Lambda">λ: the throughput of one worker, as the curve has it (operations per second).</param>
 /// <param name="Sigma">σ, contention: the share of the work that serializes (0 = none, 1 = all of it).</param>
 /// <param name="Kappa">κ, coherency: the cost of every pair of workers agreeing on shared data; above 0, throughput peaks and then falls.</param>
-/// <param name="PeakWorkers">N* = sqrt((1−σ)/κ), at least 1; null when κ is 0 and σ below 1, as throughput then keeps rising.</param>
+/// <param name="PeakWorkers">Where the curve peaks: N* = sqrt((1−σ)/κ), or 1 when that is below 1 or σ is 1 or more (throughput never rises); null when κ is 0 and σ below 1, as throughput then keeps rising.</param>
 /// <param name="PeakThroughput">X(N*); null with <paramref name="PeakWorkers"/>.</param>
 /// <param name="RSquared">1 − (residual sum of squares over total sum of squares) on X; null when every point has the same throughput.</param>
 /// <param name="MaxRelativeResidual">The largest |X − X(N)| / X over the points.</param>
