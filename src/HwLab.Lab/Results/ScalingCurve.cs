@@ -14,6 +14,22 @@ namespace HwLab.Lab.Results;
 /// <param name="Fit">The fit; null when <paramref name="NoFitReason"/> says why there is none.</param>
 public sealed record ScalingCurve(string Id, IReadOnlyDictionary<string, string> Keys, string Unit, IReadOnlyList<ScalingPoint> Points, UslFit? Fit, string? NoFitReason)
 {
+    /// <summary>
+    /// One fitted curve per distinct value of <paramref name="curveKeys"/> among
+    /// <paramref name="points"/>, each point placed at its <paramref name="workersKey"/> with the
+    /// throughput <paramref name="throughput"/> reads from it.
+    /// </summary>
+    public static IReadOnlyList<ScalingCurve> Through(IEnumerable<PointResult> points, string workersKey, IReadOnlyList<string> curveKeys, string unit, Func<PointResult, double> throughput)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(curveKeys);
+        ArgumentNullException.ThrowIfNull(throughput);
+        return [.. points.GroupBy(p => PointResult.IdOf(curveKeys.ToDictionary(k => k, p.Key))).Select(curve => Fitted(
+            curveKeys.ToDictionary(k => k, curve.First().Key),
+            unit,
+            curve.Select(p => new ScalingPoint(int.Parse(p.Key(workersKey), System.Globalization.CultureInfo.InvariantCulture), throughput(p)))))];
+    }
+
     /// <summary>The curve through <paramref name="points"/>, fitted.</summary>
     public static ScalingCurve Fitted(IReadOnlyDictionary<string, string> keys, string unit, IEnumerable<ScalingPoint> points)
     {

@@ -30,9 +30,14 @@ internal sealed class LocksReport : IExperimentReport
         PointResult[] contended = [.. points.Where(p => p.Derived.ContainsKey(LocksKeys.FairnessMinOverMax))];
         if (contended.Length > 0)
         {
-            var fairness = new BarChart("locks-fairness", "Fairness under contention", "lock kind", "least- over best-served pairs (ratio)", [.. contended.Select(p => p.Key(LocksKeys.Kind))]);
-            fairness.Add("fairness", [.. contended.Select(p => (double?)p.Derived[LocksKeys.FairnessMinOverMax])]).Level("perfectly fair", 1);
-            yield return new ReportFigure(fairness.Render(), "How evenly the contending workers shared each lock: 1 means every worker got as many pairs as every other.");
+            string[] fairKinds = [.. contended.Select(p => p.Key(LocksKeys.Kind)).Distinct()];
+            var fairness = new BarChart("locks-fairness", "Fairness under contention", "lock kind", "least- over best-served pairs (ratio)", fairKinds);
+            foreach (IGrouping<string, PointResult> series in contended.GroupBy(Contention))
+            {
+                fairness.Add(series.Key, [.. fairKinds.Select(k => series.FirstOrDefault(p => p.Key(LocksKeys.Kind) == k)?.Derived[LocksKeys.FairnessMinOverMax])]);
+            }
+            fairness.Level("perfectly fair", 1);
+            yield return new ReportFigure(fairness.Render(), "How evenly the contending workers shared each lock, at each contended worker count: 1 means every worker got as many pairs as every other.");
         }
     }
 
