@@ -15,19 +15,24 @@ namespace HwLab.Lab.Results;
 public sealed record ScalingCurve(string Id, IReadOnlyDictionary<string, string> Keys, string Unit, IReadOnlyList<ScalingPoint> Points, UslFit? Fit, string? NoFitReason)
 {
     /// <summary>
-    /// One fitted curve per distinct value of <paramref name="curveKeys"/> among
-    /// <paramref name="points"/>, each point placed at its <paramref name="workersKey"/> with the
-    /// throughput <paramref name="throughput"/> reads from it.
+    /// One curve per distinct value of <paramref name="curveKeys"/> among <paramref name="points"/>,
+    /// each point placed at its <paramref name="workersKey"/> with the throughput
+    /// <paramref name="throughput"/> reads from it; fitted, or, given
+    /// <paramref name="unfittedBecause"/>, left without a fit for that reason (a report drawing
+    /// the points of a document written before fits).
     /// </summary>
-    public static IReadOnlyList<ScalingCurve> Through(IEnumerable<PointResult> points, string workersKey, IReadOnlyList<string> curveKeys, string unit, Func<PointResult, double> throughput)
+    public static IReadOnlyList<ScalingCurve> Through(
+        IEnumerable<PointResult> points, string workersKey, IReadOnlyList<string> curveKeys, string unit, Func<PointResult, double> throughput, string? unfittedBecause = null)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(curveKeys);
         ArgumentNullException.ThrowIfNull(throughput);
-        return [.. points.GroupBy(p => PointResult.IdOf(curveKeys.ToDictionary(k => k, p.Key))).Select(curve => Fitted(
-            curveKeys.ToDictionary(k => k, curve.First().Key),
-            unit,
-            curve.Select(p => new ScalingPoint(int.Parse(p.Key(workersKey), System.Globalization.CultureInfo.InvariantCulture), throughput(p)))))];
+        return [.. points.GroupBy(p => PointResult.IdOf(curveKeys.ToDictionary(k => k, p.Key))).Select(curve =>
+        {
+            Dictionary<string, string> keys = curveKeys.ToDictionary(k => k, curve.First().Key);
+            ScalingPoint[] measured = [.. curve.Select(p => new ScalingPoint(int.Parse(p.Key(workersKey), System.Globalization.CultureInfo.InvariantCulture), throughput(p))).OrderBy(p => p.Workers)];
+            return unfittedBecause is null ? Fitted(keys, unit, measured) : new ScalingCurve(PointResult.IdOf(keys), keys, unit, measured, null, unfittedBecause);
+        })];
     }
 
     /// <summary>The curve through <paramref name="points"/>, fitted.</summary>

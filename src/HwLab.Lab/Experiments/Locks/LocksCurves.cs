@@ -15,7 +15,14 @@ internal static class LocksCurves
 
     public static int Workers(PointResult point) => int.Parse(point.Key(LocksKeys.Workers), CultureInfo.InvariantCulture);
 
-    // ns per pair of all workers together, turned into their pairs per second; not defined for a median of 0.
+    /// <summary>Each kind's curve, fitted.</summary>
     public static IReadOnlyList<ScalingCurve> Of(IReadOnlyList<PointResult> points)
-        => ScalingCurve.Through(points, LocksKeys.Workers, [LocksKeys.Kind], Unit, p => p.Stats.Median > 0 ? 1e9 / p.Stats.Median : double.NaN);
+        => ScalingCurve.Through(points, LocksKeys.Workers, [LocksKeys.Kind], Unit, PairsPerSecond);
+
+    /// <summary>Each kind's points as a curve with no fit, for <paramref name="why"/>.</summary>
+    public static IReadOnlyList<ScalingCurve> Unfitted(IReadOnlyList<PointResult> points, string why)
+        => ScalingCurve.Through(points, LocksKeys.Workers, [LocksKeys.Kind], Unit, PairsPerSecond, why);
+
+    // ns per pair of all workers together, turned into their pairs per second; not defined for a median of 0.
+    private static double PairsPerSecond(PointResult point) => point.Stats.Median > 0 ? 1e9 / point.Stats.Median : double.NaN;
 }

@@ -176,8 +176,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
             return new Measurement(points, churn ? ChurnVerdicts(points, most) : SwapVerdicts(points, most), notes)
             {
                 Sampling = sampled.Summary,
-                // Each device's curve: ops/s of all workers together against workers, per mode, order and layout.
-                Scaling = churn ? [] : ScalingCurve.Through(points, SwapKeys.Workers, [SwapKeys.Mode, SwapKeys.Order, SwapKeys.Layout], "ops/s", p => p.Stats.Median),
+                Scaling = churn ? [] : Curves(points),
             };
         }
         finally
@@ -186,6 +185,10 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
             devices.ForEach(d => d.Dispose());
         }
     }
+
+    /// <summary>Each device's curve: ops/s of all workers together against workers, per mode, order and layout; fitted, or left without a fit for <paramref name="unfittedBecause"/>.</summary>
+    internal static IReadOnlyList<ScalingCurve> Curves(IReadOnlyList<PointResult> points, string? unfittedBecause = null)
+        => ScalingCurve.Through(points, SwapKeys.Workers, [SwapKeys.Mode, SwapKeys.Order, SwapKeys.Layout], "ops/s", p => p.Stats.Median, unfittedBecause);
 
     private Variant Variant(SwapSettings settings, SwapCombo combo, ISwapDevice device, int workers, string phase, List<SwapWorkload> workloads, CancellationToken cancellation)
     {
