@@ -171,6 +171,10 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
             SamplingOutcome sampled = Sample(variants, settings.Samples, context, measured => Claim.DecideAll(claims, measured));
             List<PointResult> points = [.. sampled.Points.Select(p => WithDerived(p, sampled.Points))];
             var notes = Notes(settings, skipped, DeviceSlots(settings), context.Topology);
+            if (!churn)
+            {
+                notes.Add($"Each device's curve: ops/s of all workers together at {string.Join(", ", settings.WorkerCounts.Distinct().Order())} workers, fitted by the Universal Scalability Law where there are 4 worker counts or more.");
+            }
             notes.AddRange(devices.Where(d => d.SwapClusterCols > 1 && d.SwapClusterCols >= d.Clusters).Select(d =>
                 $"{SwapDeviceFactory.Name(d.Mode)} at {ClusterLayouts.Get(d.Layout).Size} bytes: {d.SwapClusterCols} columns over {d.Clusters} clusters make one row, so its column order is the cluster order, as a kernel's was on a swap device that small; more than {d.SwapClusterCols} clusters (--device-slots above {(long)d.SwapClusterCols * settings.ClusterPages}) spread them."));
             return new Measurement(points, churn ? ChurnVerdicts(points, most) : SwapVerdicts(points, most), notes)
