@@ -36,6 +36,7 @@ public sealed class OptionBoundsTests
                 { "falseshare", "--ops", 1_000, 100_000_000 },
                 { "falseshare", "--distances", 8, 4_096 },
                 { "locks", "--threads", 1, 8_192 },
+                { "locks", "--workers", 1, 8_192 },
                 { "locks", "--samples", 5, 10_000 },
                 { "locks", "--ops", 1_000, 100_000_000 },
                 { "locks", "--duration-ms", 1, 60_000 },
@@ -103,6 +104,8 @@ public sealed class OptionBoundsTests
                 { "falseshare", "--distances", "4096", two },
                 { "locks", "--threads", "1", [] },
                 { "locks", "--threads", usable, [] },
+                { "locks", "--workers", "1", one },
+                { "locks", "--workers", usable, ["--threads", usable] },
                 { "locks", "--samples", "5", one },
                 { "locks", "--samples", "10000", one },
                 { "locks", "--ops", "1000", two },
@@ -244,6 +247,7 @@ public sealed class OptionBoundsTests
         string beyond = (s_topology.Usable.Count + 1).ToString(CultureInfo.InvariantCulture);
         CliRun.InProcess("run", "locks", "--threads", beyond).AssertUsageError($"--threads {beyond} is more than the {s_topology.Usable.Count} CPU");
         CliRun.InProcess("run", "swap", "--workers", beyond).AssertUsageError("--workers takes counts from 1 to the");
+        CliRun.InProcess("run", "locks", "--workers", beyond).AssertUsageError("--workers takes counts from 1 to the");
     }
 
     [Fact]
@@ -273,7 +277,11 @@ public sealed class OptionBoundsTests
     [InlineData("c2c", "--full-matrix-cpus", "[default: 64; 64 with --quick, 128 with --full; 2 to 362]")]
     [InlineData("locks", "--duration-ms", "[default: 150; 40 with --quick, 500 with --full; 1 to 60000]")]
     [InlineData("swap", "--device-slots", "[default: 16 clusters per worker, at least 64 clusters; 4 to 1048576]")]
-    [InlineData("churn", "--workers", "each 1 to 8192]")]
+    [InlineData("churn", "--workers", "[default: 1 and every worker; with --full the powers of two between; each 1 to 8192]")]
+    [InlineData("swap", "--workers", "[default: 1, 2, 4, ... below the CPUs, and their count; each 1 to 8192]")]
+    [InlineData("locks", "--workers", "[default: 1, 2, 4, ... below the CPUs, and their count; each 1 to 8192]")]
+    [InlineData("locks", "--threads", "[default: usable CPUs, at most 32 (8 with --quick, 128 with --full); 1 to 8192]")]
+    [InlineData("swap", "--cpus", "at most 32 (8 with --quick, 128 with --full)]")]
     [InlineData("reserve", "--zone-pages", "[default: 4096; 128 to 262144]")]
     [InlineData("reserve", "--lock-holder", "[default: kthread]")]
     [InlineData("reserve", "--lock", "[default: xfs]")]

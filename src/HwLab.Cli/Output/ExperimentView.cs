@@ -14,6 +14,19 @@ internal static class ExperimentView
             view.WriteLine($"Median of each point's samples; {result.Points[0].Metric}.");
             view.WriteTable(PointTable.Headers, result.Points.Select(PointTable.Row));
         }
+        if (result.Scaling.Count > 0)
+        {
+            IReadOnlyList<string>[] fits = [.. ScalingTable.Rows(result.Scaling)];
+            if (fits.Length > 0)
+            {
+                view.WriteLine("Scalability fits (Universal Scalability Law; σ contention, κ coherency):");
+                view.WriteTable(ScalingTable.Headers, fits);
+            }
+            foreach (string unfitted in ScalingTable.Unfitted(result.Scaling))
+            {
+                view.WriteLine(unfitted);
+            }
+        }
         if (result.Sampling is { } sampling)
         {
             view.WriteLine($"Sampling: {DecisionText.Sampling(sampling)}.");

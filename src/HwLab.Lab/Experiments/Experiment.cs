@@ -90,6 +90,7 @@ public abstract class Experiment<TSettings> : IExperiment
             {
                 Timelines = measured.Timelines,
                 Sampling = measured.Sampling,
+                Scaling = measured.Scaling,
             };
         }
         catch (SamplingInterruptedException e)
@@ -138,5 +139,7 @@ public abstract class Experiment<TSettings> : IExperiment
         public IReadOnlyList<Timeline> Timelines { get; init; } = [];
 
         public SamplingSummary? Sampling { get; init; }
+
+        public IReadOnlyList<ScalingCurve> Scaling { get; init; } = [];
     }
 }

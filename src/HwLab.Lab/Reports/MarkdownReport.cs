@@ -86,6 +86,7 @@ public static class MarkdownReport
                 MarkdownTable.Write(text, table.Headers, table.Rows, table.RightAligned);
             }
         }
+        WriteScaling(text, e.Scaling);
         if (e.Points.Count > 0)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"Each point: the median of its samples ({Escape(e.Points[0].Metric)}), the range, the coefficient of variation, the 95% confidence interval of the median, and the samples it rests on.").AppendLine();
@@ -108,6 +109,25 @@ public static class MarkdownReport
         foreach (string note in e.Notes)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"> {Escape(note)}").AppendLine();
+        }
+    }
+
+    // The fits every curve of the experiment got, from results.json: a row per fit, a line per reason there is none.
+    private static void WriteScaling(StringBuilder text, IReadOnlyList<ScalingCurve> curves)
+    {
+        if (curves.Count == 0)
+        {
+            return;
+        }
+        text.AppendLine(Escape(ScalingTable.Caption)).AppendLine();
+        IReadOnlyList<string>[] rows = [.. ScalingTable.Rows(curves)];
+        if (rows.Length > 0)
+        {
+            MarkdownTable.Write(text, ScalingTable.Headers, rows, ScalingTable.RightAligned);
+        }
+        foreach (string unfitted in ScalingTable.Unfitted(curves))
+        {
+            text.AppendLine(Escape(unfitted)).AppendLine();
         }
     }
 

@@ -21,6 +21,9 @@ public sealed record ExperimentResult(
     /// <summary>Rounds taken and why sampling stopped; null for experiments that are not sampled in rounds, and in version-1 documents.</summary>
     public SamplingSummary? Sampling { get; init; }
 
+    /// <summary>Throughput against workers with each curve's scalability fit (locks, swap); empty for the other experiments and in documents written before fits.</summary>
+    public IReadOnlyList<ScalingCurve> Scaling { get; init; } = [];
+
     /// <summary>An experiment this machine cannot run (too few CPUs), with why.</summary>
     public static ExperimentResult SkippedFor(Experiments.IExperiment experiment, string why)
     {

@@ -94,6 +94,54 @@ internal static class ResultsValidator
             TimelineFields(timeline);
             report.TimelineKeys.Check(timeline.Property("keys"));
         }
+        var curves = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (ResultsField curve in experiment.Optional("scaling")?.Items() ?? [])
+        {
+            ScalingFields(curve, curves);
+        }
+    }
+
+    // A curve has a fit or says why it has none, never both; the fit's parameters are those the law allows.
+    private static void ScalingFields(ResultsField curve, Dictionary<string, string> seen)
+    {
+        Unique(curve.Property("id"), seen);
+        StringMap(curve.Property("keys"));
+        curve.Property("unit").String();
+        foreach (ResultsField point in curve.Property("points").Items())
+        {
+            if (point.Property("workers").Count() < 1)
+            {
+                throw point.Property("workers").Fail("must be 1 or more");
+            }
+            point.Property("throughput").Number();
+        }
+        ResultsField fit = curve.Property("fit");
+        string? why = curve.Property("noFitReason").NullableString();
+        if (fit.IsNull == why is null)
+        {
+            throw curve.Fail(fit.IsNull ? "has neither a fit nor a noFitReason" : "has both a fit and a noFitReason");
+        }
+        if (fit.IsNull)
+        {
+            return;
+        }
+        if (!(fit.Property("lambda").Number() > 0))
+        {
+            throw fit.Property("lambda").Fail("must be positive");
+        }
+        fit.Property("sigma").NonNegativeNumber();
+        fit.Property("kappa").NonNegativeNumber();
+        double? peak = fit.Property("peakWorkers").NullableNumber();
+        if (peak < 1)
+        {
+            throw fit.Property("peakWorkers").Fail("must be 1 or more");
+        }
+        if (fit.Property("peakThroughput").NullableNumber() is null != peak is null)
+        {
+            throw fit.Fail("peakWorkers and peakThroughput are null together or not at all");
+        }
+        fit.Property("rSquared").NullableNumber();
+        fit.Property("maxRelativeResidual").NonNegativeNumber();
     }
 
     private static void PointFields(ResultsField point, Dictionary<string, string> seen)

@@ -28,7 +28,7 @@ public sealed class CountWidthTests
         LocksExperiment experiment = new LocksExperiment();
         LocksSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
-            Cpus = [s_topology.Usable[0]], Kinds = [LocksSettings.Ticket], UncontendedOperations = 20_000_000,
+            Cpus = [s_topology.Usable[0]], WorkerCounts = [1], Kinds = [LocksSettings.Ticket], UncontendedOperations = 20_000_000,
         };
         ExperimentResult result = experiment.Run(settings, new ExperimentContext(s_topology, TestContext.Current.CancellationToken));
         Assert.True(result.Status == ExperimentStatus.Completed, $"{result.Status}: {result.Error}");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HwLab.Lab.Experiments;
 using HwLab.Lab.Experiments.C2c;
 using HwLab.Lab.Experiments.FalseShare;
@@ -69,8 +70,31 @@ public sealed class ExperimentsOnThisMachineTests
         LocksSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with { UncontendedOperations = 20_000, ContendedDuration = TimeSpan.FromMilliseconds(5) };
         ExperimentResult result = experiment.Run(settings, Context);
 
-        AssertWellFormed(result, expectedPoints: settings.Kinds.Count * 2);
+        // Alone, then 2, 4, ... workers up to every CPU the profile gives.
+        AssertWellFormed(result, expectedPoints: settings.Kinds.Count * settings.WorkerCounts.Count);
+        Assert.Equal(settings.WorkerCounts, [.. result.Points.Where(p => p.Key("kind") == "bitlock").Select(p => int.Parse(p.Key("workers"), CultureInfo.InvariantCulture))]);
         Assert.All(result.Points.Where(p => p.Key("contention") == LocksExperiment.Contended), p => Assert.InRange(p.Derived["fairnessMinOverMax"], 0, 1));
+        AssertCurves(result, settings.Kinds.Count, settings.WorkerCounts);
+    }
+
+    // A curve per kind or device with a point per worker count; the fit exactly where 4 counts or more were measured, else why not.
+    private static void AssertCurves(ExperimentResult result, int curves, IReadOnlyList<int> counts)
+    {
+        Assert.Equal(curves, result.Scaling.Count);
+        foreach (ScalingCurve curve in result.Scaling)
+        {
+            Assert.Equal(counts, curve.Points.Select(p => p.Workers));
+            Assert.All(curve.Points, p => Assert.True(p.Throughput > 0 && double.IsFinite(p.Throughput)));
+            if (counts.Count >= 4)
+            {
+                Assert.True(curve.Fit is not null, curve.NoFitReason);
+            }
+            else
+            {
+                Assert.Null(curve.Fit);
+                Assert.Contains("needs points at 4 or more worker counts", curve.NoFitReason, StringComparison.Ordinal);
+            }
+        }
     }
 
     [Fact]
@@ -83,6 +107,7 @@ public sealed class ExperimentsOnThisMachineTests
 
         // device at 4 bytes runs sequential only, merged-4.11 columns only, bitlock and spinlock at 8 both: 6 devices, 2 worker counts.
         AssertWellFormed(result, expectedPoints: 6 * 2);
+        AssertCurves(result, 6, [1, 2]);
         Assert.All(result.Points.Where(p => p.Key("workers") == "2"), p => Assert.True(p.Derived["scaling"] > 0));
         // First-round picks in column order rarely share a line (only when one worker stalls long enough for
         // the other to run a column ahead); in sequential order most do.
@@ -113,6 +138,7 @@ public sealed class ExperimentsOnThisMachineTests
         ExperimentResult result = experiment.Run(settings, Context);
 
         AssertWellFormed(result, expectedPoints: 2 * 2);
+        Assert.Empty(result.Scaling);
         Assert.All(result.Points.Where(p => p.Key("phase") == SwapExperiment.Churned), p => Assert.Equal(0, p.Derived["firstRoundPicksPerSample"]));
         Assert.Equal(2, result.Verdicts.Count);
     }

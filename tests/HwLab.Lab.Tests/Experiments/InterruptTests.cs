@@ -54,7 +54,7 @@ public sealed class InterruptTests
         LocksExperiment experiment = new LocksExperiment();
         LocksSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
-            Cpus = [s_topology.Usable[0]], Kinds = [kind], UncontendedOperations = LocksSettings.OperationsRange.Max,
+            Cpus = [s_topology.Usable[0]], WorkerCounts = [1], Kinds = [kind], UncontendedOperations = LocksSettings.OperationsRange.Max,
         };
         AssertInterruptedPromptly(token => experiment.Run(settings, Context(token)));
     }
@@ -68,7 +68,7 @@ public sealed class InterruptTests
         // The lone worker's runs are over in moments; the contended one's first warm-up takes the cancel.
         LocksSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
-            Cpus = TwoCpus(), Kinds = [kind], UncontendedOperations = LocksSettings.OperationsRange.Min,
+            Cpus = TwoCpus(), WorkerCounts = [1, 2], Kinds = [kind], UncontendedOperations = LocksSettings.OperationsRange.Min,
             ContendedDuration = TimeSpan.FromMilliseconds(LocksSettings.DurationMillisecondsRange.Max),
         };
         AssertInterruptedPromptly(token => experiment.Run(settings, Context(token)));

@@ -68,7 +68,7 @@ public sealed class RunBudgetTests
         LocksExperiment experiment = s_locks;
         LocksSettings settings = experiment.DefaultSettings(SuiteProfile.Quick, s_topology) with
         {
-            Cpus = [.. s_topology.Usable.Take(2)], Samples = 1_440, ContendedDuration = TimeSpan.FromMinutes(1), Kinds = [LocksSettings.Ticket],
+            Cpus = [.. s_topology.Usable.Take(2)], WorkerCounts = [1, 2], Samples = 1_440, ContendedDuration = TimeSpan.FromMinutes(1), Kinds = [LocksSettings.Ticket],
         };
         // 1440 samples and 2 warm-up runs of a minute each are just over a day.
         Assert.Contains("locks would measure for at least 24", Assert.Throws<ExperimentSettingsException>(() => experiment.Validate(settings, s_topology)).Message, StringComparison.Ordinal);

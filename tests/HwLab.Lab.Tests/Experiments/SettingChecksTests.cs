@@ -53,7 +53,7 @@ public sealed class SettingChecksTests
         ExperimentResult[] results =
         [
             falseShare.Run(falseShare.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = reversed }, context),
-            locks.Run(locks.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = reversed }, context),
+            locks.Run(locks.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = reversed, WorkerCounts = [1, 2] }, context),
             swap.Run(swap.DefaultSettings(SuiteProfile.Quick, s_topology) with { Cpus = reversed, WorkerCounts = [1, 2] }, context),
         ];
 

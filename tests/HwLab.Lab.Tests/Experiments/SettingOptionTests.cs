@@ -82,11 +82,14 @@ public sealed class SettingOptionTests
         Assert.Equal(["ticket"], given.Kinds);
         Assert.Equal(TimeSpan.FromMilliseconds(7), given.ContendedDuration);
         Assert.Single(given.Cpus);
+        // The curve's counts follow the CPUs the options gave: one CPU, the lone worker alone.
+        Assert.Equal([1], given.WorkerCounts);
         Assert.Equal(profile.Samples, given.Samples);
         LocksSettings none = locks.Settings(SuiteProfile.Quick, s_topology, SettingValues.None);
         Assert.Equal(profile.Cpus, none.Cpus);
         Assert.Equal(profile.Kinds, none.Kinds);
-        Assert.Equal(profile with { Cpus = none.Cpus, Kinds = none.Kinds }, none);
+        Assert.Equal(profile.WorkerCounts, none.WorkerCounts);
+        Assert.Equal(profile with { Cpus = none.Cpus, Kinds = none.Kinds, WorkerCounts = none.WorkerCounts }, none);
     }
 
     [Fact]

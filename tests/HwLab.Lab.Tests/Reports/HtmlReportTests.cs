@@ -11,7 +11,7 @@ public sealed partial class HtmlReportTests
 {
     private static readonly string[] s_chartsOfAQuickSuite =
     [
-        "c2c-native", "c2c-managed", "c2c-relations", "falseshare-penalty", "falseshare-ns", "locks-ns", "locks-fairness",
+        "c2c-native", "c2c-managed", "c2c-relations", "falseshare-penalty", "falseshare-ns", "locks-ns", "locks-fairness", "locks-scaling",
         "swap-scaling", "swap-same-line", "swap-si-lock", "churn-throughput", "churn-same-line",
         "reserve-2015-deterministic", "reserve-2015-threaded", "reserve-favor-deterministic",
         "reserve-favor-threaded", "reserve-reaper-deterministic", "reserve-reaper-threaded",
@@ -121,7 +121,7 @@ public sealed partial class HtmlReportTests
     [GeneratedRegex("url\\([^)]*\\)")]
     private static partial Regex UrlReference();
 
-    [GeneratedRegex("\\((ns|ops/s|per op|bytes|ticks|x|%|ratio)\\)")]
+    [GeneratedRegex("\\((ns|ops/s|pairs/s|per op|bytes|ticks|x|%|ratio)\\)")]
     private static partial Regex UnitInParentheses();
 
     [GeneratedRegex("<td rowspan=")]

@@ -1,4 +1,5 @@
 using HwLab.Lab.Results;
+using HwLab.Lab.Scaling;
 using HwLab.Native.Threading;
 
 namespace HwLab.Lab.Tests.Results;
@@ -40,7 +41,16 @@ internal static class SampleDocuments
                 [new TimelineMarker(150, "oom-kill", "Out of memory: Kill process 3")],
                 0),
         ],
+        Scaling = Curves(),
     };
+
+    /// <summary>A curve on the law itself (σ 0.05, κ 0.001, so fitted), and one of two worker counts (so not).</summary>
+    public static IReadOnlyList<ScalingCurve> Curves() =>
+    [
+        ScalingCurve.Fitted(
+            new Dictionary<string, string> { ["impl"] = "managed" }, "ops/s", [.. new[] { 1, 2, 4, 8, 16 }.Select(n => new ScalingPoint(n, UniversalScalabilityLaw.Throughput(1e6, 0.05, 0.001, n)))]),
+        ScalingCurve.Fitted(new Dictionary<string, string> { ["impl"] = "native" }, "ops/s", [new ScalingPoint(1, 1e6), new ScalingPoint(2, 1.9e6)]),
+    ];
 
     public static MachineInfo Machine() => new(
         "testhost", "Test CPU", "6.18.0", ".NET 10", "Linux", true, "KVMKVMKVM", CpuSet.Parse("0-1"), CpuSet.Parse("0-1"), 1, 2, 1, 1, 64,

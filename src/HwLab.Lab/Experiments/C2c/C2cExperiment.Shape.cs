@@ -7,21 +7,20 @@ namespace HwLab.Lab.Experiments.C2c;
 
 public sealed partial class C2cExperiment
 {
-    /// <summary>Every pair of the CPUs up to --max-pairs (a seeded sample beyond), each in both implementations.</summary>
+    /// <summary>The pairs <see cref="Plan(C2cSettings, CpuTopology)"/> chooses (every pair, or the stratified sample), each in both implementations.</summary>
     public override RunShape Shape(C2cSettings settings, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        long cpus = settings.Cpus.Distinct().Count();
-        long all = cpus * (cpus - 1) / 2;
-        long pairs = Math.Min(all, settings.MaxPairs);
+        C2cPlan plan = Plan(settings, topology);
+        long variants = RunBudget.Product(plan.Pairs.Count, Implementations.Count);
         return new RunShape(
-            (int)cpus,
-            RunBudget.Product(pairs, Implementations.Count),
+            plan.Cpus,
+            variants,
             RunBudget.RunsPerPoint(settings.Samples),
-            [new VariantRuns("pairs", RunBudget.Product(pairs, Implementations.Count), 2, OperationKind.RoundTrip, settings.RoundTrips)],
+            [new VariantRuns("pairs", variants, 2, OperationKind.RoundTrip, settings.RoundTrips)],
             [
-                ("CPUs", cpus.ToString(CultureInfo.InvariantCulture)),
-                ("pairs", pairs == all ? $"{pairs} (every pair)" : $"{pairs} of {all} (a seeded sample)"),
+                ("CPUs", plan.Cpus.ToString(CultureInfo.InvariantCulture)),
+                ("pairs", plan.Text),
                 ("implementations", string.Join(", ", Implementations)),
                 ("round trips per sample", settings.RoundTrips.ToString(CultureInfo.InvariantCulture)),
             ]);

@@ -14,9 +14,10 @@ namespace HwLab.Lab.Experiments.Locks;
 
 /// <summary>
 /// What a bit lock costs against a spinlock: every lock kind alone (one worker, the uncontended
-/// floor) and with one worker per CPU on a single lock, measuring ns per lock/unlock pair and
-/// fairness, the spread of how many pairs each worker got in the same time. Every run checks that
-/// the count the lock protects equals the pairs made.
+/// floor) and with 2, 4, ... workers up to one per CPU on a single lock, measuring ns per
+/// lock/unlock pair and fairness, the spread of how many pairs each worker got in the same time;
+/// each kind's throughput against workers is fitted by the Universal Scalability Law. Every run
+/// checks that the count the lock protects equals the pairs made.
 /// </summary>
 public sealed partial class LocksExperiment : Experiment<LocksSettings>
 {
@@ -28,7 +29,7 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
     public override string Title => "Bit lock against spinlock: uncontended cost, contention and fairness";
 
     public override string Description
-        => "Each lock kind (the seed's managed bit lock, the kernel's lock bts, a 4-byte ticket spinlock, the 4-byte queued spinlock, System.Threading.Lock) alone and with one worker per CPU on one lock; ns per lock/unlock pair and fairness.";
+        => "Each lock kind (the seed's managed bit lock, the kernel's lock bts, a 4-byte ticket spinlock, the 4-byte queued spinlock, System.Threading.Lock) alone and with 2, 4, ... workers up to one per CPU on one lock; ns per lock/unlock pair, fairness, and each kind's scaling curve with its contention and coherency.";
 
     public override IExperimentReport Report { get; } = new LocksReport();
 
@@ -37,7 +38,7 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
     public override LocksSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(topology);
-        IReadOnlyList<int> cpus = CpuChoice.SpreadAcrossCores(topology, topology.Usable, Math.Min(topology.Usable.Count, LocksSettings.DefaultMaxWorkers));
+        IReadOnlyList<int> cpus = CpuChoice.SpreadAcrossCores(topology, topology.Usable, Math.Min(topology.Usable.Count, ScalingWorkers.MostByDefault(profile)));
         return LocksSettings.ForProfile(profile, cpus);
     }
 
@@ -46,6 +47,7 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
         ArgumentNullException.ThrowIfNull(settings);
         SettingChecks.EnsureUsableCpus(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
         SettingChecks.EnsureOneWorkerPerCpu(settings.Cpus, Name);
+        SettingChecks.EnsureWorkerCounts(settings.WorkerCounts, settings.Cpus.Count);
         SettingChecks.EnsureKnownNames(settings.Kinds, LocksSettings.KnownKinds, "--kinds");
         ExperimentLimits.Samples.Ensure(settings.Samples, "--samples");
         LocksSettings.OperationsRange.Ensure(settings.UncontendedOperations, "--ops");
@@ -53,23 +55,24 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
         EnsureBudget(settings);
     }
 
-    // Each kind runs alone for its operations and, given two CPUs or more, together for the duration.
+    // Each kind runs alone for its operations and together for the duration at each contended count.
     private void EnsureBudget(LocksSettings settings)
     {
         long kinds = settings.Kinds.Distinct().Count();
-        bool contend = settings.Cpus.Count >= 2;
+        int[] contended = [.. settings.ContendedCounts];
         long runs = RunBudget.RunsPerPoint(settings.Samples);
         long perRun = RunBudget.Sum(
             RunBudget.Product(settings.UncontendedOperations, RunBudget.LockPairFloorNanoseconds),
-            contend ? (long)settings.ContendedDuration.TotalNanoseconds : 0);
-        const string lower = "--samples, --ops, --duration-ms or --kinds";
+            RunBudget.Product(contended.Length, (long)settings.ContendedDuration.TotalNanoseconds));
+        long workers = RunBudget.Sum(1, contended.Sum(t => (long)t));
+        const string lower = "--samples, --ops, --duration-ms, --workers or --kinds";
         RunBudget.EnsureDuration(
             RunBudget.Product(kinds, runs, perRun),
             Name,
-            $"{kinds} kinds, {runs} runs of {settings.UncontendedOperations} lock/unlock pairs at no less than {RunBudget.LockPairFloorNanoseconds} ns each{(contend ? $" and {runs} of {settings.ContendedDuration.TotalMilliseconds} ms" : "")}",
+            $"{kinds} kinds, {runs} runs of {settings.UncontendedOperations} lock/unlock pairs at no less than {RunBudget.LockPairFloorNanoseconds} ns each{(contended.Length > 0 ? $" and {runs} of {settings.ContendedDuration.TotalMilliseconds} ms at each of {contended.Length} contended worker counts" : "")}",
             lower);
         RunBudget.EnsureWorkerSamples(
-            RunBudget.Product(kinds, settings.Samples, contend ? 1 + settings.Cpus.Count : 1), Name, $"{kinds} kinds, {settings.Samples} samples, {(contend ? 1 + settings.Cpus.Count : 1)} workers", lower);
+            RunBudget.Product(kinds, settings.Samples, workers), Name, $"{kinds} kinds, {settings.Samples} samples, {workers} workers over the worker counts", lower);
     }
 
     protected override LocksSettings WithOptions(LocksSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
@@ -81,7 +84,8 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
         ["kinds"] = string.Join(',', settings.Kinds),
         ["uncontendedOperations"] = settings.UncontendedOperations.ToString(CultureInfo.InvariantCulture),
         ["contendedMilliseconds"] = settings.ContendedDuration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture),
-        ["contendingWorkers"] = settings.Cpus.Count.ToString(CultureInfo.InvariantCulture),
+        ["workers"] = string.Join(',', settings.WorkerCounts),
+        ["contendingWorkers"] = settings.ContendedCounts.DefaultIfEmpty(0).Max().ToString(CultureInfo.InvariantCulture),
         ["samples"] = settings.Samples.ToString(CultureInfo.InvariantCulture),
     };
 
@@ -91,7 +95,7 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
         try
         {
             var variants = new List<Variant>();
-            bool contend = settings.Cpus.Count >= 2;
+            int[] contended = [.. settings.ContendedCounts];
             foreach (string kind in settings.Kinds.Distinct())
             {
                 IClusterWorkload alone = Create(kind, 1, context.Topology.LineSize);
@@ -99,20 +103,21 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
                 variants.Add(new Variant(
                     Keys(kind, Uncontended, 1), "ns per lock/unlock pair", "ns", [settings.Cpus[0]], alone,
                     RunLimit.ForOperations(settings.UncontendedOperations), run => run.Workers[0].NanosecondsPerOperation));
-                if (contend)
+                foreach (int workers in contended)
                 {
-                    IClusterWorkload together = Create(kind, settings.Cpus.Count, context.Topology.LineSize);
+                    IClusterWorkload together = Create(kind, workers, context.Topology.LineSize);
                     workloads.Add(together);
                     // Under contention the lock is a shared resource: the figure is wall time per pair of all workers together.
                     variants.Add(new Variant(
-                        Keys(kind, Contended, settings.Cpus.Count), "ns per lock/unlock pair (all workers together)", "ns", settings.Cpus, together,
+                        Keys(kind, Contended, workers), "ns per lock/unlock pair (all workers together)", "ns", [.. settings.Cpus.Take(workers)], together,
                         RunLimit.ForDuration(settings.ContendedDuration, batch: 100), run => run.ElapsedNanoseconds / run.TotalOperations));
                 }
             }
 
             SamplingOutcome sampled = Sample(variants, settings.Samples, context, measured => Claim.DecideAll(s_claims, measured));
             IReadOnlyList<PointResult> points = [.. sampled.Points.Select(WithFairness)];
-            return new Measurement(points, Verdicts(points, contend), Notes(settings, contend)) { Sampling = sampled.Summary };
+            bool contend = contended.Length > 0;
+            return new Measurement(points, Verdicts(points, contend), Notes(settings, contended)) { Sampling = sampled.Summary, Scaling = LocksCurves.Of(points) };
         }
         finally
         {
@@ -166,8 +171,9 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
     private static double MinOverMax(SampleRecord sample)
         => (double)sample.Workers.Min(w => w.Operations) / Math.Max(1, sample.Workers.Max(w => w.Operations));
 
+    // A kind's point alone, or contended with the most workers measured.
     private static PointResult? Find(IReadOnlyList<PointResult> points, string kind, string contention)
-        => points.FirstOrDefault(p => p.Key(LocksKeys.Kind) == kind && p.Key(LocksKeys.Contention) == contention);
+        => points.Where(p => p.Key(LocksKeys.Kind) == kind && p.Key(LocksKeys.Contention) == contention).MaxBy(LocksCurves.Workers);
 
     private static Claim PairedClaim(string topic, DecisionRule rule, string kind, string baseline, string contention, Func<IReadOnlyList<SampleRecord>, double> figure)
         => new(topic, rule, points => Find(points, kind, contention) is { } a && Find(points, baseline, contention) is { } b ? RoundFigures.PerRound([a, b], figure) : null);
@@ -217,29 +223,30 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
         PointResult? ticketTogether = Find(points, LocksSettings.Ticket, Contended);
         if (!contend)
         {
-            verdicts.Add(new Verdict("Under contention the ticket spinlock is fairer than the bit lock.", "-", VerdictOutcome.NotMeasurable, "Contention needs at least 2 CPUs; this run had 1.") { Topic = Topics.LocksFairness });
+            verdicts.Add(new Verdict("Under contention the ticket spinlock is fairer than the bit lock.", "-", VerdictOutcome.NotMeasurable, "Contention needs at least 2 workers on the lock; this run had 1.") { Topic = Topics.LocksFairness });
         }
         else if (bitTogether is not null && ticketTogether is not null && s_ticketFairer.Decide(points) is { } fairer)
         {
             verdicts.Add(Verdict.Decided(
                 "Under contention the ticket spinlock (FIFO) is fairer than the bit lock (whoever's atomic lands first).",
-                string.Create(CultureInfo.InvariantCulture, $"least-served worker's share of the best-served one's: ticket {ticketTogether.Derived[LocksKeys.FairnessMinOverMax]:0.00}, bit lock {bitTogether.Derived[LocksKeys.FairnessMinOverMax]:0.00} (medians); ns per pair: ticket {ticketTogether.Stats.Median:0.#}, bit lock {bitTogether.Stats.Median:0.#}"),
+                string.Create(CultureInfo.InvariantCulture, $"{LocksCurves.Workers(ticketTogether)} workers, least-served worker's share of the best-served one's: ticket {ticketTogether.Derived[LocksKeys.FairnessMinOverMax]:0.00}, bit lock {bitTogether.Derived[LocksKeys.FairnessMinOverMax]:0.00} (medians); ns per pair: ticket {ticketTogether.Stats.Median:0.#}, bit lock {bitTogether.Stats.Median:0.#}"),
                 fairer,
                 "1.00 means every worker got the same number of pairs in the same time; the figure is the ticket lock's share minus the bit lock's, round by round.") with { Topic = Topics.LocksFairness });
         }
         return verdicts;
     }
 
-    private static List<string> Notes(LocksSettings settings, bool contend)
+    private static List<string> Notes(LocksSettings settings, int[] contended)
     {
         var notes = new List<string>
         {
             "Each lock guards one cluster's count, updated non-atomically inside it; every run checks the count equals the pairs made.",
             "bitlock: the seed's bit 2 taken with Interlocked.Or and released with Interlocked.And. native-bitlock: the kernel's lock bts bit_spin_lock in a C loop, one call per batch. ticket: a 4-byte ticket lock, x86's spinlock_t before 4.2. qspinlock: the 4-byte queued spinlock (pending bit, MCS queue on per-CPU nodes), x86's spinlock_t since 4.2 and so the one the merged 4.11 cluster lock was taken with. dotnet-lock: System.Threading.Lock, for scale.",
         };
-        if (contend)
+        if (contended.Length > 0)
         {
-            notes.Add($"Contended runs put one worker on each of CPUs {SettingsText.Cpus(settings.Cpus)} for {settings.ContendedDuration.TotalMilliseconds:0} ms; ns per pair is wall time over all workers' pairs together.");
+            notes.Add($"Contended runs of {string.Join(", ", contended)} workers put one worker on each of the first CPUs of {SettingsText.Cpus(settings.Cpus)} for {settings.ContendedDuration.TotalMilliseconds:0} ms; ns per pair is wall time over all workers' pairs together. The fairness claim takes the most workers.");
+            notes.Add("Each kind's curve: lock/unlock pairs per second of all workers together (10^9 over the median ns per pair), the lone worker's uncontended run at 1 worker, fitted by the Universal Scalability Law where there are 4 worker counts or more.");
         }
         return notes;
     }

@@ -7,8 +7,11 @@ namespace HwLab.Lab.Experiments.Locks;
 internal static class LocksOptions
 {
     private static readonly WorkerCpuOptions s_workers = new(
-        "CPUs for the contending workers; the first also runs the uncontended one [default: usable CPUs, one per core first]", "Contending workers on one lock, one per CPU", LocksSettings.DefaultMaxWorkers);
-    private static readonly SettingOption<int> s_samples = SharedOptions.Samples("per lock kind and contention", Defaults(s => s.Samples, ExperimentLimits.Samples));
+        $"CPUs for the contending workers; the first also runs the uncontended one [default: usable CPUs, one per core first, at most {ScalingWorkers.MostByDefaultText}]",
+        "The most workers on one lock (the first of --cpus), one per CPU",
+        ScalingWorkers.MostByDefaultText);
+    private static readonly SettingOption<IReadOnlyList<int>> s_counts = ScalingWorkers.Option("Workers on one lock, none above the CPUs: 1 is the lone worker's uncontended run (always made), the others contend");
+    private static readonly SettingOption<int> s_samples = SharedOptions.Samples("per lock kind and worker count", Defaults(s => s.Samples, ExperimentLimits.Samples));
     private static readonly SettingOption<long> s_ops = SettingOption.LongWholeNumber(
         "--ops", $"Lock/unlock pairs per uncontended sample {Defaults(s => s.UncontendedOperations, LocksSettings.OperationsRange)}", "N", LocksSettings.OperationsRange);
     private static readonly SettingOption<int> s_duration = SettingOption.WholeNumber(
@@ -16,16 +19,22 @@ internal static class LocksOptions
     private static readonly SettingOption<IReadOnlyList<string>> s_kinds = SettingOption.Names(
         "--kinds", $"Locks to run: {string.Join(", ", LocksSettings.KnownKinds)} {ProfileDefaults.Text(Profile, s => s.Kinds)}", LocksSettings.KnownKinds);
 
-    public static IReadOnlyList<SettingOption> All { get; } = [s_workers.Cpus, s_workers.Threads, s_samples, s_ops, s_duration, s_kinds];
+    public static IReadOnlyList<SettingOption> All { get; } = [s_workers.Cpus, s_workers.Threads, s_counts, s_samples, s_ops, s_duration, s_kinds];
 
-    public static LocksSettings Apply(LocksSettings settings, CpuTopology topology, ISettingValues given) => settings with
+    public static LocksSettings Apply(LocksSettings settings, CpuTopology topology, ISettingValues given)
     {
-        Cpus = s_workers.Choose(topology, given, settings.Cpus),
-        Samples = given.Or(s_samples, settings.Samples),
-        UncontendedOperations = given.Or(s_ops, settings.UncontendedOperations),
-        ContendedDuration = given.TryGet(s_duration, out int ms) ? TimeSpan.FromMilliseconds(ms) : settings.ContendedDuration,
-        Kinds = given.Or(s_kinds, settings.Kinds),
-    };
+        IReadOnlyList<int> cpus = s_workers.Choose(topology, given, settings.Cpus);
+        return settings with
+        {
+            Cpus = cpus,
+            // The curve runs up to the CPUs the workers got, which the options may have changed.
+            WorkerCounts = given.Or(s_counts, ScalingWorkers.Counts(cpus.Count)),
+            Samples = given.Or(s_samples, settings.Samples),
+            UncontendedOperations = given.Or(s_ops, settings.UncontendedOperations),
+            ContendedDuration = given.TryGet(s_duration, out int ms) ? TimeSpan.FromMilliseconds(ms) : settings.ContendedDuration,
+            Kinds = given.Or(s_kinds, settings.Kinds),
+        };
+    }
 
     private static LocksSettings Profile(SuiteProfile profile) => LocksSettings.ForProfile(profile, []);
 

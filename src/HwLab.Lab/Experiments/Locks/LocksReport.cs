@@ -4,7 +4,7 @@ using HwLab.Lab.Results;
 
 namespace HwLab.Lab.Experiments.Locks;
 
-/// <summary>locks in the reports: each lock kind's cost alone and contended, and how fairly the contending workers shared it.</summary>
+/// <summary>locks in the reports: each lock kind's cost alone and contended, how fairly the contending workers shared it, and its throughput against workers with the scalability fit.</summary>
 internal sealed class LocksReport : IExperimentReport
 {
     public KeySchema PointKeys { get; } = new((LocksKeys.Kind, KeyForm.Text), (LocksKeys.Contention, KeyForm.Text), (LocksKeys.Workers, KeyForm.WholeNumber));
@@ -30,10 +30,21 @@ internal sealed class LocksReport : IExperimentReport
         PointResult[] contended = [.. points.Where(p => p.Derived.ContainsKey(LocksKeys.FairnessMinOverMax))];
         if (contended.Length > 0)
         {
-            var fairness = new BarChart("locks-fairness", "Fairness under contention", "lock kind", "least- over best-served pairs (ratio)", [.. contended.Select(p => p.Key(LocksKeys.Kind))]);
-            fairness.Add("fairness", [.. contended.Select(p => (double?)p.Derived[LocksKeys.FairnessMinOverMax])]).Level("perfectly fair", 1);
-            yield return new ReportFigure(fairness.Render(), "How evenly the contending workers shared each lock: 1 means every worker got as many pairs as every other.");
+            string[] fairKinds = [.. contended.Select(p => p.Key(LocksKeys.Kind)).Distinct()];
+            var fairness = new BarChart("locks-fairness", "Fairness under contention", "lock kind", "least- over best-served pairs (ratio)", fairKinds);
+            foreach (IGrouping<string, PointResult> series in contended.GroupBy(Contention))
+            {
+                fairness.Add(series.Key, [.. fairKinds.Select(k => series.FirstOrDefault(p => p.Key(LocksKeys.Kind) == k)?.Derived[LocksKeys.FairnessMinOverMax])]);
+            }
+            fairness.Level("perfectly fair", 1);
+            yield return new ReportFigure(fairness.Render(), "How evenly the contending workers shared each lock, at each contended worker count: 1 means every worker got as many pairs as every other.");
         }
+
+        // Documents written before fits hold no curves: their points are drawn alone.
+        IReadOnlyList<ScalingCurve> curves = result.Scaling.Count > 0 ? result.Scaling : LocksCurves.Unfitted(points, ScalingChart.WrittenBeforeFits);
+        yield return ScalingChart.Figure(
+            "locks-scaling", "Lock throughput against workers", curves, c => c.Keys.GetValueOrDefault(LocksKeys.Kind) ?? c.Id,
+            "Lock/unlock pairs per second of all workers on one lock together, per lock kind (10^9 over the median ns per pair; 1 worker is the uncontended run).");
     }
 
     // "contended (2 workers)": the series a point belongs to.

@@ -44,6 +44,17 @@ public static class SettingChecks
         }
     }
 
+    /// <summary>--workers: at least one count, each from 1 to the CPUs the workers have.</summary>
+    /// <exception cref="ExperimentSettingsException">No count, or one the CPUs cannot seat.</exception>
+    public static void EnsureWorkerCounts(IReadOnlyList<int> counts, int cpus)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        if (counts.Count == 0 || counts.Any(t => t < 1 || t > cpus))
+        {
+            throw new ExperimentSettingsException($"--workers takes counts from 1 to the {cpus} CPUs given, not {string.Join(',', counts)}.");
+        }
+    }
+
     /// <exception cref="ExperimentSettingsException">No name, or one not in <paramref name="known"/>.</exception>
     public static void EnsureKnownNames(IReadOnlyList<string> names, IReadOnlyList<string> known, string option)
     {

@@ -10,6 +10,12 @@ public sealed class WorkerCpuOptions
     /// <param name="threads">What --threads sets.</param>
     /// <param name="mostByDefault">The most workers the experiment takes by default.</param>
     public WorkerCpuOptions(string cpus, string threads, int mostByDefault)
+        : this(cpus, threads, mostByDefault.ToString(System.Globalization.CultureInfo.InvariantCulture))
+    {
+    }
+
+    /// <param name="mostByDefault">The most workers by default, in words where the profile sets it: "32 (8 with --quick, 128 with --full)".</param>
+    public WorkerCpuOptions(string cpus, string threads, string mostByDefault)
     {
         Cpus = SettingOption.Cpus("--cpus", cpus);
         Threads = SettingOption.WholeNumber("--threads", $"{threads} {ProfileDefaults.With($"usable CPUs, at most {mostByDefault}", ExperimentLimits.Workers)}", "N", ExperimentLimits.Workers);

@@ -73,11 +73,43 @@ public sealed partial class SwapExperiment
     [
         OnPoints(Topics.SeedColumnOrder, DecisionRule.AtMost("same-line share of first-round picks, column order over sequential order, per round", 0.25), most,
             [(null, "columns", null), (null, "sequential", null)], r => SameLineShare(r[0]) / SameLineShare(r[1])),
-        OnPoints(Topics.SeedClusterLockScaling, DecisionRule.Above("ops/s with the cluster bit lock over ops/s under the device lock, per round", 1.0), most,
-            [("bitlock", "columns", null), ("device", "sequential", null)], r => r[0].Value / r[1].Value),
+        ClusterLockScaling,
         OnPoints(Topics.MergedSpinlockFaster, DecisionRule.Above("ops/s with the cluster spinlock over ops/s with the cluster bit lock, per round", 1.0), most,
             [("spinlock", "columns", null), ("bitlock", "columns", null)], r => r[0].Value / r[1].Value),
     ];
+
+    // The seed's scaling claim decided on the curves, not on one point: per round, the geometric mean
+    // over every worker count from 2 up of the bit lock's ops/s over the device lock's at that count
+    // (4.10's device lock in its cluster order at 4 bytes, the seed's bit lock in its columns at 8), so
+    // each doubling of the workers weighs alike. With one count above 1 it is the ratio at that count.
+    internal static Claim ClusterLockScaling { get; } = new(
+        Topics.SeedClusterLockScaling,
+        DecisionRule.Above("geometric mean over the worker counts from 2 up of ops/s with the cluster bit lock over ops/s under the device lock, per round", 1.0),
+        points => ClusterLockCounts(points) is { Length: > 0 } counts
+            ? RoundFigures.PerRound([.. counts.SelectMany(n => new[] { Find(points, "bitlock", "columns", n)!, Find(points, "device", "sequential", n)! })], GeometricMeanOfRatios)
+            : null);
+
+    // The worker counts from 2 up at which both the bit lock and the device lock were measured.
+    private static int[] ClusterLockCounts(IReadOnlyList<PointResult> points)
+        => [.. points.Select(p => int.Parse(Workers(p), CultureInfo.InvariantCulture)).Where(n => n >= 2).Distinct().Order()
+            .Where(n => Find(points, "bitlock", "columns", n) is not null && Find(points, "device", "sequential", n) is not null)];
+
+    // One round's samples in pairs (bit lock, device lock) per worker count: the geometric mean of the
+    // pairs' ratios; not defined where a ratio is not a positive number.
+    private static double GeometricMeanOfRatios(IReadOnlyList<SampleRecord> round)
+    {
+        double logs = 0;
+        for (int i = 0; i + 1 < round.Count; i += 2)
+        {
+            double ratio = round[i].Value / round[i + 1].Value;
+            if (!(ratio > 0) || !double.IsFinite(ratio))
+            {
+                return double.NaN;
+            }
+            logs += Math.Log(ratio);
+        }
+        return Math.Exp(logs / (round.Count / 2));
+    }
 
     private static IReadOnlyList<Claim> ChurnClaims(int most) =>
     [
@@ -116,7 +148,7 @@ public sealed partial class SwapExperiment
             $"1 GiB of swap is {Layout.Kernel.SwapCluster.ClustersPerGiB} clusters of 256 pages; sizes from the layouts checked against the C compiler.") with { Topic = Topics.SeedMemory, Source = ClaimSources.SeedPatch };
     }
 
-    private static List<Verdict> SwapVerdicts(IReadOnlyList<PointResult> points, int most)
+    internal static List<Verdict> SwapVerdicts(IReadOnlyList<PointResult> points, int most)
     {
         var verdicts = new List<Verdict> { MemoryCost() };
         IReadOnlyList<Claim> claims = SwapClaims(most);
@@ -167,7 +199,7 @@ public sealed partial class SwapExperiment
         verdicts.Add(device is not null && bitlock is not null && claims[1].Decide(points) is { } scales
             ? Verdict.Decided(
                 scaling,
-                string.Create(CultureInfo.InvariantCulture, $"bitlock {Rate(bitlock)}, device {Rate(device)}: {PointFigures.Times(scales.Figure)} per round; scaling from 1 to {most} workers: bitlock {bitlock.Derived.GetValueOrDefault(SwapKeys.Scaling):0.00}x, device {device.Derived.GetValueOrDefault(SwapKeys.Scaling):0.00}x"),
+                ScalingMeasured(points, bitlock, device, most, scales.Figure),
                 scales,
                 "Upstream's figure, not measured here: the v5 cover letter reports +4% swap-out throughput for patches 1-2 (the cluster lock) at 32 processes, vmstat 1 428 002 kB/s vanilla against 1 481 704 kB/s.") with { Topic = Topics.SeedClusterLockScaling, Source = scalingSource }
             : new Verdict(scaling, "-", VerdictOutcome.NotMeasurable, "It compares --modes device at 4 bytes in sequential order (as 4.10 had it) with bitlock at 8 bytes in column order.") { Topic = Topics.SeedClusterLockScaling, Source = scalingSource });
@@ -183,6 +215,19 @@ public sealed partial class SwapExperiment
                 "No figure comparing the two forms was found in the mails or the commit: this comparison is HwLab's own, on the same workload in one run.") with { Topic = Topics.MergedSpinlockFaster, Source = spinVsBitSource }
             : new Verdict(spinVsBit, "-", VerdictOutcome.NotMeasurable, "It compares --modes bitlock and spinlock in column order at 8 bytes.") { Topic = Topics.MergedSpinlockFaster, Source = spinVsBitSource });
         return verdicts;
+    }
+
+    // Which worker counts decided the scaling claim, each count's ratio of medians, the deciding figure, and the scaling from one worker.
+    private static string ScalingMeasured(IReadOnlyList<PointResult> points, PointResult bitlock, PointResult device, int most, double figure)
+    {
+        int[] counts = ClusterLockCounts(points);
+        string scalingFromOne = string.Create(CultureInfo.InvariantCulture, $"scaling from 1 to {most} workers: bitlock {bitlock.Derived.GetValueOrDefault(SwapKeys.Scaling):0.00}x, device {device.Derived.GetValueOrDefault(SwapKeys.Scaling):0.00}x");
+        if (counts.Length == 1)
+        {
+            return $"at {counts[0]} workers, the only count above 1: bitlock {Rate(bitlock)}, device {Rate(device)}: {PointFigures.Times(figure)} per round; {scalingFromOne}";
+        }
+        string ratios = string.Join(", ", counts.Select(n => PointFigures.Times(PointFigures.Ratio(Find(points, "bitlock", "columns", n)!.Stats, Find(points, "device", "sequential", n)!.Stats))));
+        return $"bitlock over device at {string.Join(", ", counts)} workers: {ratios} (medians); geometric mean over those counts {PointFigures.Times(figure)} per round; at {most} workers bitlock {Rate(bitlock)}, device {Rate(device)}; {scalingFromOne}";
     }
 
     // What merged 4.11 changed beyond the lock form, measured beside the seed: no claim upstream put

@@ -32,17 +32,17 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
 
     public override string Description => churn
         ? "The swap experiment after a random alloc/free phase has scrambled the free cluster list: does the column order still matter, and is false sharing noticeable once the order is random?"
-        : "Pinned workers swap pages out (get_swap_page, copy in, duplicate) and back in (copy out, free) on a swap device following the seed patch; ops/s per lock mode, free-cluster order and layout, scaling against one worker, and new-cluster picks that share a cache line with another worker's cluster.";
+        : "Pinned workers swap pages out (get_swap_page, copy in, duplicate) and back in (copy out, free) on a swap device following the seed patch; ops/s per lock mode, free-cluster order and layout at 1, 2, 4, ... workers, each device's scaling curve with its contention and coherency, and new-cluster picks that share a cache line with another worker's cluster.";
 
     public override IExperimentReport Report { get; } = new SwapReport(churn);
 
-    public override IReadOnlyList<SettingOption> Options => SwapOptions.All;
+    public override IReadOnlyList<SettingOption> Options => SwapOptions.All(churn);
 
     public override SwapSettings DefaultSettings(SuiteProfile profile, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(topology);
-        int workers = Math.Min(topology.Usable.Count, SwapSettings.DefaultMaxWorkers);
-        return SwapSettings.ForProfile(profile, CpuChoice.SpreadAcrossCores(topology, topology.Usable, workers));
+        int workers = Math.Min(topology.Usable.Count, ScalingWorkers.MostByDefault(profile));
+        return SwapSettings.ForProfile(profile, CpuChoice.SpreadAcrossCores(topology, topology.Usable, workers), churn);
     }
 
     public override void Validate(SwapSettings settings, CpuTopology topology)
@@ -51,10 +51,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         ArgumentNullException.ThrowIfNull(topology);
         SettingChecks.EnsureUsableCpus(topology, CpuSet.Of(settings.Cpus), 1, "--cpus");
         SettingChecks.EnsureOneWorkerPerCpu(settings.Cpus, Name);
-        if (settings.WorkerCounts.Count == 0 || settings.WorkerCounts.Any(t => t < 1 || t > settings.Cpus.Count))
-        {
-            throw new ExperimentSettingsException($"--workers takes counts from 1 to the {settings.Cpus.Count} CPUs given, not {string.Join(',', settings.WorkerCounts)}.");
-        }
+        SettingChecks.EnsureWorkerCounts(settings.WorkerCounts, settings.Cpus.Count);
         ExperimentLimits.Samples.Ensure(settings.Samples, "--samples");
         SwapSettings.OperationsRange.Ensure(settings.OperationsPerWorker, "--ops");
         SwapSettings.FifoRange.Ensure(settings.Fifo, "--fifo");
@@ -126,7 +123,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
     }
 
     protected override SwapSettings WithOptions(SwapSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
-        => SwapOptions.Apply(defaults, profile, topology, given);
+        => SwapOptions.Apply(defaults, profile, topology, given, churn);
 
     protected override IReadOnlyDictionary<string, string> Describe(SwapSettings settings) => new Dictionary<string, string>
     {
@@ -174,9 +171,17 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
             SamplingOutcome sampled = Sample(variants, settings.Samples, context, measured => Claim.DecideAll(claims, measured));
             List<PointResult> points = [.. sampled.Points.Select(p => WithDerived(p, sampled.Points))];
             var notes = Notes(settings, skipped, DeviceSlots(settings), context.Topology);
+            if (!churn)
+            {
+                notes.Add($"Each device's curve: ops/s of all workers together at {string.Join(", ", settings.WorkerCounts.Distinct().Order())} workers, fitted by the Universal Scalability Law where there are 4 worker counts or more.");
+            }
             notes.AddRange(devices.Where(d => d.SwapClusterCols > 1 && d.SwapClusterCols >= d.Clusters).Select(d =>
                 $"{SwapDeviceFactory.Name(d.Mode)} at {ClusterLayouts.Get(d.Layout).Size} bytes: {d.SwapClusterCols} columns over {d.Clusters} clusters make one row, so its column order is the cluster order, as a kernel's was on a swap device that small; more than {d.SwapClusterCols} clusters (--device-slots above {(long)d.SwapClusterCols * settings.ClusterPages}) spread them."));
-            return new Measurement(points, churn ? ChurnVerdicts(points, most) : SwapVerdicts(points, most), notes) { Sampling = sampled.Summary };
+            return new Measurement(points, churn ? ChurnVerdicts(points, most) : SwapVerdicts(points, most), notes)
+            {
+                Sampling = sampled.Summary,
+                Scaling = churn ? [] : Curves(points),
+            };
         }
         finally
         {
@@ -184,6 +189,10 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
             devices.ForEach(d => d.Dispose());
         }
     }
+
+    /// <summary>Each device's curve: ops/s of all workers together against workers, per mode, order and layout; fitted, or left without a fit for <paramref name="unfittedBecause"/>.</summary>
+    internal static IReadOnlyList<ScalingCurve> Curves(IReadOnlyList<PointResult> points, string? unfittedBecause = null)
+        => ScalingCurve.Through(points, SwapKeys.Workers, [SwapKeys.Mode, SwapKeys.Order, SwapKeys.Layout], "ops/s", p => p.Stats.Median, unfittedBecause);
 
     private Variant Variant(SwapSettings settings, SwapCombo combo, ISwapDevice device, int workers, string phase, List<SwapWorkload> workloads, CancellationToken cancellation)
     {

@@ -9,8 +9,9 @@ namespace HwLab.Lab.Experiments.Swap;
 internal static class SwapOptions
 {
     private static readonly WorkerCpuOptions s_cpus = new(
-        $"CPUs for the workers, one each [default: usable CPUs, one per core first, at most {SwapSettings.DefaultMaxWorkers}]", "The most workers (the first of --cpus), one per CPU", SwapSettings.DefaultMaxWorkers);
-    private static readonly SettingOption<IReadOnlyList<int>> s_workers = SettingOption.WholeNumbers(
+        $"CPUs for the workers, one each [default: usable CPUs, one per core first, at most {ScalingWorkers.MostByDefaultText}]", "The most workers (the first of --cpus), one per CPU", ScalingWorkers.MostByDefaultText);
+    private static readonly SettingOption<IReadOnlyList<int>> s_curveWorkers = ScalingWorkers.Option("Worker counts to measure, none above the CPUs; scaling is against 1");
+    private static readonly SettingOption<IReadOnlyList<int>> s_churnWorkers = SettingOption.WholeNumbers(
         "--workers",
         $"Worker counts to measure, none above the CPUs; scaling is against 1 {ProfileDefaults.With("1 and every worker; with --full the powers of two between", ExperimentLimits.Workers, each: true)}",
         ExperimentLimits.Workers);
@@ -46,17 +47,20 @@ internal static class SwapOptions
         SwapSettings.DeviceSlotsRange);
     private static readonly SettingOption<int> s_seed = SharedOptions.Seed("the churn phase", SwapSettings.DefaultSeed);
 
-    public static IReadOnlyList<SettingOption> All { get; } =
-        [s_cpus.Cpus, s_cpus.Threads, s_workers, s_samples, s_ops, s_modes, s_orders, s_layouts, s_rule, s_spinlock, s_clusterPages, s_fifo, s_slots, s_seed];
+    private static readonly IReadOnlyList<SettingOption> s_swap = Listed(s_curveWorkers);
+    private static readonly IReadOnlyList<SettingOption> s_churn = Listed(s_churnWorkers);
 
-    public static SwapSettings Apply(SwapSettings settings, SuiteProfile profile, CpuTopology topology, ISettingValues given)
+    /// <summary>The options of swap, whose --workers make a curve, or of churn, whose make two points.</summary>
+    public static IReadOnlyList<SettingOption> All(bool churn) => churn ? s_churn : s_swap;
+
+    public static SwapSettings Apply(SwapSettings settings, SuiteProfile profile, CpuTopology topology, ISettingValues given, bool churn)
     {
         IReadOnlyList<int> cpus = s_cpus.Choose(topology, given, settings.Cpus);
         return settings with
         {
             Cpus = cpus,
             // The profile's counts are for the CPUs the workers got, which the options may have changed.
-            WorkerCounts = given.Or(s_workers, SwapSettings.WorkerCountsFor(profile, cpus.Count)),
+            WorkerCounts = given.Or(churn ? s_churnWorkers : s_curveWorkers, SwapSettings.WorkerCountsFor(profile, cpus.Count, churn)),
             Samples = given.Or(s_samples, settings.Samples),
             OperationsPerWorker = given.Or(s_ops, settings.OperationsPerWorker),
             Modes = given.Or(s_modes, settings.Modes),
@@ -70,6 +74,9 @@ internal static class SwapOptions
             Seed = given.Or(s_seed, settings.Seed),
         };
     }
+
+    private static IReadOnlyList<SettingOption> Listed(SettingOption<IReadOnlyList<int>> workers)
+        => [s_cpus.Cpus, s_cpus.Threads, workers, s_samples, s_ops, s_modes, s_orders, s_layouts, s_rule, s_spinlock, s_clusterPages, s_fifo, s_slots, s_seed];
 
     private static SwapSettings Profile(SuiteProfile profile) => SwapSettings.ForProfile(profile, [0]);
 

@@ -19,16 +19,16 @@ internal sealed class SwapReport(bool churn) : IExperimentReport
     public KeySchema TimelineKeys => KeySchema.None;
 
     public IEnumerable<ReportFigure> Figures(ExperimentResult result)
-        => result.Points.Count == 0 ? [] : churn ? Churn(result.Points) : Swap(result.Points);
+        => result.Points.Count == 0 ? [] : churn ? Churn(result.Points) : Swap(result);
 
-    private static IEnumerable<ReportFigure> Swap(IReadOnlyList<PointResult> points)
+    private static IEnumerable<ReportFigure> Swap(ExperimentResult result)
     {
-        var chart = new LineChart("swap-scaling", "Swap throughput against workers", "workers", "throughput, all workers (ops/s)") { IntegerX = true };
-        foreach (IGrouping<string, PointResult> line in points.GroupBy(p => $"{p.Key(SwapKeys.Mode)}, {p.Key(SwapKeys.Order)}, {p.Key(SwapKeys.Layout)} B"))
-        {
-            chart.Add(line.Key, [.. line.OrderBy(Workers).Select(p => ((double)Workers(p), p.Stats.Median))]);
-        }
-        yield return new ReportFigure(chart.Render(), "Median operations per second of all workers together, per lock mode, free-cluster order and layout.");
+        IReadOnlyList<PointResult> points = result.Points;
+        // Documents written before fits hold no curves: their points are drawn alone.
+        IReadOnlyList<ScalingCurve> curves = result.Scaling.Count > 0 ? result.Scaling : SwapExperiment.Curves(points, ScalingChart.WrittenBeforeFits);
+        yield return ScalingChart.Figure(
+            "swap-scaling", "Swap throughput against workers", curves, c => $"{c.Keys.GetValueOrDefault(SwapKeys.Mode)}, {c.Keys.GetValueOrDefault(SwapKeys.Order)}, {c.Keys.GetValueOrDefault(SwapKeys.Layout)} B",
+            "Median operations per second of all workers together, per lock mode, free-cluster order and layout.");
 
         PointResult[] most = AtMostWorkers(points);
         static string ModeAndLayout(PointResult p) => $"{p.Key(SwapKeys.Mode)}, {p.Key(SwapKeys.Layout)} B";

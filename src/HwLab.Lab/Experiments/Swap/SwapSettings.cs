@@ -6,7 +6,7 @@ namespace HwLab.Lab.Experiments.Swap;
 
 /// <summary>Settings of the swap and churn experiments.</summary>
 /// <param name="Cpus">Worker i runs on Cpus[i]; a run with T workers uses the first T.</param>
-/// <param name="WorkerCounts">The T values measured; each point's scaling is against T = 1 of the same device.</param>
+/// <param name="WorkerCounts">The T values measured; each point's scaling is against T = 1 of the same device, and swap fits each device's curve through them.</param>
 /// <param name="OperationsPerWorker">Swap-out + swap-in/free operations per worker per sample.</param>
 /// <param name="Modes">device, bitlock, spinlock, merged-4.11.</param>
 /// <param name="Orders">sequential, columns.</param>
@@ -38,9 +38,6 @@ public sealed record SwapSettings(
 
     public static IReadOnlyList<int> KnownLayouts { get; } = [4, 8, 24, 32, 64];
 
-    /// <summary>At most this many workers by default: sixteen swapping together already contend on every lock mode.</summary>
-    public const int DefaultMaxWorkers = 16;
-
     /// <summary>No device larger than this by default: 2^20 slots are 4 GiB of backing pages.</summary>
     public const long MaxAutoSlots = 1L << 20;
 
@@ -68,24 +65,29 @@ public sealed record SwapSettings(
     /// <summary>Layout sizes are 4 to 64 bytes; which sizes exist is the device factory's to say.</summary>
     public static ValueRange LayoutRange { get; } = new(4, 64);
 
-    /// <summary>T = 1 and every CPU (and the powers of two between with <see cref="SuiteProfile.Full"/>).</summary>
-    public static IReadOnlyList<int> WorkerCountsFor(SuiteProfile profile, int cpus)
+    /// <summary>
+    /// swap: 1, 2, 4, ... up to every CPU, the curve each device's fit needs. churn, whose claims
+    /// and figures take the most workers only: T = 1 and every CPU (and the powers of two between
+    /// with <see cref="SuiteProfile.Full"/>).
+    /// </summary>
+    public static IReadOnlyList<int> WorkerCountsFor(SuiteProfile profile, int cpus, bool churn)
     {
-        var counts = new SortedSet<int> { 1, cpus };
-        if (profile == SuiteProfile.Full)
+        if (!churn || profile == SuiteProfile.Full)
         {
-            for (int t = 2; t < cpus; t *= 2)
-            {
-                counts.Add(t);
-            }
+            return ScalingWorkers.Counts(cpus);
         }
-        return [.. counts];
+        return cpus <= 1 ? [1] : [1, cpus];
     }
 
-    public static SwapSettings ForProfile(SuiteProfile profile, IReadOnlyList<int> cpus) => profile switch
+    public static SwapSettings ForProfile(SuiteProfile profile, IReadOnlyList<int> cpus, bool churn = false)
     {
-        SuiteProfile.Quick => new SwapSettings(cpus, WorkerCountsFor(profile, cpus.Count), 5, 8_192, KnownModes, KnownOrders, [4, 8], ClusterColumnRule.Seed, 256, DefaultFifo, 0, DefaultSeed),
-        SuiteProfile.Full => new SwapSettings(cpus, WorkerCountsFor(profile, cpus.Count), 15, 131_072, KnownModes, KnownOrders, KnownLayouts, ClusterColumnRule.Seed, 256, DefaultFifo, 0, DefaultSeed),
-        _ => new SwapSettings(cpus, WorkerCountsFor(profile, cpus.Count), 7, 32_768, KnownModes, KnownOrders, [4, 8], ClusterColumnRule.Seed, 256, DefaultFifo, 0, DefaultSeed),
-    };
+        ArgumentNullException.ThrowIfNull(cpus);
+        IReadOnlyList<int> counts = WorkerCountsFor(profile, cpus.Count, churn);
+        return profile switch
+        {
+            SuiteProfile.Quick => new SwapSettings(cpus, counts, 5, 8_192, KnownModes, KnownOrders, [4, 8], ClusterColumnRule.Seed, 256, DefaultFifo, 0, DefaultSeed),
+            SuiteProfile.Full => new SwapSettings(cpus, counts, 15, 131_072, KnownModes, KnownOrders, KnownLayouts, ClusterColumnRule.Seed, 256, DefaultFifo, 0, DefaultSeed),
+            _ => new SwapSettings(cpus, counts, 7, 32_768, KnownModes, KnownOrders, [4, 8], ClusterColumnRule.Seed, 256, DefaultFifo, 0, DefaultSeed),
+        };
+    }
 }

@@ -85,6 +85,23 @@ public static class HtmlReport
             rawColumns: new HashSet<int> { 0, 1, 2, 3, 4 });
     }
 
+    // The fits the experiment's curves got, from results.json: a row per fit, a line per reason there is none.
+    // With no fit at all there is no table; the scaling chart's caption says why.
+    private static void WriteScaling(StringBuilder html, IReadOnlyList<ScalingCurve> curves)
+    {
+        IReadOnlyList<string>[] rows = [.. ScalingTable.Rows(curves)];
+        if (rows.Length == 0)
+        {
+            return;
+        }
+        html.Append("<p class=\"note\">").Append(Encode(ScalingTable.Caption)).Append("</p>");
+        Table(html, ScalingTable.Headers, rows, numericColumns: ScalingTable.NumericColumns);
+        foreach (string unfitted in ScalingTable.Unfitted(curves))
+        {
+            html.Append("<p class=\"note\">").Append(Encode(unfitted)).Append("</p>");
+        }
+    }
+
     private static void WriteExperiment(StringBuilder html, ExperimentResult e, IExperimentReport report)
     {
         html.Append("<h2 id=\"").Append(Encode(e.Name)).Append("\">").Append(Encode($"{e.Name}: {e.Title}")).Append("</h2>");
@@ -99,6 +116,7 @@ public static class HtmlReport
         {
             html.Append("<figure>").Append(figure.Svg).Append("<figcaption>").Append(Encode(figure.Caption)).Append("</figcaption></figure>\n");
         }
+        WriteScaling(html, e.Scaling);
         foreach (Verdict v in e.Verdicts)
         {
             html.Append("<p>").Append(Badge(v.Outcome)).Append(' ').Append(Encode(v.Claim));

@@ -1,9 +1,13 @@
 namespace HwLab.Lab.Reports.Svg;
 
-/// <summary>Lines of (x, y) points on linear axes, with dashed reference levels and event markers.</summary>
+/// <summary>
+/// Lines of (x, y) points on linear axes, with dashed reference levels and event markers; and
+/// measured points with the curve fitted to them, dots and line in one colour.
+/// </summary>
 internal sealed class LineChart(string id, string description, string xTitle, string yTitle)
 {
     private readonly List<(string Name, IReadOnlyList<(double X, double Y)> Points)> _series = [];
+    private readonly List<(string Name, IReadOnlyList<(double X, double Y)> Measured, IReadOnlyList<(double X, double Y)>? Curve)> _fitted = [];
     private readonly List<(string Name, double Y)> _levels = [];
     private readonly List<(double X, string Kind, string Label)> _markers = [];
 
@@ -19,6 +23,18 @@ internal sealed class LineChart(string id, string description, string xTitle, st
     public LineChart Add(string name, IReadOnlyList<(double X, double Y)> points)
     {
         _series.Add((name, [.. points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y))]));
+        return this;
+    }
+
+    /// <summary>
+    /// Measured points as dots and the curve fitted to them as a solid line of the same colour;
+    /// with no curve (nothing could be fitted), the dots joined by a thin dashed line. Points with a
+    /// coordinate that is not finite are left out.
+    /// </summary>
+    public LineChart AddFitted(string name, IReadOnlyList<(double X, double Y)> measured, IReadOnlyList<(double X, double Y)>? curve)
+    {
+        static (double X, double Y)[] Finite(IEnumerable<(double X, double Y)> points) => [.. points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y))];
+        _fitted.Add((name, Finite(measured), curve is null ? null : Finite(curve)));
         return this;
     }
 
@@ -44,8 +60,9 @@ internal sealed class LineChart(string id, string description, string xTitle, st
 
     public string Render()
     {
-        double[] xs = [.. _series.SelectMany(s => s.Points.Select(p => p.X)), .. _markers.Select(m => m.X)];
-        double[] ys = [.. _series.SelectMany(s => s.Points.Select(p => p.Y)), .. _levels.Select(l => l.Y)];
+        (double X, double Y)[] fitted = [.. _fitted.SelectMany(f => f.Measured.Concat(f.Curve ?? []))];
+        double[] xs = [.. _series.SelectMany(s => s.Points.Select(p => p.X)), .. fitted.Select(p => p.X), .. _markers.Select(m => m.X)];
+        double[] ys = [.. _series.SelectMany(s => s.Points.Select(p => p.Y)), .. fitted.Select(p => p.Y), .. _levels.Select(l => l.Y)];
         var x = new LinearScale(xs.DefaultIfEmpty(0).Min(), xs.DefaultIfEmpty(1).Max(), ChartStyle.Left, ChartStyle.Width - ChartStyle.Right);
         LinearScale y = LinearScale.Nice(YFromZero ? Math.Min(0, ys.DefaultIfEmpty(0).Min()) : ys.DefaultIfEmpty(0).Min(), YMax ?? ys.DefaultIfEmpty(1).Max(), ChartStyle.Height - ChartStyle.Bottom, ChartStyle.Top);
 
@@ -86,11 +103,30 @@ internal sealed class LineChart(string id, string description, string xTitle, st
             }
         }
 
+        for (int i = 0; i < _fitted.Count; i++)
+        {
+            WriteFitted(svg, x, y, _fitted[i], ChartStyle.Color(_series.Count + i));
+        }
+
         var legend = new List<(string, string, bool)>();
         legend.AddRange(_series.Select((s, i) => (s.Name, ChartStyle.Color(i), false)));
+        legend.AddRange(_fitted.Select((f, i) => (f.Name, ChartStyle.Color(_series.Count + i), f.Curve is null)));
         legend.AddRange(_levels.Select((l, i) => (l.Name, LevelColor(i), true)));
         legend.AddRange(_markers.Select(m => m.Kind).Distinct().Select(kind => (kind, MarkerColor(kind), false)));
         return Axes.Frame(id, description, legend, svg);
+    }
+
+    // The fitted curve (or, without one, the dots joined by a dashed line), then the measured dots over it.
+    private void WriteFitted(SvgWriter svg, LinearScale x, LinearScale y, (string Name, IReadOnlyList<(double X, double Y)> Measured, IReadOnlyList<(double X, double Y)>? Curve) fitted, string color)
+    {
+        IReadOnlyList<(double X, double Y)> line = fitted.Curve ?? fitted.Measured;
+        string points = string.Join(' ', line.Select(p => $"{SvgWriter.Number(x.Map(p.X))},{SvgWriter.Number(y.Map(p.Y))}"));
+        svg.Element("polyline", null, ("points", points), ("fill", "none"), ("stroke", color), ("stroke-width", fitted.Curve is null ? 1.5 : 2.5),
+            ("stroke-dasharray", fitted.Curve is null ? "4 3" : "none"), ("data-series", fitted.Name), ("class", fitted.Curve is null ? "measured-line" : "fit"), ("clip-path", $"url(#{id}-plot)"));
+        foreach ((double px, double py) in fitted.Measured.Where(p => p.Y <= y.DomainMax))
+        {
+            svg.Element("circle", null, ("cx", x.Map(px)), ("cy", y.Map(py)), ("r", 4), ("fill", color), ("class", "measured"), ("data-series", fitted.Name));
+        }
     }
 
     // Whole numbers only for counts: every one when there are few, else the round ticks that are whole.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 using HwLab.Lab.Reports.Svg;
 
@@ -69,6 +70,32 @@ public sealed class ChartTests
         Assert.Contains("1", ticks);
         Assert.Contains("2", ticks);
         Assert.DoesNotContain("1.5", ticks);
+    }
+
+    [Fact]
+    public void A_fitted_series_draws_its_dots_and_curve_in_one_colour_and_an_unfitted_one_dashed()
+    {
+        string svg = new LineChart("t", "scaling", "workers", "throughput (ops/s)") { IntegerX = true }
+            .AddFitted("fitted", [(1, 10), (2, 19), (4, 34)], [(1, 10), (2.5, 25), (4, 34)])
+            .AddFitted("alone", [(1, 5), (2, 8)], null)
+            .Render();
+
+        XElement root = SvgText.Parse(svg);
+        XElement fit = SvgText.All(root, "polyline").Single(p => (string?)p.Attribute("class") == "fit");
+        XElement joined = SvgText.All(root, "polyline").Single(p => (string?)p.Attribute("class") == "measured-line");
+        Assert.Equal("fitted", fit.Attribute("data-series")!.Value);
+        Assert.Equal(3, fit.Attribute("points")!.Value.Split(' ').Length);
+        Assert.Equal("alone", joined.Attribute("data-series")!.Value);
+        Assert.Equal("4 3", joined.Attribute("stroke-dasharray")!.Value);
+        XElement[] dots = [.. SvgText.All(root, "circle").Where(c => (string?)c.Attribute("data-series") == "fitted")];
+        Assert.Equal(3, dots.Length);
+        Assert.All(dots, d => Assert.Equal(fit.Attribute("stroke")!.Value, d.Attribute("fill")!.Value));
+        Assert.NotEqual(fit.Attribute("stroke")!.Value, joined.Attribute("stroke")!.Value);
+        // Dots and curve share the scales: the last dot, at the most workers, sits on the curve's last vertex at the right edge.
+        string[] last = fit.Attribute("points")!.Value.Split(' ')[^1].Split(',');
+        AssertNear((double.Parse(last[0], CultureInfo.InvariantCulture), double.Parse(last[1], CultureInfo.InvariantCulture)), (SvgText.Number(dots[2], "cx"), SvgText.Number(dots[2], "cy")));
+        Assert.Equal(X1, SvgText.Number(dots[2], "cx"), 6);
+        Assert.Equal(["fitted", "alone"], SvgText.All(root, "text").Where(t => (string?)t.Attribute("class") == "legend-text").Select(t => t.Value));
     }
 
     [Fact]
