@@ -63,6 +63,8 @@ public static class Sampler
             string? stop = null;
             while (true)
             {
+                // A round is timed from here, deciding included, so the budget check sees what the next one costs.
+                long started = Stopwatch.GetTimestamp();
                 if (round >= plan.Samples)
                 {
                     stop = decide is null ? SamplingSummary.Decided : StopReason(decide(ToPoints(variants, samples)), round, plan, narrowing, extra.Elapsed.TotalSeconds, lastRound);
@@ -73,7 +75,6 @@ public static class Sampler
                     extra.Start();
                     planned = Math.Max(planned, done + variants.Count);
                 }
-                long started = Stopwatch.GetTimestamp();
                 double? placementNs = probe?.Measure(cancellation);
                 for (int v = 0; v < variants.Count; v++)
                 {
