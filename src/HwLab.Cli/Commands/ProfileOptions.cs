@@ -8,7 +8,7 @@ internal sealed class ProfileOptions
 {
     public Option<bool> Quick { get; } = new("--quick") { Description = "Short runs: the whole suite in under 30 s on 2 CPUs." };
 
-    public Option<bool> Full { get; } = new("--full") { Description = "Long runs: more samples and operations, every lock kind, every pair of up to 128 CPUs in c2c." };
+    public Option<bool> Full { get; } = new("--full") { Description = "Long runs: more samples and operations, every lock kind, every pair of up to 64 CPUs in c2c." };
 
     public void AddTo(Command command)
     {

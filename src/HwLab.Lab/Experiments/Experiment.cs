@@ -69,8 +69,40 @@ public abstract class Experiment<TSettings> : IExperiment
     public TSettings Settings(SuiteProfile profile, CpuTopology topology, ISettingValues given)
     {
         ArgumentNullException.ThrowIfNull(given);
-        return WithOptions(DefaultSettings(profile, topology), profile, topology, given);
+        return WithOptions(FitToProfile(DefaultSettings(profile, topology), profile, topology), profile, topology, given);
     }
+
+    /// <summary>
+    /// The defaults with less work per run where their minimum rounds, priced with the documented
+    /// costs, would take longer than the profile allows one experiment (<see cref="SuitePlan.ExperimentTarget"/>):
+    /// on a machine of hundreds of CPUs the same profile measures the same shape in shorter runs.
+    /// Options given on the command line still override what this leaves.
+    /// </summary>
+    private TSettings FitToProfile(TSettings settings, SuiteProfile profile, CpuTopology topology)
+    {
+        double target = SuitePlan.ExperimentTarget(profile).TotalNanoseconds;
+        try
+        {
+            // Per-run overheads do not shrink with the work, so a second and third pass take what is left.
+            for (int pass = 0; pass < 3; pass++)
+            {
+                double estimate = Shape(settings, topology).MinimumNanoseconds(OperationCosts.Documented);
+                if (estimate <= target)
+                {
+                    break;
+                }
+                settings = WithWorkScaled(settings, target / estimate);
+            }
+        }
+        catch (ExperimentSettingsException)
+        {
+            // Defaults this machine cannot run: Validate says so with the reason; nothing to fit.
+        }
+        return settings;
+    }
+
+    /// <summary>The settings with the work of each run (operations, round trips, durations) scaled by <paramref name="factor"/> (below 1), never below what a sample needs.</summary>
+    protected virtual TSettings WithWorkScaled(TSettings settings, double factor) => settings;
 
     /// <summary>Puts each of this experiment's <see cref="Options"/> that was given over <paramref name="defaults"/>.</summary>
     protected virtual TSettings WithOptions(TSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given) => defaults;

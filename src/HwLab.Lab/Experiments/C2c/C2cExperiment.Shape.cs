@@ -25,4 +25,7 @@ public sealed partial class C2cExperiment
                 ("round trips per sample", settings.RoundTrips.ToString(CultureInfo.InvariantCulture)),
             ]);
     }
+
+    protected override C2cSettings WithWorkScaled(C2cSettings settings, double factor)
+        => settings with { RoundTrips = Math.Max(C2cSettings.RoundTripsRange.Min * 10, (long)(settings.RoundTrips * factor)) };
 }

@@ -27,13 +27,16 @@ public sealed record C2cSettings(IReadOnlyList<int> Cpus, int Samples, long Roun
 
     /// <summary>
     /// The sizes of <paramref name="profile"/> for pairs of <paramref name="cpus"/>. A full matrix of
-    /// 64 CPUs (2016 pairs) by default, 128 (8128 pairs) with the full profile; a sample keeps to
-    /// 1024 pairs (4096 with the full profile), more than the 576 that 512 CPUs in 32 L3 domains need.
+    /// 16 CPUs (120 pairs) with the quick profile, 32 (496) by default and 64 (2016) with the full
+    /// one; a sample keeps to 192 pairs with the quick profile (every pair of L3 domains of a
+    /// two-socket EPYC with 16 of them, and eight pairs of each relation) and 1024 otherwise, more
+    /// than the 576 that 512 CPUs in 32 L3 domains need. Round trips per sample shrink further where
+    /// the profile's time bound asks it (<see cref="Experiment{TSettings}.Settings"/>).
     /// </summary>
     public static C2cSettings ForProfile(SuiteProfile profile, IReadOnlyList<int> cpus) => profile switch
     {
-        SuiteProfile.Quick => new C2cSettings(cpus, 5, 5_000, 64, 1024, DefaultSeed),
-        SuiteProfile.Full => new C2cSettings(cpus, 15, 100_000, 128, 4096, DefaultSeed),
-        _ => new C2cSettings(cpus, 9, 50_000, 64, 1024, DefaultSeed),
+        SuiteProfile.Quick => new C2cSettings(cpus, 5, 5_000, 16, 192, DefaultSeed),
+        SuiteProfile.Full => new C2cSettings(cpus, 15, 100_000, 64, 1024, DefaultSeed),
+        _ => new C2cSettings(cpus, 9, 50_000, 32, 1024, DefaultSeed),
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
@@ -37,7 +38,7 @@ public sealed partial class FalseShareExperiment
                 }
                 else
                 {
-                    groups.Add(new SharingGroup(k, placement, cpus, SharingGroups.Farthest(relations, cpus)));
+                    groups.Add(new SharingGroup(k, placement, cpus, WorkerRelation.Farthest(relations, cpus)));
                 }
             }
         }

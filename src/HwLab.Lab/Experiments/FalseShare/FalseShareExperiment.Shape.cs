@@ -38,4 +38,7 @@ public sealed partial class FalseShareExperiment
                 ("lock pairs per worker per sample", settings.OperationsPerWorker.ToString(CultureInfo.InvariantCulture)),
             ]);
     }
+
+    protected override FalseShareSettings WithWorkScaled(FalseShareSettings settings, double factor)
+        => settings with { OperationsPerWorker = Math.Max(FalseShareSettings.OperationsRange.Min * 10, (long)(settings.OperationsPerWorker * factor)) };
 }

@@ -112,7 +112,7 @@ public sealed partial class FalseShareExperiment : Experiment<FalseShareSettings
         int[] clusterOf = [.. Enumerable.Range(0, settings.Cpus.Count)];
         int[] distances = [.. settings.Distances.Distinct().Order()];
         int baseline = distances[^1];
-        string sweepRelation = SharingGroups.Farthest(new CpuRelations(context.Topology), settings.Cpus).Name();
+        string sweepRelation = WorkerRelation.Farthest(new CpuRelations(context.Topology), settings.Cpus).Name();
         (IReadOnlyList<SharingGroup> groups, IReadOnlyList<string> missing) = Groups(settings, context.Topology);
         var workloads = new List<IClusterWorkload>();
         try

@@ -39,23 +39,6 @@ internal static class SharingGroups
         }
     }
 
-    /// <summary>The relation of the farthest pair of <paramref name="cpus"/>: what the line has to cross.</summary>
-    public static CpuRelation Farthest(CpuRelations relations, IReadOnlyList<int> cpus)
-    {
-        ArgumentNullException.ThrowIfNull(relations);
-        ArgumentNullException.ThrowIfNull(cpus);
-        CpuRelation farthest = CpuRelation.SmtSibling;
-        for (int i = 0; i < cpus.Count; i++)
-        {
-            for (int j = i + 1; j < cpus.Count; j++)
-            {
-                CpuRelation relation = relations.Of(cpus[i], cpus[j]);
-                farthest = relation > farthest ? relation : farthest;
-            }
-        }
-        return farthest;
-    }
-
     private static IEnumerable<int> OnePerCore(CpuTopology topology, IReadOnlyList<int> candidates)
     {
         Dictionary<int, CpuSet> siblings = topology.Cpus.ToDictionary(c => c.Id, c => c.ThreadSiblings);

@@ -7,28 +7,32 @@ namespace HwLab.Lab.Experiments.Locks;
 
 public sealed partial class LocksExperiment
 {
-    /// <summary>Each kind alone for its operations and, given two CPUs or more, with every worker on one lock for the duration.</summary>
+    /// <summary>Each kind alone for its operations and, at each worker count above one, with those workers on one lock for the duration.</summary>
     public override RunShape Shape(LocksSettings settings, CpuTopology topology)
     {
         ArgumentNullException.ThrowIfNull(settings);
         long kinds = settings.Kinds.Distinct().Count();
         int workers = settings.Cpus.Count;
-        bool contend = workers >= 2;
+        int[] contended = [.. settings.WorkerCounts.Where(t => t >= 2).Distinct().Order()];
         var runs = new List<VariantRuns> { new("uncontended", kinds, 1, OperationKind.LockPair, settings.UncontendedOperations) };
-        if (contend)
-        {
-            runs.Add(new VariantRuns("contended", kinds, workers, OperationKind.LockPair, 0, settings.ContendedDuration));
-        }
+        runs.AddRange(contended.Select(t => new VariantRuns($"{t} workers on one lock", kinds, t, OperationKind.LockPair, 0, settings.ContendedDuration)));
         return new RunShape(
             workers,
-            RunBudget.Product(kinds, contend ? 2 : 1),
+            RunBudget.Product(kinds, 1 + contended.Length),
             RunBudget.RunsPerPoint(settings.Samples),
             runs,
             [
                 ("kinds", string.Join(", ", settings.Kinds.Distinct())),
-                ("workers contending", contend ? workers.ToString(CultureInfo.InvariantCulture) : "none (one CPU)"),
+                ("workers contending", contended.Length > 0 ? string.Join(", ", contended) : "none (one CPU)"),
                 ("uncontended pairs per sample", settings.UncontendedOperations.ToString(CultureInfo.InvariantCulture)),
                 ("contended sample", $"{settings.ContendedDuration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms"),
             ]);
     }
+
+    protected override LocksSettings WithWorkScaled(LocksSettings settings, double factor) => settings with
+    {
+        UncontendedOperations = Math.Max(LocksSettings.OperationsRange.Min * 10, (long)(settings.UncontendedOperations * factor)),
+        // A contended sample of 5 ms still holds thousands of handovers.
+        ContendedDuration = TimeSpan.FromMilliseconds(Math.Max(5, Math.Round(settings.ContendedDuration.TotalMilliseconds * factor))),
+    };
 }

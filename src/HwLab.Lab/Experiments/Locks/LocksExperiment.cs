@@ -91,6 +91,7 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
 
     protected override Measurement Measure(LocksSettings settings, ExperimentContext context)
     {
+        var relations = new CpuRelations(context.Topology);
         var workloads = new List<IClusterWorkload>();
         try
         {
@@ -101,7 +102,7 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
                 IClusterWorkload alone = Create(kind, 1, context.Topology.LineSize);
                 workloads.Add(alone);
                 variants.Add(new Variant(
-                    Keys(kind, Uncontended, 1), "ns per lock/unlock pair", "ns", [settings.Cpus[0]], alone,
+                    Keys(kind, Uncontended, 1, WorkerRelation.Alone), "ns per lock/unlock pair", "ns", [settings.Cpus[0]], alone,
                     RunLimit.ForOperations(settings.UncontendedOperations), run => run.Workers[0].NanosecondsPerOperation));
                 foreach (int workers in contended)
                 {
@@ -109,7 +110,7 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
                     workloads.Add(together);
                     // Under contention the lock is a shared resource: the figure is wall time per pair of all workers together.
                     variants.Add(new Variant(
-                        Keys(kind, Contended, workers), "ns per lock/unlock pair (all workers together)", "ns", [.. settings.Cpus.Take(workers)], together,
+                        Keys(kind, Contended, workers, WorkerRelation.Name(relations, [.. settings.Cpus.Take(workers)])), "ns per lock/unlock pair (all workers together)", "ns", [.. settings.Cpus.Take(workers)], together,
                         RunLimit.ForDuration(settings.ContendedDuration, batch: 100), run => run.ElapsedNanoseconds / run.TotalOperations));
                 }
             }
@@ -140,11 +141,12 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
         };
     }
 
-    private static Dictionary<string, string> Keys(string kind, string contention, int workers) => new()
+    private static Dictionary<string, string> Keys(string kind, string contention, int workers, string relation) => new()
     {
         [LocksKeys.Kind] = kind,
         [LocksKeys.Contention] = contention,
         [LocksKeys.Workers] = workers.ToString(CultureInfo.InvariantCulture),
+        [WorkerRelation.Key] = relation,
     };
 
     // Fairness: how evenly the workers shared the lock, per sample, then the median over samples.

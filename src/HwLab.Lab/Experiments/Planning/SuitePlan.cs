@@ -18,6 +18,17 @@ public sealed record SuitePlan(SuiteProfile Profile, string Machine, int UsableC
         _ => TimeSpan.FromMinutes(30),
     };
 
+    /// <summary>
+    /// How long one experiment's minimum rounds may take by default (quick 5 s, default 30 s, full
+    /// 200 s): six of them and five sampling budgets stay within <see cref="Bound"/>.
+    /// </summary>
+    public static TimeSpan ExperimentTarget(SuiteProfile profile) => profile switch
+    {
+        SuiteProfile.Quick => TimeSpan.FromSeconds(5),
+        SuiteProfile.Default => TimeSpan.FromSeconds(30),
+        _ => TimeSpan.FromSeconds(200),
+    };
+
     public bool WithinBound => MaximumSeconds <= Bound(Profile).TotalSeconds;
 
     /// <summary>Plans every experiment of <paramref name="catalog"/> for <paramref name="topology"/>, with their defaults for the profile.</summary>

@@ -44,4 +44,7 @@ public sealed partial class SwapExperiment
                 ("operations per worker per sample", settings.OperationsPerWorker.ToString(CultureInfo.InvariantCulture)),
             ]);
     }
+
+    protected override SwapSettings WithWorkScaled(SwapSettings settings, double factor)
+        => settings with { OperationsPerWorker = Math.Max(SwapSettings.OperationsRange.Min * 4, (long)(settings.OperationsPerWorker * factor)) };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HwLab.Lab.Decisions;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Layout;
@@ -24,7 +25,7 @@ public sealed partial class SwapExperiment
         {
             ["opsPerSecondPerWorker"] = point.Stats.Median / workers,
         };
-        PointResult? alone = all.FirstOrDefault(p => Workers(p) == "1" && Same(p, point, SwapKeys.Workers));
+        PointResult? alone = all.FirstOrDefault(p => Workers(p) == "1" && Same(p, point, SwapKeys.Workers, WorkerRelation.Key));
         if (alone is not null)
         {
             derived[SwapKeys.Scaling] = PointFigures.Ratio(point.Stats, alone.Stats);

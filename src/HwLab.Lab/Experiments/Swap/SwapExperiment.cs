@@ -146,6 +146,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
     {
         (IReadOnlyList<SwapCombo> combos, IReadOnlyList<string> skipped) = SwapCombo.Expand(settings.Modes, settings.Orders, settings.Layouts);
         int most = settings.WorkerCounts.Max();
+        var relations = new CpuRelations(context.Topology);
         var devices = new List<ISwapDevice>();
         var workloads = new List<SwapWorkload>();
         try
@@ -159,11 +160,11 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
                 devices.Add(device);
                 foreach (int workers in settings.WorkerCounts.Distinct().Order())
                 {
-                    variants.Add(Variant(settings, combo, device, workers, churn ? Churned : FirstRound, workloads, context.Cancellation));
+                    variants.Add(Variant(settings, combo, device, workers, churn ? Churned : FirstRound, workloads, relations, context.Cancellation));
                 }
                 if (churn)
                 {
-                    variants.Add(Variant(settings, combo, device, most, FirstRound, workloads, context.Cancellation));
+                    variants.Add(Variant(settings, combo, device, most, FirstRound, workloads, relations, context.Cancellation));
                 }
             }
 
@@ -194,7 +195,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
     internal static IReadOnlyList<ScalingCurve> Curves(IReadOnlyList<PointResult> points, string? unfittedBecause = null)
         => ScalingCurve.Through(points, SwapKeys.Workers, [SwapKeys.Mode, SwapKeys.Order, SwapKeys.Layout], "ops/s", p => p.Stats.Median, unfittedBecause);
 
-    private Variant Variant(SwapSettings settings, SwapCombo combo, ISwapDevice device, int workers, string phase, List<SwapWorkload> workloads, CancellationToken cancellation)
+    private Variant Variant(SwapSettings settings, SwapCombo combo, ISwapDevice device, int workers, string phase, List<SwapWorkload> workloads, CpuRelations relations, CancellationToken cancellation)
     {
         var workload = new SwapWorkload(device, workers, settings.Fifo, churn: phase == Churned, settings.Seed, cancellation);
         workloads.Add(workload);
@@ -204,6 +205,7 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
             [SwapKeys.Order] = combo.OrderName,
             [SwapKeys.Layout] = combo.LayoutBytes.ToString(CultureInfo.InvariantCulture),
             [SwapKeys.Workers] = workers.ToString(CultureInfo.InvariantCulture),
+            [WorkerRelation.Key] = WorkerRelation.Name(relations, [.. settings.Cpus.Take(workers)]),
         };
         if (churn)
         {
@@ -240,10 +242,12 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
     };
 
     /// <summary>
-    /// Sixteen clusters per worker (at least 64): room for every worker's FIFO and current cluster
-    /// many times over. A sample recycles clusters: they return to the free list as their last
-    /// slot is freed, which in this FIFO workload is the order they were handed out, so the order
-    /// the list was built in carries on until a churn scrambles it.
+    /// Sixteen clusters for each of the first 16 workers and four for each further one (at least
+    /// 64): room for every worker's FIFO and current cluster many times over, without a device per
+    /// configuration of gigabytes on a machine of a hundred workers. A sample recycles clusters:
+    /// they return to the free list as their last slot is freed, which in this FIFO workload is the
+    /// order they were handed out, so the order the list was built in carries on until a churn
+    /// scrambles it.
     /// </summary>
     private static long DeviceSlots(SwapSettings settings)
     {
@@ -251,7 +255,8 @@ public sealed partial class SwapExperiment(bool churn) : Experiment<SwapSettings
         {
             return settings.DeviceSlots;
         }
-        long clusters = Math.Max(64, (settings.WorkerCounts.Max() * 16L) + 4);
-        return Math.Min(clusters * settings.ClusterPages, Math.Max(SwapSettings.MaxAutoSlots, (settings.WorkerCounts.Max() + 2L) * settings.ClusterPages));
+        int most = settings.WorkerCounts.Max();
+        long clusters = Math.Max(64, (16L * Math.Min(most, 16)) + (4L * Math.Max(0, most - 16)) + 4);
+        return Math.Min(clusters * settings.ClusterPages, Math.Max(SwapSettings.MaxAutoSlots, (most + 2L) * settings.ClusterPages));
     }
 }

@@ -32,14 +32,16 @@ public sealed class C2cPlanTests
     }
 
     [Fact]
-    public void The_full_profile_measures_every_pair_of_128_cpus()
+    public void The_full_profile_measures_every_pair_of_64_cpus()
     {
-        C2cPlan plan = DefaultPlan(TopologyFixtures.Xeon, SuiteProfile.Full);
+        C2cPlan plan = DefaultPlan(TopologyFixtures.Arm64, SuiteProfile.Full);
         Assert.True(plan.FullMatrix);
-        Assert.Equal(128 * 127 / 2, plan.Pairs.Count);
+        Assert.Equal(64 * 63 / 2, plan.Pairs.Count);
 
-        // The default profile's bound is 64 CPUs: the same machine is sampled.
-        Assert.False(DefaultPlan(TopologyFixtures.Xeon, SuiteProfile.Default).FullMatrix);
+        // The default profile's bound is 32 CPUs: the same machine is sampled, a 32-CPU one is not.
+        Assert.False(DefaultPlan(TopologyFixtures.Arm64, SuiteProfile.Default).FullMatrix);
+        Assert.True(DefaultPlan(TopologyFixtures.Desktop, SuiteProfile.Default).FullMatrix);
+        Assert.False(DefaultPlan(TopologyFixtures.Desktop, SuiteProfile.Quick).FullMatrix);
     }
 
     [Fact]
@@ -126,11 +128,11 @@ public sealed class C2cPlanTests
     public void The_duration_is_worked_out_from_the_plan()
     {
         CpuTopology topology = TopologyFixtures.Parse(TopologyFixtures.Desktop);
-        C2cSettings settings = C2cSettings.ForProfile(SuiteProfile.Quick, [.. topology.Usable]);
+        C2cSettings settings = C2cSettings.ForProfile(SuiteProfile.Default, [.. topology.Usable]);
         C2cPlan plan = C2cExperiment.Plan(settings, topology);
 
-        // 496 pairs, 2 implementations, 5 samples and 2 warm-up runs of 5000 round trips.
-        long runs = 2L * (5 + 2) * 5_000;
+        // 496 pairs, 2 implementations, 9 samples and 2 warm-up runs of 50 000 round trips.
+        long runs = 2L * (9 + 2) * 50_000;
         Assert.Equal(496 * runs * RunBudget.RoundTripFloorNanoseconds, C2cDuration.FloorNanoseconds(settings, plan));
         // At peers' latencies: 16 sibling pairs at 2 x 8 ns a round trip, 480 pairs at 2 x 51 ns.
         Assert.Equal(((16 * 16) + (480 * 102)) * runs / 1e9, C2cDuration.EstimateSeconds(settings, plan), 9);
