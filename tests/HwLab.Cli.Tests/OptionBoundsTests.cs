@@ -274,7 +274,7 @@ public sealed class OptionBoundsTests
     [InlineData("falseshare", "--samples", "[default: 9; 5 with --quick, 15 with --full; 5 to 10000]")]
     [InlineData("falseshare", "--distances", "[default: 8,16,32,64,128; each 8 to 4096]")]
     [InlineData("c2c", "--seed", "[default: 2016; -2147483648 to 2147483647]")]
-    [InlineData("c2c", "--full-matrix-cpus", "[default: 64; 64 with --quick, 128 with --full; 2 to 362]")]
+    [InlineData("c2c", "--full-matrix-cpus", "[default: 32; 16 with --quick, 64 with --full; 2 to 362]")]
     [InlineData("locks", "--duration-ms", "[default: 150; 40 with --quick, 500 with --full; 1 to 60000]")]
     [InlineData("swap", "--device-slots", "[default: 16 clusters per worker, at least 64 clusters; 4 to 1048576]")]
     [InlineData("churn", "--workers", "[default: 1 and every worker; with --full the powers of two between; each 1 to 8192]")]
