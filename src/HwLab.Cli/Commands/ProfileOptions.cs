@@ -6,7 +6,7 @@ namespace HwLab.Cli.Commands;
 /// <summary>--quick and --full, shared by `suite` and `run`.</summary>
 internal sealed class ProfileOptions
 {
-    public Option<bool> Quick { get; } = new("--quick") { Description = "Short runs: the whole suite in under 30 s on 2 CPUs." };
+    public Option<bool> Quick { get; } = new("--quick") { Description = "Short runs: the whole suite within a minute." };
 
     public Option<bool> Full { get; } = new("--full") { Description = "Long runs: more samples and operations, every lock kind, every pair of up to 64 CPUs in c2c." };
 

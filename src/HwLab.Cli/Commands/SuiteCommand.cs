@@ -23,7 +23,7 @@ internal static class SuiteCommand
         };
         var command = new Command(
             "suite",
-            $"Run every experiment ({string.Join(", ", ExperimentCatalog.Standard.All.Select(e => e.Name))}) sized for this machine: under 2 minutes on 2 CPUs by default. Writes results.json, report.html and report.md after each experiment.")
+            $"Run every experiment ({string.Join(", ", ExperimentCatalog.Standard.All.Select(e => e.Name))}) sized for this machine to stay within 5 minutes (1 with --quick, 30 with --full; `hwlab plan` says how long here). Writes results.json, report.html and report.md after each experiment.")
         {
             json, outDir,
         };

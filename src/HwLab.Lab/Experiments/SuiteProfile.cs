@@ -1,6 +1,6 @@
 namespace HwLab.Lab.Experiments;
 
-/// <summary>How long the experiments run: quick (under 30 s on 2 CPUs), default (under 2 minutes), full (as long as it takes).</summary>
+/// <summary>How long the experiments run: the whole suite within a minute (quick), five minutes (default) or thirty (full) on machines up to 512 CPUs, by its plan (<see cref="Planning.SuitePlan.Bound"/>).</summary>
 public enum SuiteProfile
 {
     Quick,
