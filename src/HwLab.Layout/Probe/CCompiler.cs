@@ -23,6 +23,10 @@ internal sealed class CCompiler
     /// cc, gcc and clang on PATH. <paramref name="flags"/> go on every command line (-I and -D).
     /// </summary>
     public static CCompiler Find(string? compiler, IReadOnlyList<string> flags)
+        => Find(compiler, flags, Environment.GetEnvironmentVariable("PATH") ?? string.Empty);
+
+    /// <summary>As <see cref="Find(string?, IReadOnlyList{string})"/>, searching <paramref name="searchPath"/> instead of PATH.</summary>
+    internal static CCompiler Find(string? compiler, IReadOnlyList<string> flags, string searchPath)
     {
         if (compiler is not null)
         {
@@ -30,19 +34,21 @@ internal sealed class CCompiler
             {
                 return File.Exists(compiler) ? new CCompiler(System.IO.Path.GetFullPath(compiler), flags) : throw new StructProbeException($"no compiler at {compiler}");
             }
-            return OnPath(compiler) is { } named ? new CCompiler(named, flags) : throw new StructProbeException($"no compiler named {compiler} on PATH");
+            return OnPath(compiler, searchPath) is { } named ? new CCompiler(named, flags) : throw new StructProbeException($"no compiler named {compiler} on PATH");
         }
         string[] defaults = ["cc", "gcc", "clang"];
-        return defaults.Select(OnPath).OfType<string>().FirstOrDefault() is { } found
+        return defaults.Select(d => OnPath(d, searchPath)).OfType<string>().FirstOrDefault() is { } found
             ? new CCompiler(found, flags)
             : throw new StructProbeException("no C compiler on PATH (looked for cc, gcc and clang): install gcc or clang");
     }
 
     /// <summary>The full path of an executable called <paramref name="name"/> in a PATH directory, or null.</summary>
-    public static string? OnPath(string name)
+    public static string? OnPath(string name) => OnPath(name, Environment.GetEnvironmentVariable("PATH") ?? string.Empty);
+
+    private static string? OnPath(string name, string searchPath)
     {
         string[] suffixes = OperatingSystem.IsWindows() ? [".exe", string.Empty] : [string.Empty];
-        foreach (string directory in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        foreach (string directory in searchPath.Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             foreach (string suffix in suffixes)
             {
@@ -73,18 +79,18 @@ internal sealed class CCompiler
         ProcessResult result = Run(Path, [.. _flags, .. arguments], s_compileTimeout);
         if (result.ExitCode != 0)
         {
-            throw new StructProbeException($"{failure}: {FirstError(result.StandardError)}");
+            throw new StructProbeException($"{failure}: {FirstError(result.StandardError, "the compiler failed and said nothing")}");
         }
         return result.StandardOutput;
     }
 
-    /// <summary>The compiler's first error line, trimmed; its first line of any kind when none says "error".</summary>
-    internal static string FirstError(string standardError)
+    /// <summary>The first line that says "error", trimmed; else the first line of any kind; else <paramref name="silence"/>.</summary>
+    internal static string FirstError(string standardError, string silence)
     {
         string[] lines = [.. standardError.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
         return lines.FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))
                ?? lines.FirstOrDefault()
-               ?? "the compiler failed and said nothing";
+               ?? silence;
     }
 
     public static ProcessResult Run(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout)

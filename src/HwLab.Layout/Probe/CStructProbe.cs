@@ -73,7 +73,7 @@ public static class CStructProbe
             CCompiler.ProcessResult run = CCompiler.Run(executable, [], s_runTimeout);
             if (run.ExitCode != 0)
             {
-                throw new StructProbeException($"the probe for struct {structName} exited with code {run.ExitCode}: {CCompiler.FirstError(run.StandardError)}");
+                throw new StructProbeException($"the probe for struct {structName} exited with code {run.ExitCode}: {CCompiler.FirstError(run.StandardError, "it printed nothing on stderr")}");
             }
             return Parse(run.StandardOutput, structName);
         }

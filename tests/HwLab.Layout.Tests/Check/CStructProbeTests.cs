@@ -56,6 +56,16 @@ public sealed class CStructProbeTests : IDisposable
             "typedef struct { char tag; double x, y; _Alignas(16) int z; } point_t;",
             ["tag", "x", "y", "z"]
         },
+        {
+            "multi", "struct multi",
+            "struct multi { char *a, **b, c[3]; int (*handlers[4])(void); _Static_assert(1, \"fits\"); unsigned x : 1, : 0, y : 7; const volatile long cv; short tail[]; };",
+            ["a", "b", "c", "handlers", "x:unsigned", "y:unsigned", "cv", "tail[]"]
+        },
+        {
+            "alias_t", "alias_t",
+            "struct tagged { int a; char b; };\ntypedef struct tagged alias_t;",
+            ["a", "b"]
+        },
     };
 
     public void Dispose() => _dir.Delete(recursive: true);
@@ -109,6 +119,21 @@ public sealed class CStructProbeTests : IDisposable
     }
 
     [Fact]
+    public void A_probe_that_fails_when_run_reports_its_exit_code_and_first_message()
+    {
+        string compiler = RequireCompiler();
+        // A header may carry code: this one's constructor stops every program that includes it before main.
+        string header = Write(
+            "refuses.h",
+            "#include <stdio.h>\n#include <stdlib.h>\nstruct refuses { int a; };\n"
+            + "__attribute__((constructor)) static void refuse(void) { fputs(\"refuses.h: not on this machine\\nsecond line\\n\", stderr); exit(3); }\n");
+
+        var e = Assert.Throws<StructProbeException>(() => CStructProbe.Describe(header, "refuses", [], s_noDefines, compiler));
+
+        Assert.Equal("the probe for struct refuses exited with code 3: refuses.h: not on this machine", e.Message);
+    }
+
+    [Fact]
     public void A_missing_struct_is_named()
     {
         string compiler = RequireCompiler();
@@ -138,6 +163,28 @@ public sealed class CStructProbeTests : IDisposable
         var e = Assert.Throws<StructProbeException>(() => CStructProbe.Describe(header, "fine", [], s_noDefines, "hwlab-no-such-cc"));
 
         Assert.Equal("no compiler named hwlab-no-such-cc on PATH", e.Message);
+    }
+
+    [Fact]
+    public void No_compiler_on_the_search_path_is_reported()
+    {
+        DirectoryInfo empty = _dir.CreateSubdirectory("empty-bin");
+
+        var e = Assert.Throws<StructProbeException>(() => CCompiler.Find(null, [], empty.FullName));
+
+        Assert.Equal("no C compiler on PATH (looked for cc, gcc and clang): install gcc or clang", e.Message);
+    }
+
+    [Fact]
+    public void The_default_compiler_is_cc_then_gcc_then_clang()
+    {
+        DirectoryInfo bin = _dir.CreateSubdirectory("search-bin");
+        foreach (string name in new[] { "clang", "gcc" })
+        {
+            File.WriteAllText(Path.Combine(bin.FullName, name), string.Empty);
+        }
+
+        Assert.Equal(Path.Combine(bin.FullName, "gcc"), CCompiler.Find(null, [], bin.FullName).Path);
     }
 
     [Fact]

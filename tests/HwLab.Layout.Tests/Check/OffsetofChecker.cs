@@ -37,6 +37,11 @@ internal static class OffsetofChecker
         c.AppendLine(CultureInfo.InvariantCulture, $"    printf(\"size %zu\\nalign %zu\\n\", sizeof({type}), _Alignof({type}));");
         foreach (CheckedField field in fields)
         {
+            if (field.IsFlexibleArray)
+            {
+                c.AppendLine(CultureInfo.InvariantCulture, $"    printf(\"field {field.Name} %zu 0\\n\", offsetof({type}, {field.Name}));");
+                continue;
+            }
             if (field.BitfieldType is null)
             {
                 c.AppendLine(CultureInfo.InvariantCulture, $"    printf(\"field {field.Name} %zu %zu\\n\", offsetof({type}, {field.Name}), sizeof((({type} *)0)->{field.Name}));");
@@ -88,10 +93,12 @@ internal static class OffsetofChecker
     }
 }
 
-/// <summary>A field the checker measures; a bitfield names the type it was declared with.</summary>
-internal sealed record CheckedField(string Name, string? BitfieldType = null)
+/// <summary>A field the checker measures; a bitfield names the type it was declared with; a flexible array member has no sizeof.</summary>
+internal sealed record CheckedField(string Name, string? BitfieldType = null, bool IsFlexibleArray = false)
 {
-    /// <summary>"name", or "name:type" for a bitfield.</summary>
+    /// <summary>"name", "name:type" for a bitfield, or "name[]" for a flexible array member.</summary>
     public static CheckedField Parse(string text)
-        => text.Split(':') is [string name, string type] ? new(name, type) : new(text);
+        => text.Split(':') is [string name, string type] ? new(name, type)
+           : text.EndsWith("[]", StringComparison.Ordinal) ? new(text[..^2], IsFlexibleArray: true)
+           : new(text);
 }
