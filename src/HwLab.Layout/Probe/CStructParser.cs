@@ -215,8 +215,9 @@ internal static partial class CStructParser
         return text;
     }
 
+    // Only the words just before "struct" matter; looking no further keeps a long preprocessed header linear.
     private static bool IsTypedef(string text, int structAt)
-        => Regex.IsMatch(text[..structAt], @"\btypedef(\s+(const|volatile))*\s*$");
+        => Regex.IsMatch(text[Math.Max(0, structAt - 64)..structAt], @"\btypedef(\s+(const|volatile))*\s*$");
 
     // What follows a closing brace up to the end of its declaration.
     private static string After(string text, int close)

@@ -85,6 +85,24 @@ public sealed class CStructProbeTests : IDisposable
         Assert.Equal(measured.Fields, probed.Fields);
     }
 
+    [Theory]
+    [InlineData("sys/stat.h", "stat")]
+    [InlineData("signal.h", "sigaction")]
+    [InlineData("time.h", "timespec")]
+    public void A_system_struct_measures_as_offsetof_and_sizeof_say(string systemHeader, string name)
+    {
+        string compiler = RequireCompiler();
+        string header = Write($"uses_{name}.h", $"#define _GNU_SOURCE\n#include <{systemHeader}>\n");
+
+        StructDescription probed = CStructProbe.Describe(header, name, [], s_noDefines, compiler);
+        // The C library decides the names; the checker measures whatever the probe found.
+        StructDescription measured = OffsetofChecker.Measure(compiler, header, name, $"struct {name}", [.. probed.Fields.Select(f => new CheckedField(f.Name))], []);
+
+        Assert.NotEmpty(probed.Fields);
+        Assert.Equal(measured, probed with { Fields = measured.Fields });
+        Assert.Equal(measured.Fields, probed.Fields);
+    }
+
     [Fact]
     public void Include_directories_and_defines_reach_the_compiler()
     {
