@@ -1,0 +1,98 @@
+using HwLab.Layout.Probe;
+
+namespace HwLab.Layout.Tests.Check;
+
+public sealed class StructLayoutViewTests
+{
+    [Fact]
+    public void Holes_between_fields_and_padding_at_the_end_are_drawn()
+    {
+        // struct { char c; int i; char d; } as x86-64 lays it out: 3 bytes after c, 3 after d.
+        var d = new StructDescription("s", 12, 4, [new("c", 0, 1), new("i", 4, 4), new("d", 8, 1)]);
+
+        IReadOnlyList<string> lines = StructLayoutView.Lines(d, 64, 1);
+
+        Assert.Equal(
+            [
+                "struct s {",
+                "    c                                /*      0       1 byte */",
+                "    /* XXX 3 bytes hole */",
+                "    i                                /*      4       4 bytes */",
+                "    d                                /*      8       1 byte */",
+                "    /* XXX 3 bytes padding */",
+                "};",
+                "/* size: 12, align: 4, cachelines: 1, members: 3 */",
+                "/* members cover: 6 bytes, holes: 1, sum holes: 3 bytes, padding: 3 bytes */",
+            ],
+            lines.Take(9));
+    }
+
+    [Fact]
+    public void Bitfields_show_their_bits_and_bit_holes()
+    {
+        var d = new StructDescription("b", 4, 4, [new("lo", 0, 4, 0, 3), new("hi", 0, 4, 8, 20)]);
+
+        IReadOnlyList<string> lines = StructLayoutView.Lines(d, 64, 1);
+
+        Assert.Contains("    lo                               /*      0:0     3 bits */", lines);
+        Assert.Contains("    /* XXX 5 bits hole */", lines);
+        Assert.Contains("    hi                               /*      1:0    20 bits */", lines);
+        Assert.Contains("    /* XXX 4 bits padding */", lines);
+    }
+
+    [Fact]
+    public void Cache_line_boundaries_and_fields_across_them_are_marked()
+    {
+        var d = new StructDescription("big", 136, 8, [new("head", 0, 60), new("across", 60, 8), new("tail", 128, 8)]);
+
+        IReadOnlyList<string> lines = StructLayoutView.Lines(d, 64, 1);
+
+        Assert.Contains("    across                           /*     60       8 bytes */  /* crosses cacheline 1 boundary */", lines);
+        int hole = lines.ToList().IndexOf("    /* XXX 60 bytes hole */");
+        Assert.Equal("    /* --- cacheline 2 boundary (128 bytes) --- */", lines[hole + 1]);
+        Assert.Equal("/* size: 136, align: 8, cachelines: 3, members: 3 */", lines.Single(l => l.StartsWith("/* size", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Union_members_overlap_without_holes()
+    {
+        var d = new StructDescription("u", 8, 8, [new("l", 0, 8), new("i", 0, 4), new("s", 4, 2)]);
+
+        IReadOnlyList<string> lines = StructLayoutView.Lines(d, 64, 1);
+
+        Assert.DoesNotContain(lines, l => l.Contains("hole */", StringComparison.Ordinal) || l.Contains("padding */", StringComparison.Ordinal));
+        Assert.Contains("/* members cover: 8 bytes, holes: 0, sum holes: 0 bytes, padding: 0 bytes */", lines);
+    }
+
+    [Fact]
+    public void The_array_summary_counts_objects_across_line_boundaries()
+    {
+        // 24-byte objects from 0 on 64-byte lines: of every 8 (192 bytes), those at 48 and 120 straddle.
+        var d = new StructDescription("spin", 24, 8, [new("lock", 0, 24)]);
+
+        IReadOnlyList<string> lines = StructLayoutView.Lines(d, 64, 1000);
+
+        Assert.Equal(
+            [
+                "/* array of 1000: 24000 bytes on 375 cachelines of 64 bytes, from a line-aligned start */",
+                "/* objects per cacheline: 2.67 */",
+                "/* objects straddling a cacheline boundary: 250 of 1000 */",
+                "/* bytes per million objects: 24000000 */",
+            ],
+            lines.TakeLast(4));
+    }
+
+    [Theory]
+    [InlineData(24, 64, 5)]
+    [InlineData(24, 64, 1000)]
+    [InlineData(12, 64, 333)]
+    [InlineData(8, 64, 77)]
+    [InlineData(80, 64, 9)]
+    [InlineData(40, 128, 1001)]
+    public void Straddling_equals_counting_every_object(int size, int lineSize, int count)
+    {
+        long counted = Enumerable.Range(0, count).Count(i => (long)i * size / lineSize != (((long)i * size) + size - 1) / lineSize);
+
+        Assert.Equal(counted, StructLayoutView.Straddling(size, lineSize, count));
+    }
+}
