@@ -141,21 +141,7 @@ public sealed partial class CheckExperiment : Experiment<CheckSettings>
             {
                 IClusterWorkload workload = Workload(impl, objectOf, settings.Count, layout.Stride(size, lineSize), lineSize);
                 workloads.Add(workload);
-                yield return new Variant(
-                    new Dictionary<string, string>
-                    {
-                        [CheckKeys.Variant] = layout.Name(),
-                        [CheckKeys.Impl] = impl,
-                        [CheckKeys.Sharers] = group.Sharers.ToString(CultureInfo.InvariantCulture),
-                        [CheckKeys.Placement] = group.Placement.Name(),
-                        [CheckKeys.Relation] = group.Relation.Name(),
-                    },
-                    "ns per lock/unlock pair (mean of the workers)",
-                    "ns",
-                    group.Cpus,
-                    workload,
-                    RunLimit.ForOperations(settings.OperationsPerWorker),
-                    run => run.Workers.Average(w => w.NanosecondsPerOperation));
+                yield return group.LockPairs(CheckKeys.Variant, layout.Name(), impl, workload, settings.OperationsPerWorker);
             }
         }
     }

@@ -32,21 +32,7 @@ public sealed partial class FalseShareExperiment
                 {
                     IClusterWorkload workload = Workload(impl, clusterOf, distance);
                     workloads.Add(workload);
-                    yield return new Variant(
-                        new Dictionary<string, string>
-                        {
-                            [FalseShareKeys.Distance] = distance.ToString(CultureInfo.InvariantCulture),
-                            [FalseShareKeys.Impl] = impl,
-                            [FalseShareKeys.Sharers] = group.Sharers.ToString(CultureInfo.InvariantCulture),
-                            [FalseShareKeys.Placement] = group.Placement.Name(),
-                            [FalseShareKeys.Relation] = group.Relation.Name(),
-                        },
-                        "ns per lock/unlock pair (mean of the workers)",
-                        "ns",
-                        group.Cpus,
-                        workload,
-                        RunLimit.ForOperations(settings.OperationsPerWorker),
-                        run => run.Workers.Average(w => w.NanosecondsPerOperation));
+                    yield return group.LockPairs(FalseShareKeys.Distance, distance.ToString(CultureInfo.InvariantCulture), impl, workload, settings.OperationsPerWorker);
                 }
             }
         }

@@ -1,3 +1,4 @@
+using HwLab.Lab.Engine;
 using HwLab.Lab.Experiments.Setup;
 using HwLab.Native.Threading;
 using HwLab.Native.Topology;
@@ -101,4 +102,22 @@ internal static class SharingGroups
 }
 
 /// <summary>k workers placed one way: the CPUs, and what the farthest two of them are to each other.</summary>
-internal sealed record SharingGroup(int Sharers, SharingPlacement Placement, IReadOnlyList<int> Cpus, CpuRelation Relation);
+internal sealed record SharingGroup(int Sharers, SharingPlacement Placement, IReadOnlyList<int> Cpus, CpuRelation Relation)
+{
+    /// <summary>These workers making lock/unlock pairs on <paramref name="workload"/>: keyed by the variant's own key, the lock, then k, placement and relation.</summary>
+    public Variant LockPairs(string key, string value, string impl, IWorkload workload, long operationsPerWorker) => new(
+        new Dictionary<string, string>
+        {
+            [key] = value,
+            [FalseShareKeys.Impl] = impl,
+            [FalseShareKeys.Sharers] = Sharers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [FalseShareKeys.Placement] = Placement.Name(),
+            [FalseShareKeys.Relation] = Relation.Name(),
+        },
+        "ns per lock/unlock pair (mean of the workers)",
+        "ns",
+        Cpus,
+        workload,
+        RunLimit.ForOperations(operationsPerWorker),
+        run => run.Workers.Average(w => w.NanosecondsPerOperation));
+}
