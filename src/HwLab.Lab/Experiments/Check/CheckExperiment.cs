@@ -77,8 +77,21 @@ public sealed partial class CheckExperiment : Experiment<CheckSettings>
         {
             throw new ExperimentSettingsException($"--count {settings.Count}: column order for {most} workers needs at least {needed} objects.");
         }
-        long bytes = RunBudget.Sum([.. Enum.GetValues<CheckVariant>().Select(v => RunBudget.Product(settings.Count, v.Stride(_target.Layout.Size, topology.LineSize), Implementations.Count))]);
-        RunBudget.EnsureMemory(bytes, Name, $"an array of {settings.Count} objects per variant and lock", "--count");
+        EnsureBudget(settings, topology);
+    }
+
+    // Every group, variant and lock is a point with its own array, all alive for the whole run.
+    private void EnsureBudget(CheckSettings settings, CpuTopology topology)
+    {
+        IReadOnlyList<Group> groups = Groups(settings, topology).Groups;
+        long points = RunBudget.Product(groups.Count, CheckVariants.Names.Count, Implementations.Count);
+        const string lower = "--samples, --ops or --cpus";
+        RunBudget.EnsureLockPairDuration(points, settings.Samples, settings.OperationsPerWorker, Name, lower);
+        RunBudget.EnsureWorkerSamples(
+            RunBudget.Sum([.. groups.Select(g => RunBudget.Product(CheckVariants.Names.Count, Implementations.Count, settings.Samples, g.Sharers))]), Name, $"{points} points, {settings.Samples} samples", lower);
+        long bytes = RunBudget.Product(
+            groups.Count, Implementations.Count, RunBudget.Sum([.. Enum.GetValues<CheckVariant>().Select(v => RunBudget.Product(settings.Count, v.Stride(_target.Layout.Size, topology.LineSize)))]));
+        RunBudget.EnsureMemory(bytes, Name, $"an array of {settings.Count} objects per variant, lock and group of workers", "--count or --cpus");
     }
 
     protected override CheckSettings WithOptions(CheckSettings defaults, SuiteProfile profile, CpuTopology topology, ISettingValues given)
