@@ -24,7 +24,7 @@ internal sealed unsafe class LayoutLockWorkload<TLock> : IClusterWorkload
     private readonly CheckTouch[] _touches;
     private readonly QueuedSpinLockNodes? _nodes;
 
-    /// <param name="objectOf">Worker i works on object objectOf[i].</param>
+    /// <param name="objectOf">Worker i works on object objectOf[i]; workers may share an object, whose lock then keeps them apart.</param>
     /// <param name="count">Objects in the array.</param>
     /// <param name="stride">Bytes from one object to the next: the struct's size, or padded.</param>
     /// <param name="lineSize">The machine's line, for a queued spinlock's node table (null: the lock needs none).</param>
@@ -82,23 +82,25 @@ internal sealed unsafe class LayoutLockWorkload<TLock> : IClusterWorkload
         }
     }
 
+    /// <summary>Every object's touched fields hold exactly the updates its workers made (modulo their width), and no lock is left held.</summary>
     public void Verify(TeamRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        foreach (WorkerResult w in run.Workers)
+        foreach (IGrouping<int, WorkerResult> owners in run.Workers.GroupBy(w => _objectOf[w.Worker]))
         {
-            byte* obj = _objects.ElementPointer(_objectOf[w.Worker]);
+            byte* obj = _objects.ElementPointer(owners.Key);
             if (TLock.IsLocked(obj + _lockOffset, _bit))
             {
-                throw new InvalidOperationException($"Object {_objectOf[w.Worker]}'s lock is still held after every worker finished.");
+                throw new InvalidOperationException($"Object {owners.Key}'s lock is still held after every worker finished.");
             }
+            long made = owners.Sum(w => w.Operations);
             foreach (CheckTouch touch in _touches)
             {
                 ulong counted = Read(obj + touch.Offset, touch.Width) & touch.Mask;
-                if (counted != touch.Expected(w.Operations))
+                if (counted != touch.Expected(made))
                 {
                     throw new InvalidOperationException(
-                        $"Object {_objectOf[w.Worker]}'s {touch.Field} holds {counted >> touch.Low}, but worker {w.Worker} made {w.Operations} updates under the lock: the lock lost some.");
+                        $"Object {owners.Key}'s {touch.Field} holds {counted >> touch.Low}, but its workers made {made} updates under the lock (the count wraps at its width): the lock lost some.");
                 }
             }
         }
