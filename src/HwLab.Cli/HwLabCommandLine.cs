@@ -25,6 +25,7 @@ internal static class HwLabCommandLine
             TopologyCommand.Create(output),
             LayoutCommand.Create(output),
             RunCommand.Create(output, error),
+            CheckCommand.Create(output, error),
             SuiteCommand.Create(output, error),
             PlanCommand.Create(output),
             ReportCommand.Create(output),

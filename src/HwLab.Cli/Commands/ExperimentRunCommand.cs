@@ -44,7 +44,7 @@ internal sealed class ExperimentRunCommand
         {
             CpuTopology topology = TopologyReader.Read();
             PreparedRun run = Prepare(parsed, topology);
-            TimeSpan budget = _settings.Read(parsed).TryGet(s_budget, out int seconds) ? TimeSpan.FromSeconds(seconds) : SuiteProfiles.SamplingBudget(_profile.Read(parsed));
+            TimeSpan budget = SamplingBudget(_settings.Read(parsed), _profile.Read(parsed));
             return RunPipeline.Execute(run, topology, budget, _output.Read(parsed), output, error);
         });
         return command;
@@ -53,6 +53,13 @@ internal sealed class ExperimentRunCommand
     /// <summary>The experiment with the profile's settings for this machine and every option given put over them, checked; nothing has run.</summary>
     /// <exception cref="ExperimentSettingsException">Settings the experiment or this machine cannot run with.</exception>
     internal PreparedRun Prepare(ParseResult parsed, CpuTopology topology) => _experiment.Prepare(_profile.Read(parsed), topology, _settings.Read(parsed));
+
+    /// <summary>--budget-s, which every experiment sampled in rounds takes.</summary>
+    internal static SettingOption<int> BudgetOption => s_budget;
+
+    /// <summary>The sampling budget --budget-s gives, else the profile's.</summary>
+    internal static TimeSpan SamplingBudget(ISettingValues given, SuiteProfile profile)
+        => given.TryGet(s_budget, out int seconds) ? TimeSpan.FromSeconds(seconds) : SuiteProfiles.SamplingBudget(profile);
 
     private static double Budget(SuiteProfile profile) => SuiteProfiles.SamplingBudget(profile).TotalSeconds;
 }

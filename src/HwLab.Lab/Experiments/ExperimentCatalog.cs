@@ -1,4 +1,5 @@
 using HwLab.Lab.Experiments.C2c;
+using HwLab.Lab.Experiments.Check;
 using HwLab.Lab.Experiments.FalseShare;
 using HwLab.Lab.Experiments.Locks;
 using HwLab.Lab.Experiments.Reserve;
@@ -40,8 +41,20 @@ public sealed class ExperimentCatalog
 
     public IExperiment? Find(string name) => All.FirstOrDefault(e => e.Name == name);
 
-    /// <summary>The section of the experiment named <paramref name="name"/>; for a name this catalog does not know, the parts every experiment gets.</summary>
-    public IExperimentReport ReportOf(string name) => Find(name)?.Report ?? PointsOnlyReport.Instance;
+    /// <summary>
+    /// The sections of experiments run on demand rather than by the suite (`hwlab check`, which
+    /// needs a layout to be made): not in any catalog, yet their results render wherever they are read.
+    /// </summary>
+    private static readonly Dictionary<string, IExperimentReport> s_onDemandSections = new(StringComparer.Ordinal)
+    {
+        [CheckExperiment.ExperimentName] = CheckExperiment.Section,
+    };
+
+    /// <summary>
+    /// The section of the experiment named <paramref name="name"/>: this catalog's, else an on-demand
+    /// experiment's; for a name neither knows, the parts every experiment gets.
+    /// </summary>
+    public IExperimentReport ReportOf(string name) => Find(name)?.Report ?? s_onDemandSections.GetValueOrDefault(name) ?? PointsOnlyReport.Instance;
 
     /// <summary>This catalog with <paramref name="more"/> after its own experiments.</summary>
     public ExperimentCatalog With(params IEnumerable<IExperiment> more) => new([.. All, .. more]);

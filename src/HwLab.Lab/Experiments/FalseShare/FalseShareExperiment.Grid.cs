@@ -1,6 +1,5 @@
 using System.Globalization;
 using HwLab.Lab.Engine;
-using HwLab.Lab.Experiments.Setup;
 using HwLab.Lab.Reports;
 using HwLab.Lab.Results;
 using HwLab.Lab.Workloads;
@@ -18,32 +17,9 @@ namespace HwLab.Lab.Experiments.FalseShare;
 /// </summary>
 public sealed partial class FalseShareExperiment
 {
-    /// <summary>k workers placed one way: the CPUs, and what the farthest two of them are to each other.</summary>
-    private sealed record SharingGroup(int Sharers, SharingPlacement Placement, IReadOnlyList<int> Cpus, CpuRelation Relation);
-
     /// <summary>The groups this machine can place, and for the rest why not.</summary>
     private static (IReadOnlyList<SharingGroup> Groups, IReadOnlyList<string> Missing) Groups(FalseShareSettings settings, CpuTopology topology)
-    {
-        var relations = new CpuRelations(topology);
-        var groups = new List<SharingGroup>();
-        var missing = new List<string>();
-        foreach (int k in settings.Sharers.Distinct().Order())
-        {
-            foreach (SharingPlacement placement in settings.Placements.Distinct().Select(SharingPlacements.Parse))
-            {
-                (IReadOnlyList<int>? cpus, string? why) = SharingGroups.Choose(topology, relations, settings.Candidates, k, placement);
-                if (cpus is null)
-                {
-                    missing.Add($"k = {k} {placement.Name()}: {why}");
-                }
-                else
-                {
-                    groups.Add(new SharingGroup(k, placement, cpus, WorkerRelation.Farthest(relations, cpus)));
-                }
-            }
-        }
-        return (groups, missing);
-    }
+        => SharingGroups.PlaceAll(topology, settings.Candidates, settings.Sharers, settings.Placements.Select(SharingPlacements.Parse));
 
     private static IEnumerable<Variant> GridVariants(FalseShareSettings settings, IReadOnlyList<SharingGroup> groups, int baseline, List<IClusterWorkload> workloads)
     {
@@ -56,21 +32,7 @@ public sealed partial class FalseShareExperiment
                 {
                     IClusterWorkload workload = Workload(impl, clusterOf, distance);
                     workloads.Add(workload);
-                    yield return new Variant(
-                        new Dictionary<string, string>
-                        {
-                            [FalseShareKeys.Distance] = distance.ToString(CultureInfo.InvariantCulture),
-                            [FalseShareKeys.Impl] = impl,
-                            [FalseShareKeys.Sharers] = group.Sharers.ToString(CultureInfo.InvariantCulture),
-                            [FalseShareKeys.Placement] = group.Placement.Name(),
-                            [FalseShareKeys.Relation] = group.Relation.Name(),
-                        },
-                        "ns per lock/unlock pair (mean of the workers)",
-                        "ns",
-                        group.Cpus,
-                        workload,
-                        RunLimit.ForOperations(settings.OperationsPerWorker),
-                        run => run.Workers.Average(w => w.NanosecondsPerOperation));
+                    yield return group.LockPairs(FalseShareKeys.Distance, distance.ToString(CultureInfo.InvariantCulture), impl, workload, settings.OperationsPerWorker);
                 }
             }
         }

@@ -78,13 +78,8 @@ public sealed partial class FalseShareExperiment : Experiment<FalseShareSettings
         long implementations = settings.Implementations.Distinct().Count();
         // The sweep's points and the sharing grid's, two distances per group.
         long points = RunBudget.Sum(RunBudget.Product(distances.Length, implementations), RunBudget.Product(Groups(settings, topology).Groups.Count, 2, implementations));
-        long runs = RunBudget.RunsPerPoint(settings.Samples);
         const string lower = "--samples, --ops, --distances or --impls";
-        RunBudget.EnsureDuration(
-            RunBudget.Product(points, runs, settings.OperationsPerWorker, RunBudget.LockPairFloorNanoseconds),
-            Name,
-            $"{points} points, {runs} runs of {settings.OperationsPerWorker} lock/unlock pairs, at no less than {RunBudget.LockPairFloorNanoseconds} ns each",
-            lower);
+        RunBudget.EnsureLockPairDuration(points, settings.Samples, settings.OperationsPerWorker, Name, lower);
         RunBudget.EnsureWorkerSamples(
             RunBudget.Product(points, settings.Samples, settings.Cpus.Count), Name, $"{points} points, {settings.Samples} samples, {settings.Cpus.Count} workers", lower);
         long page = Environment.SystemPageSize;

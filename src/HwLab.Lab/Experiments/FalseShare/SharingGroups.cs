@@ -1,3 +1,5 @@
+using HwLab.Lab.Engine;
+using HwLab.Lab.Experiments.Setup;
 using HwLab.Native.Threading;
 using HwLab.Native.Topology;
 
@@ -10,6 +12,32 @@ namespace HwLab.Lab.Experiments.FalseShare;
 /// </summary>
 internal static class SharingGroups
 {
+    /// <summary>Every k (each once, smallest first) in every placement (each once, in the order given) this machine has; for the rest why not.</summary>
+    public static (IReadOnlyList<SharingGroup> Groups, IReadOnlyList<string> Missing) PlaceAll(
+        CpuTopology topology, IReadOnlyList<int> candidates, IEnumerable<int> sharers, IEnumerable<SharingPlacement> placements)
+    {
+        var relations = new CpuRelations(topology);
+        var groups = new List<SharingGroup>();
+        var missing = new List<string>();
+        SharingPlacement[] where = [.. placements.Distinct()];
+        foreach (int k in sharers.Distinct().Order())
+        {
+            foreach (SharingPlacement placement in where)
+            {
+                (IReadOnlyList<int>? cpus, string? why) = Choose(topology, relations, candidates, k, placement);
+                if (cpus is null)
+                {
+                    missing.Add($"k = {k} {placement.Name()}: {why}");
+                }
+                else
+                {
+                    groups.Add(new SharingGroup(k, placement, cpus, WorkerRelation.Farthest(relations, cpus)));
+                }
+            }
+        }
+        return (groups, missing);
+    }
+
     /// <summary>k CPUs placed as <paramref name="placement"/> asks, or null with why the machine cannot.</summary>
     public static (IReadOnlyList<int>? Cpus, string? Why) Choose(CpuTopology topology, CpuRelations relations, IReadOnlyList<int> candidates, int k, SharingPlacement placement)
     {
@@ -71,4 +99,25 @@ internal static class SharingGroups
         }
         return [.. chosen];
     }
+}
+
+/// <summary>k workers placed one way: the CPUs, and what the farthest two of them are to each other.</summary>
+internal sealed record SharingGroup(int Sharers, SharingPlacement Placement, IReadOnlyList<int> Cpus, CpuRelation Relation)
+{
+    /// <summary>These workers making lock/unlock pairs on <paramref name="workload"/>: keyed by the variant's own key, the lock, then k, placement and relation.</summary>
+    public Variant LockPairs(string key, string value, string impl, IWorkload workload, long operationsPerWorker) => new(
+        new Dictionary<string, string>
+        {
+            [key] = value,
+            [FalseShareKeys.Impl] = impl,
+            [FalseShareKeys.Sharers] = Sharers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [FalseShareKeys.Placement] = Placement.Name(),
+            [FalseShareKeys.Relation] = Relation.Name(),
+        },
+        "ns per lock/unlock pair (mean of the workers)",
+        "ns",
+        Cpus,
+        workload,
+        RunLimit.ForOperations(operationsPerWorker),
+        run => run.Workers.Average(w => w.NanosecondsPerOperation));
 }

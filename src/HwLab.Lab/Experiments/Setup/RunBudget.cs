@@ -72,6 +72,21 @@ public static class RunBudget
     /// <summary>Runs of each point: its samples and at least the minimum warm-up.</summary>
     public static long RunsPerPoint(int samples) => Sum(samples, SamplingPlan.DefaultMinWarmup);
 
+    /// <summary>
+    /// <see cref="EnsureDuration"/> for <paramref name="points"/> points of lock/unlock pairs, each run
+    /// <see cref="RunsPerPoint"/> times, every pair at no less than <see cref="LockPairFloorNanoseconds"/>.
+    /// </summary>
+    /// <exception cref="ExperimentSettingsException">That is more than a day.</exception>
+    public static void EnsureLockPairDuration(long points, int samples, long operationsPerWorker, string experiment, string lower)
+    {
+        long runs = RunsPerPoint(samples);
+        EnsureDuration(
+            Product(points, runs, operationsPerWorker, LockPairFloorNanoseconds),
+            experiment,
+            $"{points} points, {runs} runs of {operationsPerWorker} lock/unlock pairs, at no less than {LockPairFloorNanoseconds} ns each",
+            lower);
+    }
+
     /// <exception cref="ExperimentSettingsException">At least <paramref name="nanoseconds"/> of measuring is more than a day.</exception>
     public static void EnsureDuration(long nanoseconds, string experiment, string how, string lower)
     {
