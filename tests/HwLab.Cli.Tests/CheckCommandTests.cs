@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HwLab.Lab.Experiments.Check;
 using HwLab.Layout.Kernel;
+using HwLab.Lab.Experiments;
 using HwLab.Layout.Probe;
 
 namespace HwLab.Cli.Tests;
@@ -43,12 +44,16 @@ public sealed class CheckCommandTests
     }
 
     [Theory]
-    [InlineData("swap_cluster_info.json", "data:bit=2", null, 2)]
-    [InlineData("user_struct.json", "lock:spinlock", "state,bytes_in,flags", 2)]
-    public void An_example_checks_quickly_with_every_variant_and_finite_figures(string example, string lockSpec, string? touch, int locks)
+    [InlineData("swap_cluster_info.json", null, "data:bit=2", null, 2)]
+    [InlineData("user_struct.json", null, "lock:spinlock", "state,bytes_in,flags", 2)]
+    [InlineData("hlist_bl.h", "hlist_bl_head", "first:bit=0", null, 2)]
+    [InlineData("spinlock_array.h", "bucket_lock", "val:spinlock", null, 2)]
+    [InlineData("page.h", "page", "flags:bit=0", "flags,_refcount", 2)]
+    public void An_example_checks_quickly_with_every_variant_and_finite_figures(string example, string? structName, string lockSpec, string? touch, int locks)
     {
         Assert.SkipWhen(HwLab.Native.Threading.ThreadPinning.AllowedCpus.Count < 2, "a check needs two CPUs");
-        string[] args = ["check", "--layout", Example(example), "--lock", lockSpec, "--quick", "--json", .. touch is null ? Array.Empty<string>() : ["--touch", touch]];
+        string[] source = structName is null ? ["--layout", Example(example)] : [Example(example), "--struct", structName];
+        string[] args = ["check", .. source, "--lock", lockSpec, "--quick", "--json", .. touch is null ? Array.Empty<string>() : ["--touch", touch]];
         CliRun run = CliRun.InProcess(args);
         Assert.Equal(0, run.ExitCode);
         using JsonDocument document = JsonDocument.Parse(run.Output);
@@ -92,5 +97,31 @@ public sealed class CheckCommandTests
             }
         }
         throw new InvalidOperationException($"HwLab.sln was not found above {AppContext.BaseDirectory}.");
+    }
+
+    [Fact]
+    public void A_header_that_does_not_compile_is_one_line_and_exit_code_2()
+    {
+        using var temp = new TempDirectory();
+        string header = temp.File("broken.h");
+        File.WriteAllText(header, "struct broken { int a; no_such_type b; };\n");
+        CliRun.InProcess("check", header, "--struct", "broken", "--lock", "a:spinlock").AssertUsageError("does not compile");
+        CliRun.InProcess("check", Example("hlist_bl.h"), "--struct", "no_such", "--lock", "first:bit=0").AssertUsageError("declares no struct no_such");
+        CliRun.InProcess("check", Example("hlist_bl.h"), "--lock", "first:bit=0").AssertUsageError("--struct NAME");
+        CliRun.InProcess("check", "--lock", "first:bit=0").AssertUsageError("check needs a C HEADER");
+    }
+
+    [Fact]
+    public void A_json_layout_and_the_same_struct_in_c_make_the_same_layout_and_plan()
+    {
+        StructDescription json = CheckLayoutJson.Read(Example("user_struct.json"));
+        StructDescription c = CStructProbe.Describe(Example("user_struct.h"), "conn_slot", [], new Dictionary<string, string?>(), null);
+        Assert.Equal((json.Size, json.Align), (c.Size, c.Align));
+        Assert.Equal(json.Fields, c.Fields);
+        Native.Topology.CpuTopology topology = Native.Topology.TopologyReader.Read();
+        var fromJson = new CheckExperiment(CheckTarget.Create(json, "lock:spinlock", ["state", "bytes_in"]));
+        var fromC = new CheckExperiment(CheckTarget.Create(c, "lock:spinlock", ["state", "bytes_in"]));
+        Lab.Experiments.Planning.RunShape Shape(CheckExperiment e) => e.Shape(e.Settings(SuiteProfile.Quick, topology, Lab.Experiments.Setup.SettingValues.None), topology);
+        Assert.Equal(Shape(fromJson).Lines, Shape(fromC).Lines);
     }
 }
