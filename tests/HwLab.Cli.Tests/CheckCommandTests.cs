@@ -53,7 +53,8 @@ public sealed class CheckCommandTests
     {
         Assert.SkipWhen(HwLab.Native.Threading.ThreadPinning.AllowedCpus.Count < 2, "a check needs two CPUs");
         string[] source = structName is null ? ["--layout", Example(example)] : [Example(example), "--struct", structName];
-        string[] args = ["check", .. source, "--lock", lockSpec, "--quick", "--json", .. touch is null ? Array.Empty<string>() : ["--touch", touch]];
+        using var temp = new TempDirectory();
+        string[] args = ["check", .. source, "--lock", lockSpec, "--quick", "--json", "--out", temp.File("results"), .. touch is null ? Array.Empty<string>() : ["--touch", touch]];
         CliRun run = CliRun.InProcess(args);
         Assert.Equal(0, run.ExitCode);
         using JsonDocument document = JsonDocument.Parse(run.Output);

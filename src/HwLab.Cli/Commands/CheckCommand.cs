@@ -42,7 +42,9 @@ internal static class CheckCommand
         };
         var settings = new SettingOptionsOnCommandLine([.. CheckExperiment.MeasuringOptions, ExperimentRunCommand.BudgetOption]);
         var profile = new ProfileOptions();
-        var outputOptions = new RunOutputOptions();
+        // A check is an answer to keep, as a suite run is: written to results/<host>-<UTC time> unless --out says where.
+        var outputOptions = new RunOutputOptions { DefaultOutDirectory = () => Lab.Results.ResultsDirectory.DefaultPath(Environment.MachineName, DateTimeOffset.UtcNow) };
+        outputOptions.OutOption.Description = "Write results.json, report.html and report.md to directory DIR [default: results/<host>-<UTC time>]";
         var command = new Command(
             "check",
             "What a lock in a struct's word costs when the structs are packed in an array on this machine: k pinned workers each lock their own object, with the objects as declared, padded to one or two lines, or in column order; the penalty against padding, the memory of each layout, and whether the declared layout falsely shares.")

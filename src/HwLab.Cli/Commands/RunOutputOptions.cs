@@ -14,6 +14,9 @@ internal sealed class RunOutputOptions
         HelpName = "DIR",
     };
 
+    /// <summary>Where results go when --out is not given; null: not written (`run NAME`), else a default directory (`check`).</summary>
+    public Func<string>? DefaultOutDirectory { get; init; }
+
     public bool Json { get; private set; }
 
     public string? OutDirectory { get; private set; }
@@ -27,7 +30,7 @@ internal sealed class RunOutputOptions
     public RunOutputOptions Read(ParseResult parsed)
     {
         Json = parsed.GetValue(JsonOption);
-        OutDirectory = parsed.GetValue(OutOption);
+        OutDirectory = parsed.GetValue(OutOption) ?? DefaultOutDirectory?.Invoke();
         return this;
     }
 }
