@@ -37,7 +37,7 @@ public static class StructLayoutView
             // Union members overlap: only the bits no earlier field covered count as holes or as covered.
             if (start > cursor)
             {
-                lines.Add($"    /* XXX {Amount(start - cursor)} hole */");
+                lines.Add($"    /* hole: {Amount(start - cursor)} */");
                 holes++;
                 holeBits += start - cursor;
             }
@@ -63,7 +63,7 @@ public static class StructLayoutView
         long padding = sizeBits - cursor;
         if (padding > 0)
         {
-            lines.Add($"    /* XXX {Amount(padding)} padding */");
+            lines.Add($"    /* padding: {Amount(padding)} */");
         }
         lines.Add("};");
 

@@ -16,10 +16,10 @@ public sealed class StructLayoutViewTests
             [
                 "struct s {",
                 "    c                                /*      0       1 byte */",
-                "    /* XXX 3 bytes hole */",
+                "    /* hole: 3 bytes */",
                 "    i                                /*      4       4 bytes */",
                 "    d                                /*      8       1 byte */",
-                "    /* XXX 3 bytes padding */",
+                "    /* padding: 3 bytes */",
                 "};",
                 "/* size: 12, align: 4, cachelines: 1, members: 3 */",
                 "/* members cover: 6 bytes, holes: 1, sum holes: 3 bytes, padding: 3 bytes */",
@@ -35,9 +35,9 @@ public sealed class StructLayoutViewTests
         IReadOnlyList<string> lines = StructLayoutView.Lines(d, 64, 1);
 
         Assert.Contains("    lo                               /*      0:0     3 bits */", lines);
-        Assert.Contains("    /* XXX 5 bits hole */", lines);
+        Assert.Contains("    /* hole: 5 bits */", lines);
         Assert.Contains("    hi                               /*      1:0    20 bits */", lines);
-        Assert.Contains("    /* XXX 4 bits padding */", lines);
+        Assert.Contains("    /* padding: 4 bits */", lines);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class StructLayoutViewTests
         IReadOnlyList<string> lines = StructLayoutView.Lines(d, 64, 1);
 
         Assert.Contains("    across                           /*     60       8 bytes */  /* crosses cacheline 1 boundary */", lines);
-        int hole = lines.ToList().IndexOf("    /* XXX 60 bytes hole */");
+        int hole = lines.ToList().IndexOf("    /* hole: 60 bytes */");
         Assert.Equal("    /* --- cacheline 2 boundary (128 bytes) --- */", lines[hole + 1]);
         Assert.Equal("/* size: 136, align: 8, cachelines: 3, members: 3 */", lines.Single(l => l.StartsWith("/* size", StringComparison.Ordinal)));
     }
