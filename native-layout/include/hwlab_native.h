@@ -18,7 +18,7 @@
  * Bumped whenever an exported signature or a mirrored layout changes, so that a managed
  * build never runs against a stale library without saying so.
  */
-#define HWLAB_NATIVE_ABI_VERSION 5
+#define HWLAB_NATIVE_ABI_VERSION 6
 
 /* The ABI version this library was built with (HWLAB_NATIVE_ABI_VERSION). */
 HWLAB_EXPORT int32_t hwlab_native_abi_version(void);
@@ -176,6 +176,12 @@ struct swap_cluster_info_seed;
  * Returns the count after the last update.
  */
 HWLAB_EXPORT uint64_t hwlab_cluster_lock_loop(struct swap_cluster_info_seed *ci, uint64_t iterations);
+
+/*
+ * The same loop with the lock's instructions at the widths v4.10's x86 bitops.h assembles for the
+ * seed's constant lock bit: `lock btsl` to take it, `lock andb` to release it (src/bit_spinlock.h).
+ */
+HWLAB_EXPORT uint64_t hwlab_cluster_lock_loop_v4_10(struct swap_cluster_info_seed *ci, uint64_t iterations);
 
 /*
  * One side of the core-to-core ping-pong on *line: role 0 pings, role 1 pongs, for rounds

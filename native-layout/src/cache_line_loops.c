@@ -22,6 +22,19 @@ uint64_t hwlab_cluster_lock_loop(struct swap_cluster_info_seed *ci, uint64_t ite
     return *data >> CLUSTER_COUNT_SHIFT;
 }
 
+uint64_t hwlab_cluster_lock_loop_v4_10(struct swap_cluster_info_seed *ci, uint64_t iterations)
+{
+    _Static_assert(CLUSTER_LOCK_BIT_V4_10 == CLUSTER_FLAG_LOCK_BIT, "the v4.10 forms are assembled for the seed's lock bit");
+    volatile unsigned long *data = &ci->data;
+    for (uint64_t i = 0; i < iterations; i++) {
+        bit_spin_lock_v4_10(data);
+        unsigned long word = *data;
+        *data = (((word >> CLUSTER_COUNT_SHIFT) + 1) << CLUSTER_COUNT_SHIFT) | (word & CLUSTER_FLAG_MASK);
+        clear_bit_unlock_v4_10(data);
+    }
+    return *data >> CLUSTER_COUNT_SHIFT;
+}
+
 uint64_t hwlab_pingpong(uint64_t *line, int32_t role, uint64_t first_round, uint64_t rounds)
 {
     /*

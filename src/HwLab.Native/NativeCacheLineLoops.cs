@@ -17,6 +17,16 @@ public static unsafe class NativeCacheLineLoops
     }
 
     /// <summary>
+    /// <see cref="ClusterLockLoop"/> with the lock's instructions at the widths v4.10's x86 bitops.h
+    /// assembles for the constant lock bit: <c>lock btsl</c> to take it, <c>lock andb</c> to release it.
+    /// </summary>
+    public static ulong ClusterLockLoopV4_10(ulong* cluster, long iterations)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(iterations);
+        return Interop.HwLabNative.ClusterLockLoopV4_10(cluster, (ulong)iterations);
+    }
+
+    /// <summary>
     /// One side of a compare-and-swap ping-pong on <paramref name="line"/>: role 0 turns 2r into 2r + 1,
     /// role 1 turns 2r + 1 into 2r + 2, for rounds <paramref name="firstRound"/> onward.
     /// </summary>

@@ -6,7 +6,7 @@ namespace HwLab.Native;
 public static class NativeLibraryInfo
 {
     /// <summary>The HWLAB_NATIVE_ABI_VERSION this assembly was written against (native-layout/include/hwlab_native.h).</summary>
-    public const int ExpectedAbiVersion = 5;
+    public const int ExpectedAbiVersion = 6;
 
     private const string Rebuild = "rebuild the solution so native-layout/ is compiled again";
 
