@@ -6,9 +6,14 @@ namespace HwLab.Layout.Tests.Locks;
 
 public sealed class MutualExclusionTests
 {
-    private const int Updates = 300_000;
+    // concurrencykit's validate runs go to millions of updates; every lock here takes at least 10^7 in all.
+    private const int TotalUpdates = 10_000_000;
 
-    public static TheoryData<string, string> Cases => LockValidation.Cases("bitlock", "bitlock-xadd", "native-bitlock", "ticket");
+    private static int UpdatesPerThread => (TotalUpdates + LockValidation.Threads - 1) / LockValidation.Threads * LockValidation.Scale;
+
+    public static TheoryData<string, string> Cases => LockValidation.Cases("bitlock", "bitlock-cas", "bitlock-xadd", "bitlock-backoff", "bitlock-store", "native-bitlock", "ticket");
+
+    public static TheoryData<string> BrokenShapes => ["bitlock", "bitlock-cas", "bitlock-xadd", "bitlock-backoff"];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -16,33 +21,46 @@ public sealed class MutualExclusionTests
     {
         Assert.SkipWhen(ThreadPinning.AllowedCpus.Count < 2, "needs 2 allowed CPUs so threads contend in parallel");
         // Another process may take a CPU for the whole run; only a run in which the threads overlapped counts.
-        LockValidation.Outcome outcome = Validate(lockName, placement, Updates * LockValidation.Scale);
+        LockValidation.Outcome outcome = Validate(lockName, placement, UpdatesPerThread);
         for (int retry = 0; retry < 10 && !outcome.Overlapped; retry++)
         {
-            outcome = Validate(lockName, placement, Updates * LockValidation.Scale);
+            outcome = Validate(lockName, placement, UpdatesPerThread);
         }
+        Assert.True(outcome.Expected * outcome.Counts.Length >= TotalUpdates, $"only {outcome.Expected * outcome.Counts.Length} updates were made");
         Assert.True(outcome.Overlapped, "the threads never ran at the same time, so the lock was never contended");
         Assert.All(outcome.LockedAtRest, Assert.False);
         Assert.All(outcome.Counts, count => Assert.Equal(outcome.Expected, count));
     }
 
-    [Fact]
-    public void The_validate_test_catches_a_broken_lock()
+    [Theory]
+    [MemberData(nameof(BrokenShapes))]
+    public void The_validate_test_catches_each_shape_broken(string shape)
     {
         Assert.SkipWhen(ThreadPinning.AllowedCpus.Count < 2, "needs 2 allowed CPUs so threads race in parallel");
         // Races are likely, not certain, in any one run: try a few times before calling the test blind.
         long lost = 0;
         for (int attempt = 0; attempt < 10 && lost == 0; attempt++)
         {
-            LockValidation.Outcome outcome = LockValidation.Run<swap_cluster_info_seed, BrokenClusterBitLock>(1, 0, Updates);
+            LockValidation.Outcome outcome = shape switch
+            {
+                "bitlock" => LockValidation.Run<swap_cluster_info_seed, BrokenBitLocks.Or>(1, 0, BrokenUpdates),
+                "bitlock-cas" => LockValidation.Run<swap_cluster_info_seed, BrokenBitLocks.CompareExchange>(1, 0, BrokenUpdates),
+                "bitlock-xadd" => LockValidation.Run<swap_cluster_info_seed, BrokenBitLocks.FetchFirst>(1, 0, BrokenUpdates),
+                _ => LockValidation.Run<swap_cluster_info_seed, BrokenBitLocks.Backoff>(1, 0, BrokenUpdates),
+            };
             lost = outcome.IsExact ? 0 : Math.Max(1, Math.Abs(outcome.LostUpdates));
         }
-        Assert.True(lost > 0, "a lock without an atomic test-and-set kept every update: the validate test cannot see races");
+        Assert.True(lost > 0, $"the {shape} shape without an atomic test-and-set kept every update: the validate test cannot see its races");
     }
+
+    private const int BrokenUpdates = 300_000;
 
     [Theory]
     [InlineData("bitlock")]
+    [InlineData("bitlock-cas")]
     [InlineData("bitlock-xadd")]
+    [InlineData("bitlock-backoff")]
+    [InlineData("bitlock-store")]
     [InlineData("native-bitlock")]
     [InlineData("ticket")]
     [InlineData("qspinlock")]
@@ -52,7 +70,10 @@ public sealed class MutualExclusionTests
         switch (lockName)
         {
             case "bitlock": CheckTryLock<swap_cluster_info_seed, ClusterBitLock>(); break;
-            case "bitlock-xadd": CheckTryLock<swap_cluster_info_seed, ClusterBitLockFetchFirst>(); break;
+            case "bitlock-cas": CheckTryLock<swap_cluster_info_seed, ClusterBitLock<BitLockForms.CompareExchange>>(); break;
+            case "bitlock-xadd": CheckTryLock<swap_cluster_info_seed, ClusterBitLock<BitLockForms.FetchFirst>>(); break;
+            case "bitlock-backoff": CheckTryLock<swap_cluster_info_seed, ClusterBitLock<BitLockForms.Backoff>>(); break;
+            case "bitlock-store": CheckTryLock<swap_cluster_info_seed, ClusterBitLock<BitLockForms.NonAtomicRelease>>(); break;
             case "native-bitlock": CheckTryLock<swap_cluster_info_seed, NativeClusterBitLock>(); break;
             case "qspinlock": CheckTryLock<swap_cluster_info_spinlock, ClusterQueuedSpinLock>(); break;
             case "native-qspinlock": CheckTryLock<swap_cluster_info_spinlock, NativeClusterQueuedSpinLock>(); break;
@@ -85,7 +106,10 @@ public sealed class MutualExclusionTests
     private static LockValidation.Outcome Validate(string lockName, string placement, int updates) => lockName switch
     {
         "bitlock" => Validate<swap_cluster_info_seed, ClusterBitLock>(placement, updates),
-        "bitlock-xadd" => Validate<swap_cluster_info_seed, ClusterBitLockFetchFirst>(placement, updates),
+        "bitlock-cas" => Validate<swap_cluster_info_seed, ClusterBitLock<BitLockForms.CompareExchange>>(placement, updates),
+        "bitlock-xadd" => Validate<swap_cluster_info_seed, ClusterBitLock<BitLockForms.FetchFirst>>(placement, updates),
+        "bitlock-backoff" => Validate<swap_cluster_info_seed, ClusterBitLock<BitLockForms.Backoff>>(placement, updates),
+        "bitlock-store" => Validate<swap_cluster_info_seed, ClusterBitLock<BitLockForms.NonAtomicRelease>>(placement, updates),
         "native-bitlock" => Validate<swap_cluster_info_seed, NativeClusterBitLock>(placement, updates),
         "ticket" => Validate<swap_cluster_info_spinlock, ClusterTicketLock>(placement, updates),
         _ => throw new ArgumentOutOfRangeException(nameof(lockName), lockName, null),
