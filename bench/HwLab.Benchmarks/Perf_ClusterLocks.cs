@@ -66,6 +66,19 @@ public unsafe class Perf_ClusterLocks
         return ci->data;
     }
 
+    // The forms BitSpinLock's default was chosen from (docs/performance.md).
+    [Benchmark]
+    public ulong BitLockCompareExchange_LockUnlock() => LockUnlock<ClusterBitLock<BitLockForms.CompareExchange>>(_seed.ElementPointer(0));
+
+    [Benchmark]
+    public ulong BitLockFetchFirst_LockUnlock() => LockUnlock<ClusterBitLock<BitLockForms.FetchFirst>>(_seed.ElementPointer(0));
+
+    [Benchmark]
+    public ulong BitLockBackoff_LockUnlock() => LockUnlock<ClusterBitLock<BitLockForms.Backoff>>(_seed.ElementPointer(0));
+
+    [Benchmark]
+    public ulong BitLockNonAtomicRelease_LockUnlock() => LockUnlock<ClusterBitLock<BitLockForms.NonAtomicRelease>>(_seed.ElementPointer(0));
+
     [Benchmark]
     public ulong NativeBitLock_LockUnlock()
     {
@@ -103,5 +116,13 @@ public unsafe class Perf_ClusterLocks
         TLock.Lock(ci);
         TLock.Unlock(ci);
         return ci->@lock.val;
+    }
+
+    private static ulong LockUnlock<TLock>(swap_cluster_info_seed* ci)
+        where TLock : struct, IClusterLock
+    {
+        TLock.Lock(ci);
+        TLock.Unlock(ci);
+        return ci->data;
     }
 }

@@ -38,12 +38,8 @@ public sealed partial class FalseShareExperiment
         }
     }
 
-    private static IClusterWorkload Workload(string impl, int[] clusterOf, int distance) => impl switch
-    {
-        Managed => new ClusterLockWorkload<swap_cluster_info_seed, ClusterBitLock>(clusterOf, distance),
-        ManagedFetchFirst => new ClusterLockWorkload<swap_cluster_info_seed, ClusterBitLockFetchFirst>(clusterOf, distance),
-        _ => new NativeClusterLockWorkload(clusterOf, distance),
-    };
+    private static IClusterWorkload Workload(string impl, int[] clusterOf, int distance)
+        => BitLockWorkloads.Create(FalseShareSettings.ImplementationForms[impl], clusterOf, distance);
 
     /// <summary>Whether a point is the sharing grid's (it carries k) rather than the distance sweep's.</summary>
     internal static bool InGrid(PointResult point) => point.Keys.ContainsKey(FalseShareKeys.Sharers);

@@ -273,7 +273,7 @@ public sealed partial class FalseShareExperiment : Experiment<FalseShareSettings
         {
             $"Workers on CPUs {SettingsText.Cpus(settings.Cpus)}; worker i owns cluster i of one page-aligned array, so at d bytes apart {Math.Max(1, topology.LineSize / Math.Max(1, settings.Distances.Min()))} neighbours share each {topology.LineSize}-byte line at the smallest distance.",
             $"Penalty is each distance's median over the {baseline}-byte median, per implementation.",
-            "managed: BitSpinLock (Interlocked.Or, compiled to load + lock cmpxchg; Interlocked.And, compiled to lock and). managed-xadd: the same lock acquired with lock xadd 0 then lock cmpxchg. native: the kernel's bit_spin_lock (lock bts, pause, lock and) in a C loop of libhwlab_native, one call per batch of 10 000 pairs.",
+            BitLockWorkloads.Describe(settings.Implementations, FalseShareSettings.ImplementationForms),
         };
         if (groups.Count > 0)
         {

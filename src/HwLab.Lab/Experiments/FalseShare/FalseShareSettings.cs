@@ -6,7 +6,7 @@ namespace HwLab.Lab.Experiments.FalseShare;
 /// <param name="Cpus">Worker i runs on Cpus[i] and owns cluster i.</param>
 /// <param name="Distances">Bytes between neighbouring workers' clusters; the largest is the no-sharing baseline.</param>
 /// <param name="OperationsPerWorker">Lock/unlock pairs each worker makes per sample.</param>
-/// <param name="Implementations">Which locks to run: managed, managed-xadd, native.</param>
+/// <param name="Implementations">Which forms of the bit lock to run (<see cref="ImplementationForms"/>).</param>
 /// <param name="Sharers">The k of the sharing grid: k workers whose 8-byte clusters share one line, each k at most a line's clusters.</param>
 /// <param name="Placements">Where the k workers sit: same-l3, other-l3, other-package (each where the machine has it).</param>
 /// <param name="Candidates">The CPUs the sharing grid chooses its workers from: --cpus when given, else every usable CPU.</param>
@@ -36,10 +36,22 @@ public sealed record FalseShareSettings(
 
     public static IReadOnlyList<int> DefaultDistances { get; } = [8, 16, 32, 64, 128];
 
-    /// <summary>The managed bit lock and the kernel's lock bts; managed-xadd (the fetch-first acquire) on request.</summary>
+    /// <summary>The managed bit lock and the kernel's lock bts; the other forms on request.</summary>
     public static IReadOnlyList<string> DefaultImplementations { get; } = ["managed", "native"];
 
-    public static IReadOnlyList<string> KnownImplementations { get; } = ["managed", "managed-xadd", "native"];
+    /// <summary>Each form of the bit lock by its --impls name: BitSpinLock's default, the alternatives it was chosen from, and the native forms.</summary>
+    internal static IReadOnlyDictionary<string, Workloads.BitLockForm> ImplementationForms { get; } = new Dictionary<string, Workloads.BitLockForm>
+    {
+        ["managed"] = Workloads.BitLockForm.Managed,
+        ["managed-cas"] = Workloads.BitLockForm.ManagedCompareExchange,
+        ["managed-xadd"] = Workloads.BitLockForm.ManagedFetchFirst,
+        ["managed-backoff"] = Workloads.BitLockForm.ManagedBackoff,
+        ["managed-store"] = Workloads.BitLockForm.ManagedNonAtomicRelease,
+        ["native"] = Workloads.BitLockForm.Native,
+        ["native-4.10"] = Workloads.BitLockForm.NativeV4_10,
+    };
+
+    public static IReadOnlyList<string> KnownImplementations { get; } = [.. ImplementationForms.Keys];
 
     /// <summary>The sizes of <paramref name="profile"/> for workers on <paramref name="cpus"/>.</summary>
     public static FalseShareSettings ForProfile(SuiteProfile profile, IReadOnlyList<int> cpus, int lineSize = 64, IReadOnlyList<int>? candidates = null) => profile switch

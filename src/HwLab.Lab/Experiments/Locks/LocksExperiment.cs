@@ -29,7 +29,7 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
     public override string Title => "Bit lock against spinlock: uncontended cost, contention and fairness";
 
     public override string Description
-        => "Each lock kind (the seed's managed bit lock, the kernel's lock bts, a 4-byte ticket spinlock, the 4-byte queued spinlock, System.Threading.Lock) alone and with 2, 4, ... workers up to one per CPU on one lock; ns per lock/unlock pair, fairness, and each kind's scaling curve with its contention and coherency.";
+        => "Each lock kind (the seed's managed bit lock and its alternative forms, the kernel's lock bts, a 4-byte ticket spinlock, the 4-byte queued spinlock, System.Threading.Lock) alone and with 2, 4, ... workers up to one per CPU on one lock; ns per lock/unlock pair, fairness, and each kind's scaling curve with its contention and coherency.";
 
     public override IExperimentReport Report { get; } = new LocksReport();
 
@@ -129,11 +129,12 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
     private static IClusterWorkload Create(string kind, int workers, int lineSize)
     {
         int[] oneCluster = new int[workers]; // every worker on cluster 0
+        if (LocksSettings.BitLockKinds.TryGetValue(kind, out BitLockForm form))
+        {
+            return BitLockWorkloads.Create(form, oneCluster, 0);
+        }
         return kind switch
         {
-            LocksSettings.BitLock => new ClusterLockWorkload<swap_cluster_info_seed, ClusterBitLock>(oneCluster, 0),
-            LocksSettings.BitLockFetchFirst => new ClusterLockWorkload<swap_cluster_info_seed, ClusterBitLockFetchFirst>(oneCluster, 0),
-            LocksSettings.NativeBitLock => new NativeClusterLockWorkload(oneCluster, 0),
             LocksSettings.Ticket => new ClusterLockWorkload<swap_cluster_info_spinlock, ClusterTicketLock>(oneCluster, 0),
             LocksSettings.QueuedSpinLock => new QueuedSpinLockWorkload(oneCluster, 0, lineSize),
             LocksSettings.DotnetLock => new DotnetLockWorkload(workers),
@@ -243,7 +244,8 @@ public sealed partial class LocksExperiment : Experiment<LocksSettings>
         var notes = new List<string>
         {
             "Each lock guards one cluster's count, updated non-atomically inside it; every run checks the count equals the pairs made.",
-            "bitlock: the seed's bit 2 taken with Interlocked.Or and released with Interlocked.And. native-bitlock: the kernel's lock bts bit_spin_lock in a C loop, one call per batch. ticket: a 4-byte ticket lock, x86's spinlock_t before 4.2. qspinlock: the 4-byte queued spinlock (pending bit, MCS queue on per-CPU nodes), x86's spinlock_t since 4.2 and so the one the merged 4.11 cluster lock was taken with. dotnet-lock: System.Threading.Lock, for scale.",
+            BitLockWorkloads.Describe(settings.Kinds, LocksSettings.BitLockKinds)
+                + " ticket: a 4-byte ticket lock, x86's spinlock_t before 4.2. qspinlock: the 4-byte queued spinlock (pending bit, MCS queue on per-CPU nodes), x86's spinlock_t since 4.2 and so the one the merged 4.11 cluster lock was taken with. dotnet-lock: System.Threading.Lock, for scale.",
         };
         if (contended.Length > 0)
         {

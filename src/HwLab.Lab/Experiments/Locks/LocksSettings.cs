@@ -6,18 +6,29 @@ namespace HwLab.Lab.Experiments.Locks;
 /// <param name="Cpus">Uncontended runs use the first; a contended run of T workers puts one on each of the first T.</param>
 /// <param name="UncontendedOperations">Lock/unlock pairs of the lone worker per sample.</param>
 /// <param name="ContendedDuration">How long the contending workers run per sample (a timed run, so each takes what it can get).</param>
-/// <param name="Kinds">Which locks: bitlock, bitlock-xadd, native-bitlock, ticket, qspinlock, dotnet-lock.</param>
+/// <param name="Kinds">Which locks: the bit lock's forms (<see cref="BitLockKinds"/>), ticket, qspinlock, dotnet-lock.</param>
 /// <param name="WorkerCounts">Workers on the lock: 1 is the uncontended run (made whatever the counts), every other count a contended run; each kind's curve is fitted through them.</param>
 public sealed record LocksSettings(IReadOnlyList<int> Cpus, int Samples, long UncontendedOperations, TimeSpan ContendedDuration, IReadOnlyList<string> Kinds, IReadOnlyList<int> WorkerCounts)
 {
     public const string BitLock = "bitlock";
-    public const string BitLockFetchFirst = "bitlock-xadd";
     public const string NativeBitLock = "native-bitlock";
     public const string Ticket = "ticket";
     public const string QueuedSpinLock = "qspinlock";
     public const string DotnetLock = "dotnet-lock";
 
-    public static IReadOnlyList<string> KnownKinds { get; } = [BitLock, BitLockFetchFirst, NativeBitLock, Ticket, QueuedSpinLock, DotnetLock];
+    /// <summary>Each form of the seed's bit lock by its kind name: the default and the alternatives it was chosen from, managed and native.</summary>
+    internal static IReadOnlyDictionary<string, Workloads.BitLockForm> BitLockKinds { get; } = new Dictionary<string, Workloads.BitLockForm>
+    {
+        [BitLock] = Workloads.BitLockForm.Managed,
+        ["bitlock-cas"] = Workloads.BitLockForm.ManagedCompareExchange,
+        ["bitlock-xadd"] = Workloads.BitLockForm.ManagedFetchFirst,
+        ["bitlock-backoff"] = Workloads.BitLockForm.ManagedBackoff,
+        ["bitlock-store"] = Workloads.BitLockForm.ManagedNonAtomicRelease,
+        [NativeBitLock] = Workloads.BitLockForm.Native,
+        ["native-bitlock-4.10"] = Workloads.BitLockForm.NativeV4_10,
+    };
+
+    public static IReadOnlyList<string> KnownKinds { get; } = [.. BitLockKinds.Keys, Ticket, QueuedSpinLock, DotnetLock];
 
     public static IReadOnlyList<string> DefaultKinds { get; } = [BitLock, NativeBitLock, Ticket, QueuedSpinLock, DotnetLock];
 
