@@ -1,6 +1,6 @@
 namespace HwLab.Lab.Results;
 
-/// <summary>A file that should be results.json is not one this version can read.</summary>
+/// <summary>A file that should be results.json (or a fleet's hwlab-failed.json) is not one this version can read.</summary>
 /// <remarks>The message is always one line (see <see cref="OneLineText"/>): the command line prints it as the whole error.</remarks>
 public sealed class ResultsFormatException : Exception
 {

@@ -33,19 +33,10 @@ public static class ResultsJson
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(source);
-        JsonDocument parsed;
-        try
-        {
-            parsed = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            throw new ResultsFormatException($"{source} is not JSON ({e.Message})", e);
-        }
-        using (parsed)
+        using (JsonDocument parsed = SchemaDocument.Parse(json, source))
         {
             JsonElement root = parsed.RootElement;
-            CheckSchema(root, source);
+            SchemaDocument.CheckSchema(root, source, "results document", ResultsDocument.ReadableSchemas);
             ResultsValidator.Validate(root, source, catalog ?? Experiments.ExperimentCatalog.Standard);
             try
             {
@@ -55,20 +46,6 @@ public static class ResultsJson
             {
                 throw new ResultsFormatException($"{source} does not follow {ResultsDocument.CurrentSchema} ({e.Message})", e);
             }
-        }
-    }
-
-    private static void CheckSchema(JsonElement root, string source)
-    {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schema", out JsonElement schema))
-        {
-            throw new ResultsFormatException($"{source} is not an HwLab results document (it has no \"schema\")");
-        }
-        // The field the validator would name, read the same way, so a schema of the wrong type is refused by path.
-        string name = new ResultsField(schema, source, "schema").String();
-        if (!ResultsDocument.ReadableSchemas.Contains(name))
-        {
-            throw new ResultsFormatException($"{source} has schema {name}; this HwLab reads {string.Join(" and ", ResultsDocument.ReadableSchemas)}");
         }
     }
 }

@@ -35,6 +35,15 @@ internal static class FleetFixtures
         ("xeon", OtherMachine()),
     ];
 
+    /// <summary>A machine that failed its check: the host, reason and time <see cref="FailureJson"/> writes by default.</summary>
+    public const string FailedHost = "web-3";
+    public const string FailedReason = "work directory /x not writable";
+    public static readonly DateTimeOffset FailedTime = new(2026, 11, 29, 5, 21, 28, TimeSpan.Zero);
+
+    /// <summary>hwlab-failed.json as a deployment writes it in place of a machine's results, spelled out rather than built from the reader's constants.</summary>
+    public static string FailureJson(string host = FailedHost, string stage = "check", string reason = FailedReason)
+        => new JsonObject { ["schema"] = "hwlab.fleet-failure/1", ["host"] = host, ["reason"] = reason, ["stage"] = stage, ["time"] = "2026-11-29T05:21:28Z" }.ToJsonString();
+
     public static IReadOnlyList<FleetInput> Inputs => [.. All.Select(r => new FleetInput(r.Name, ResultsJson.Deserialize(r.Json, r.Name)))];
 
     public static FleetTables Tables() => FleetTables.From(Inputs);
