@@ -6,9 +6,9 @@ namespace HwLab.Lab.Fleet;
 
 /// <summary>
 /// fleet.html: one self-contained page like report.html (its stylesheet inline, no scripts,
-/// nothing fetched) with the machines by CPU model, every claim's verdict per machine under a
-/// heading per CPU model, the machines off the majority marked in the table and listed below it,
-/// and the deciding figures side by side.
+/// nothing fetched) with the machines by CPU model, those that failed to bring results back,
+/// every claim's verdict per machine under a heading per CPU model, the machines off the majority
+/// marked in the table and listed below it, and the deciding figures side by side.
 /// </summary>
 public static class FleetHtml
 {
@@ -22,7 +22,15 @@ public static class FleetHtml
         html.Append("<h1>HwLab fleet</h1><p class=\"summary\">").Append(Encode(FleetText.Summary(fleet))).Append("</p>\n");
 
         html.Append("<h2 id=\"machines\">Machines</h2>");
-        Table(html, FleetText.MachineHeaders, fleet.Machines.Select(FleetText.MachineRow));
+        if (fleet.Machines.Count == 0)
+        {
+            html.Append("<p>").Append(Encode(FleetText.NoMachines)).Append("</p>\n");
+        }
+        else
+        {
+            Table(html, FleetText.MachineHeaders, fleet.Machines.Select(FleetText.MachineRow));
+        }
+        WriteFailures(html, fleet);
 
         html.Append("<h2 id=\"verdicts\">Verdicts per machine</h2><p class=\"note\">").Append(Encode(FleetText.MajorityRule)).Append("</p>\n");
         WriteVerdicts(html, fleet);
@@ -30,8 +38,18 @@ public static class FleetHtml
 
         html.Append("<h2 id=\"figures\">Deciding figures</h2>");
         WriteFigures(html, fleet);
-        html.Append("<p class=\"note\">").Append(Encode("Rendered from each machine's results.json alone; fleet.md has the same tables in text.")).Append("</p></body></html>\n");
+        html.Append("<p class=\"note\">").Append(Encode("Rendered from each machine's results.json (or hwlab-failed.json) alone; fleet.md has the same tables in text.")).Append("</p></body></html>\n");
         return html.ToString();
+    }
+
+    private static void WriteFailures(StringBuilder html, FleetTables fleet)
+    {
+        if (fleet.Failures.Count == 0)
+        {
+            return;
+        }
+        html.Append("<h2 id=\"failed\">Failed machines</h2><p class=\"note\">").Append(Encode(FleetText.FailedRule)).Append("</p>\n");
+        Table(html, FleetText.FailedHeaders, fleet.Failures.Select(FleetText.FailedRow));
     }
 
     private static void WriteVerdicts(StringBuilder html, FleetTables fleet)

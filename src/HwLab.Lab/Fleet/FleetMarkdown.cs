@@ -5,8 +5,8 @@ using static HwLab.Lab.Reports.MarkdownText;
 namespace HwLab.Lab.Fleet;
 
 /// <summary>
-/// fleet.md: the machines by CPU model, every claim's verdict per machine with the majority and
-/// the machines off it, and the deciding figures side by side. Every text from the documents is
+/// fleet.md: the machines by CPU model, those that failed to bring results back, every claim's
+/// verdict per machine with the majority and the machines off it, and the deciding figures side by side. Every text from the documents is
 /// escaped, as in report.md.
 /// </summary>
 public static class FleetMarkdown
@@ -19,7 +19,15 @@ public static class FleetMarkdown
         text.AppendLine(Escape(FleetText.Summary(fleet))).AppendLine();
 
         text.AppendLine("## Machines").AppendLine();
-        MarkdownTable.Write(text, FleetText.MachineHeaders, fleet.Machines.Select(FleetText.MachineRow));
+        if (fleet.Machines.Count == 0)
+        {
+            text.AppendLine(Escape(FleetText.NoMachines)).AppendLine();
+        }
+        else
+        {
+            MarkdownTable.Write(text, FleetText.MachineHeaders, fleet.Machines.Select(FleetText.MachineRow));
+        }
+        WriteFailures(text, fleet);
 
         text.AppendLine("## Verdicts per machine").AppendLine();
         text.AppendLine(Escape(FleetText.MajorityRule)).AppendLine();
@@ -39,6 +47,17 @@ public static class FleetMarkdown
                 [ModelRow(fleet), .. fleet.Figures.Select(f => (IReadOnlyList<string>)[f.Name, .. fleet.Machines.Select((_, i) => FleetText.Value(f, i))])]);
         }
         return text.ToString();
+    }
+
+    private static void WriteFailures(StringBuilder text, FleetTables fleet)
+    {
+        if (fleet.Failures.Count == 0)
+        {
+            return;
+        }
+        text.AppendLine("## Failed machines").AppendLine();
+        text.AppendLine(Escape(FleetText.FailedRule)).AppendLine();
+        MarkdownTable.Write(text, FleetText.FailedHeaders, fleet.Failures.Select(FleetText.FailedRow));
     }
 
     private static void WriteVerdicts(StringBuilder text, FleetTables fleet)

@@ -23,15 +23,25 @@ public static class FleetText
 
     public const string NoDisagreement = "Every machine that decided a claim agrees with the majority.";
 
-    /// <summary>"4 machines in 2 CPU models; 20 claims, 2 with machines off the majority, 1 split."</summary>
+    public const string NoMachines = "No machine's results were read: every directory named holds a failure record.";
+
+    public const string FailedRule =
+        "These machines brought no results back: each directory named holds hwlab-failed.json, whose results.json (if any) is not read, as it may be partial. "
+        + "A failed machine has no column in the tables below and no say in any majority.";
+
+    /// <summary>"4 machines in 2 CPU models; 20 claims, 2 with machines off the majority, 1 split; 1 machine failed." (the last part only where one did).</summary>
     public static string Summary(FleetTables fleet)
     {
         int models = fleet.Groups.Count;
         int claims = fleet.Claims.Count;
         int off = fleet.Claims.Count(c => c.HasOffMajority);
         int split = fleet.Claims.Count(c => c.IsSplit);
-        return $"{Count(fleet.Machines.Count, "machine")} in {Count(models, "CPU model")}; {Count(claims, "claim")}, {off} with machines off the majority, {split} split.";
+        string failed = fleet.Failures.Count == 0 ? "" : $"; {Count(fleet.Failures.Count, "machine")} failed";
+        return $"{Count(fleet.Machines.Count, "machine")} in {Count(models, "CPU model")}; {Count(claims, "claim")}, {off} with machines off the majority, {split} split{failed}.";
     }
+
+    /// <summary>"failed: web-3 at stage check: work directory /x not writable": a failed machine as one line.</summary>
+    public static string FailedLine(FleetFailure failure) => $"failed: {failure.Host} at stage {failure.Stage}: {failure.Reason}";
 
     /// <summary>"1.0923 (1.0512 to 1.1412)": the deciding figure and its interval where the verdict carries them (version 2), else empty.</summary>
     public static string Figure(Verdict verdict)
@@ -99,13 +109,21 @@ public static class FleetText
             $"{info.Online.Count} online, {info.Packages} package(s), {info.Cores} core(s), {info.ThreadsPerCore} thread(s) per core",
             info.Hypervisor ? $"yes ({info.HypervisorVendor ?? "unknown"})" : "none",
             m.Document.Profile,
-            m.Document.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            Minute(m.Document.CreatedUtc),
             m.Document.Schema,
             m.Source,
         ];
     }
 
+    /// <summary>A failed machine's row in the failed machines table.</summary>
+    public static IReadOnlyList<string> FailedRow(FleetFailure f)
+        => [f.Host, f.Stage, f.Reason, Minute(f.Time), f.Source];
+
+    public static IReadOnlyList<string> FailedHeaders { get; } = ["host", "stage", "reason", "failed (UTC)", "directory"];
+
     public static IReadOnlyList<string> MachineHeaders { get; } = ["machine", "CPU model", "host", "CPUs", "hypervisor", "profile", "measured (UTC)", "schema", "results"];
+
+    private static string Minute(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 }
