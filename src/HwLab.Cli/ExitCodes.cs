@@ -5,7 +5,7 @@ internal static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>The work ran and found a problem (a layout mismatch), or failed for a reason outside the user's input.</summary>
+    /// <summary>The work ran and found a problem (a layout mismatch, a fleet machine that failed), or failed for a reason outside the user's input.</summary>
     public const int Failure = 1;
 
     /// <summary>Bad input: an unknown command or option, a bad value, an unusable path. Nothing was written.</summary>

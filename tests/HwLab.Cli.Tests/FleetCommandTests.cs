@@ -239,6 +239,92 @@ public sealed class FleetCommandTests
     }
 
     [Fact]
+    public void Two_machines_and_one_failed_list_two_columns_of_verdicts_and_the_failure_apart()
+    {
+        using var temp = new TempDirectory();
+        string[] dirs = WriteFleet(temp);
+        string failed = WriteFailure(temp, FleetFixtures.FailureJson());
+        string outDir = temp.File("fleet");
+
+        CliRun run = CliRun.InProcess("fleet", dirs[1], failed, dirs[2], "--out", outDir, "--csv");
+
+        Assert.True(run.ExitCode == 1, run.Error);
+        Assert.Equal("", run.Error);
+        string[] lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Matches(@"^2 machines in 2 CPU models; \d+ claims, \d+ with machines off the majority, \d+ split; 1 machine failed\.$", lines[0]);
+        Assert.Equal("failed: web-3 at stage check: work directory /x not writable", lines[1]);
+        Assert.StartsWith("Written: ", lines[2], StringComparison.Ordinal);
+        string md = File.ReadAllText(Path.Combine(outDir, FleetDirectory.MarkdownFile));
+        string html = File.ReadAllText(Path.Combine(outDir, FleetDirectory.HtmlFile));
+        Assert.Contains($"| claim | experiment | majority | vm | {FleetFixtures.OtherHost} |", md, StringComparison.Ordinal);
+        Assert.Contains($"| web-3 | check | work directory /x not writable | 2026-11-29 05:21 | {failed} |", md, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"failed\">Failed machines</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>web-3</td><td>check</td><td>work directory /x not writable</td>", html, StringComparison.Ordinal);
+        string[] csv = File.ReadAllLines(Path.Combine(outDir, FleetDirectory.CsvFile));
+        Assert.True(csv.Length > 1);
+        Assert.DoesNotContain(csv, row => row.Contains("web-3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_failure_record_wins_over_a_results_json_beside_it()
+    {
+        using var temp = new TempDirectory();
+        string[] dirs = WriteFleet(temp);
+        string failed = WriteFailure(temp, FleetFixtures.FailureJson(stage: "fetch"));
+        File.WriteAllText(Path.Combine(failed, ResultsDirectory.ResultsFile), FleetFixtures.OtherMachine());
+        string outDir = temp.File("fleet");
+
+        CliRun run = CliRun.InProcess("fleet", dirs[1], failed, "--out", outDir);
+
+        Assert.True(run.ExitCode == 1, run.Error);
+        string md = File.ReadAllText(Path.Combine(outDir, FleetDirectory.MarkdownFile));
+        Assert.Contains("1 machine in 1 CPU model;", md, StringComparison.Ordinal);
+        Assert.DoesNotContain(FleetFixtures.OtherHost, md, StringComparison.Ordinal);
+        Assert.Contains("| web-3 | fetch |", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_failed_machines_still_write_the_fleet_listing_them()
+    {
+        using var temp = new TempDirectory();
+        string first = WriteFailure(temp, FleetFixtures.FailureJson());
+        string second = Directory.CreateDirectory(temp.File("db-1")).FullName;
+        File.WriteAllText(Path.Combine(second, FleetFailureJson.FileName), FleetFixtures.FailureJson("db-1", "timeout", "no answer after 3600 s"));
+        string outDir = temp.File("fleet");
+
+        CliRun run = CliRun.InProcess("fleet", first, second, "--out", outDir);
+
+        Assert.True(run.ExitCode == 1, run.Error);
+        Assert.Equal(
+            "0 machines in 0 CPU models; 0 claims, 0 with machines off the majority, 0 split; 2 machines failed.\n"
+            + "failed: web-3 at stage check: work directory /x not writable\n"
+            + "failed: db-1 at stage timeout: no answer after 3600 s\n"
+            + $"Written: {Path.Combine(outDir, "fleet.md")}, {Path.Combine(outDir, "fleet.html")}\n",
+            run.Output);
+        string md = File.ReadAllText(Path.Combine(outDir, FleetDirectory.MarkdownFile));
+        Assert.Contains(FleetText.NoMachines, md, StringComparison.Ordinal);
+        Assert.Contains("| db-1 | timeout | no answer after 3600 s |", md, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(outDir, FleetDirectory.HtmlFile)));
+    }
+
+    [Theory]
+    [InlineData("{\"schema\": \"hwlab.fleet-failure/1\", \"host\": \"web-3\",", "hwlab-failed.json is not JSON")]
+    [InlineData("{\"schema\": \"hwlab.fleet-failure/2\"}", "hwlab-failed.json has schema hwlab.fleet-failure/2; this HwLab reads hwlab.fleet-failure/1")]
+    [InlineData("{\"schema\": \"hwlab.fleet-failure/1\", \"host\": \"web-3\", \"stage\": \"check\", \"time\": \"2026-11-29T05:21:28Z\"}", "hwlab-failed.json: reason: missing")]
+    public void A_malformed_failure_record_is_one_line_naming_the_file_and_nothing_is_written(string json, string expected)
+    {
+        using var temp = new TempDirectory();
+        string[] dirs = WriteFleet(temp);
+        string failed = WriteFailure(temp, json);
+        string outDir = temp.File("fleet");
+
+        CliRun.InProcess("fleet", dirs[0], failed, "--out", outDir).AssertUsageError($"{failed}/{expected}");
+
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
     public void Help_names_every_option_and_the_default_directory()
     {
         CliRun run = CliRun.InProcess("fleet", "--help");
@@ -248,6 +334,16 @@ public sealed class FleetCommandTests
         Assert.Contains("--csv", run.Output, StringComparison.Ordinal);
         Assert.Contains("fleet-<UTC time>", run.Output, StringComparison.Ordinal);
         Assert.Contains("hwlab.results/1 and /2", run.Output, StringComparison.Ordinal);
+        Assert.Contains("hwlab-failed.json", run.Output, StringComparison.Ordinal);
+        Assert.Contains("exit code is 1 when any machine failed", run.Output, StringComparison.Ordinal);
+    }
+
+    // A machine's directory as a deployment leaves it when that machine failed: hwlab-failed.json and no results.
+    private static string WriteFailure(TempDirectory temp, string json)
+    {
+        string dir = Directory.CreateDirectory(temp.File("web-3")).FullName;
+        File.WriteAllText(Path.Combine(dir, FleetFailureJson.FileName), json);
+        return dir;
     }
 
     // The fleet's three results, each as a results directory holding results.json.
