@@ -63,7 +63,7 @@ public sealed class InstalledTool : IDisposable
         Assert.True(run.ExitCode == 0, $"dotnet {string.Join(' ', args)} exited {run.ExitCode}:\n{run.Output}{run.Error}");
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
         {
