@@ -138,7 +138,7 @@ public sealed partial class FalseShareExperiment : Experiment<FalseShareSettings
 
             Claims claims = new(distances[0], baseline, context.Topology.LineSize);
             SamplingOutcome sampled = Sample(variants, settings.Samples, context, measured => Claim.DecideAll(claims.All, measured));
-            List<PointResult> points = [.. sampled.Points.Select(p => InGrid(p) ? WithGridPenalty(p, sampled.Points, baseline) : WithPenalty(p, sampled.Points, baseline))];
+            List<PointResult> points = WithPenalties(sampled.Points, baseline);
             List<Verdict> verdicts = Verdicts(points, claims, context.Topology);
             if (GridFigure(points, context.Topology) is { } grid)
             {
@@ -151,6 +151,14 @@ public sealed partial class FalseShareExperiment : Experiment<FalseShareSettings
             workloads.ForEach(w => w.Dispose());
         }
     }
+
+    /// <summary>
+    /// Every point with its penalty: its median over the median of the same lock at the baseline
+    /// distance (in the sharing grid, of the same k workers in the same placement too). Internal so
+    /// that it can be checked on points of known medians.
+    /// </summary>
+    internal static List<PointResult> WithPenalties(IReadOnlyList<PointResult> points, int baseline)
+        => [.. points.Select(p => InGrid(p) ? WithGridPenalty(p, points, baseline) : WithPenalty(p, points, baseline))];
 
     private static PointResult WithPenalty(PointResult point, IReadOnlyList<PointResult> all, int baseline)
     {
