@@ -58,6 +58,21 @@ public sealed class DeciderTests
     }
 
     [Fact]
+    public void No_rounds_or_only_undefined_ones_decide_nothing()
+    {
+        IReadOnlyList<RoundValue>[] cases = [[], [.. Enumerable.Range(0, 8).Select(i => new RoundValue(i, double.NaN, null))]];
+        foreach (IReadOnlyList<RoundValue> rounds in cases)
+        {
+            Decision decision = Decider.Decide(s_penalty, rounds);
+
+            Assert.Equal(VerdictOutcome.Inconclusive, decision.Outcome);
+            Assert.Equal(0, decision.SamplesUsed);
+            Assert.True(double.IsNaN(decision.Figure) && double.IsNaN(decision.CiLower) && double.IsNaN(decision.CiUpper));
+            Assert.StartsWith("Only 0 round(s) gave the figure", decision.Why, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_bimodal_set_is_decided_per_placement_group_with_the_machine_changed_note()
     {
         // Half the rounds on one placement (25 ns probes, penalty 1.7x), half on another (290 ns, 5.6x).
