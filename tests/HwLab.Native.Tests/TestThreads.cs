@@ -26,14 +26,18 @@ internal sealed class TestThreads : IDisposable
     /// </summary>
     public static TimeSpan Patience { get; } = TimeSpan.FromSeconds(Math.Min(90 * StressScale(), 25 * 60));
 
-    /// <summary>How long the other threads get to finish once one has failed or the test gave up.</summary>
-    public static TimeSpan Grace { get; } = TimeSpan.FromSeconds(10);
-
+    private readonly TimeSpan _grace;
     private readonly List<Worker> _workers = [];
     private readonly List<IDisposable> _owned = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly ManualResetEventSlim _changed = new();
     private bool _abandoned;
+
+    /// <param name="grace">How long the other threads get to finish once one has failed or the test stopped waiting (10 s if not given).</param>
+    public TestThreads(TimeSpan? grace = null)
+    {
+        _grace = grace ?? TimeSpan.FromSeconds(10);
+    }
 
     /// <summary>Runs <paramref name="work"/> on a thread of its own and returns its result or throws its exception.</summary>
     public static T Run<T>(Func<T> work)
@@ -106,7 +110,7 @@ internal sealed class TestThreads : IDisposable
 
     /// <summary>
     /// Waits for every thread started so far. Throws the failure of a thread (the others get
-    /// <see cref="Grace"/> to finish first), or names the threads still running after <paramref name="patience"/>.
+    /// the grace to finish first), or names the threads still running after <paramref name="patience"/>.
     /// </summary>
     public void Join(TimeSpan? patience = null)
     {
@@ -119,19 +123,19 @@ internal sealed class TestThreads : IDisposable
         // Named at the deadline, before the loops that check Stopping are told to end.
         string[] late = ended ? [] : Unfinished();
         _stop.Cancel();
-        _abandoned = !WaitUntil(() => AllFinished, Grace);
+        _abandoned = !WaitUntil(() => AllFinished, _grace);
         if (ended)
         {
             late = Unfinished();
         }
-        throw Failure(late, ended ? $"within {Grace.TotalSeconds:0} s after another test thread failed" : $"in {limit.TotalSeconds:0} s");
+        throw Failure(late, ended ? $"within {_grace.TotalSeconds:0} s after another test thread failed" : $"in {limit.TotalSeconds:0} s");
     }
 
-    /// <summary>Stops the threads' loops, gives them <see cref="Grace"/>, and disposes what the team owns if all of them finished.</summary>
+    /// <summary>Stops the threads' loops, gives them the grace, and disposes what the team owns if all of them finished.</summary>
     public void Dispose()
     {
         _stop.Cancel();
-        if (_abandoned || !WaitUntil(() => AllFinished, Grace))
+        if (_abandoned || !WaitUntil(() => AllFinished, _grace))
         {
             return; // abandoned with the threads still using it; see the remarks
         }
