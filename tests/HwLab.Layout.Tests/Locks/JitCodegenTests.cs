@@ -158,7 +158,13 @@ public sealed partial class JitCodegenTests
         using Process child = Process.Start(start)!;
         Task<string> output = child.StandardOutput.ReadToEndAsync();
         Task<string> error = child.StandardError.ReadToEndAsync();
-        Assert.True(child.WaitForExit(TimeSpan.FromMinutes(2)), "the disassembly child did not finish");
+        if (!child.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            // Not left running past the test, spinning on the CPUs of every later one.
+            child.Kill(entireProcessTree: true);
+            child.WaitForExit();
+            Assert.Fail("the disassembly child did not finish in 2 minutes");
+        }
         Assert.True(child.ExitCode == 0, $"the disassembly child failed: {output.Result}{error.Result}");
         IReadOnlyDictionary<string, string> listings = SplitByMethod(output.Result);
         Assert.True(listings.Count > 0, $"the JIT printed no disassembly: {output.Result}");

@@ -1,6 +1,7 @@
 using HwLab.Layout.Kernel;
 using HwLab.Layout.Locks;
 using System.Diagnostics;
+using HwLab.Native.Tests;
 using HwLab.Native.Threading;
 
 namespace HwLab.Layout.Tests.Locks;
@@ -49,11 +50,15 @@ internal static unsafe class LockValidation
     public static Outcome Run<TCluster, TLock>(int clusters, int stride, int updatesPerThread)
         where TCluster : unmanaged, IClusterInfo<TCluster>
         where TLock : struct, IClusterLock
-        => Run<TCluster, TLock>(clusters, stride, updatesPerThread, Threads, enterThread: null);
+    {
+        using var team = new TestThreads();
+        return Run<TCluster, TLock>(team, clusters, stride, updatesPerThread, Threads, enterThread: null);
+    }
 
+    /// <param name="team">Runs the threads and owns the clusters, so they outlive a thread abandoned in a broken lock; what <paramref name="enterThread"/> uses must be owned by it too.</param>
     /// <param name="threads">Threads to run, pinned round-robin to the allowed CPUs (more than the CPUs oversubscribes them).</param>
     /// <param name="enterThread">Called on each thread with its index once it is pinned, before the start; what it returns is disposed on that thread at the end.</param>
-    public static Outcome Run<TCluster, TLock>(int clusters, int stride, int updatesPerThread, int threads, Func<int, IDisposable>? enterThread)
+    public static Outcome Run<TCluster, TLock>(TestThreads team, int clusters, int stride, int updatesPerThread, int threads, Func<int, IDisposable>? enterThread)
         where TCluster : unmanaged, IClusterInfo<TCluster>
         where TLock : struct, IClusterLock
     {
@@ -61,59 +66,30 @@ internal static unsafe class LockValidation
         {
             throw new ArgumentException("Every cluster must get the same number of updates.", nameof(clusters));
         }
-        using var array = ClusterArray<TCluster>.Allocate(clusters, stride);
+        ClusterArray<TCluster> array = team.Own(ClusterArray<TCluster>.Allocate(clusters, stride));
         CpuSet cpus = ThreadPinning.AllowedCpus;
         var start = new StartGate(threads);
         long[] began = new long[threads];
         long[] ended = new long[threads];
-        var failures = new List<Exception>();
-        var workers = new Thread[threads];
-        for (int t = 0; t < threads; t++)
+        team.StartEach(threads, (id, _) =>
         {
-            int id = t;
-            workers[t] = new Thread(() =>
+            (PinnedThreadScope pin, IDisposable? entered) = TestThreads.BeforeStart(start, () => (ThreadPinning.Pin(cpus[id % cpus.Count]), enterThread?.Invoke(id)));
+            using (pin)
+            using (entered)
             {
-                PinnedThreadScope pin;
-                IDisposable? entered;
-                try
+                start.ArriveAndWait();
+                began[id] = Stopwatch.GetTimestamp();
+                for (int j = 0; j < updatesPerThread; j++)
                 {
-                    pin = ThreadPinning.Pin(cpus[id % cpus.Count]);
-                    entered = enterThread?.Invoke(id);
+                    TCluster* ci = array.ElementPointer((id + j) % clusters);
+                    TLock.Lock(ci);
+                    TCluster.cluster_set_count(ref *ci, TCluster.cluster_count(ref *ci) + 1);
+                    TLock.Unlock(ci);
                 }
-                catch (Exception e)
-                {
-                    lock (failures)
-                    {
-                        failures.Add(e);
-                    }
-                    start.Leave();
-                    return;
-                }
-                using (pin)
-                using (entered)
-                {
-                    start.ArriveAndWait();
-                    began[id] = Stopwatch.GetTimestamp();
-                    for (int j = 0; j < updatesPerThread; j++)
-                    {
-                        TCluster* ci = array.ElementPointer((id + j) % clusters);
-                        TLock.Lock(ci);
-                        TCluster.cluster_set_count(ref *ci, TCluster.cluster_count(ref *ci) + 1);
-                        TLock.Unlock(ci);
-                    }
-                    ended[id] = Stopwatch.GetTimestamp();
-                }
-            });
-            workers[t].Start();
-        }
-        foreach (Thread worker in workers)
-        {
-            worker.Join();
-        }
-        if (failures.Count > 0)
-        {
-            throw new AggregateException(failures);
-        }
+                ended[id] = Stopwatch.GetTimestamp();
+            }
+        });
+        team.Join();
 
         uint[] counts = new uint[clusters];
         bool[] locked = new bool[clusters];

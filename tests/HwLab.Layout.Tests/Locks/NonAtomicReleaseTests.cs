@@ -1,5 +1,6 @@
 using HwLab.Layout.Kernel;
 using HwLab.Layout.Locks;
+using HwLab.Native.Tests;
 using HwLab.Native.Threading;
 
 namespace HwLab.Layout.Tests.Locks;
@@ -36,13 +37,14 @@ public sealed class NonAtomicReleaseTests
     // CLUSTER_FLAG_FREE atomically without the lock, checks it is still there, and clears it.
     private static unsafe long LostFlagSets(bool nonAtomicRelease)
     {
-        using var array = ClusterArray<swap_cluster_info_seed>.Allocate(1);
+        using var team = new TestThreads();
+        ClusterArray<swap_cluster_info_seed> array = team.Own(ClusterArray<swap_cluster_info_seed>.Allocate(1));
         ulong* word = &array.ElementPointer(0)->data;
         CpuSet cpus = ThreadPinning.AllowedCpus;
         var start = new StartGate(2);
         long lost = 0;
         bool holderDone = false;
-        var holder = new Thread(() =>
+        team.Start(_ =>
         {
             using PinnedThreadScope pin = ThreadPinning.Pin(cpus[0]);
             start.ArriveAndWait();
@@ -60,11 +62,12 @@ public sealed class NonAtomicReleaseTests
             }
             Volatile.Write(ref holderDone, true);
         });
-        var other = new Thread(() =>
+        team.Start(stopping =>
         {
             using PinnedThreadScope pin = ThreadPinning.Pin(cpus[1]);
             start.ArriveAndWait();
-            while (!Volatile.Read(ref holderDone))
+            // Until the holder is done, or it failed and will never be.
+            while (!Volatile.Read(ref holderDone) && !stopping.IsCancellationRequested)
             {
                 Interlocked.Or(ref *word, SwapCluster.CLUSTER_FLAG_FREE);
                 if ((Volatile.Read(ref *word) & SwapCluster.CLUSTER_FLAG_FREE) == 0)
@@ -74,10 +77,7 @@ public sealed class NonAtomicReleaseTests
                 Interlocked.And(ref *word, ~(ulong)SwapCluster.CLUSTER_FLAG_FREE);
             }
         });
-        holder.Start();
-        other.Start();
-        holder.Join();
-        other.Join();
+        team.Join();
         return lost;
     }
 }

@@ -1,5 +1,6 @@
 using HwLab.Layout.Kernel;
 using HwLab.Layout.Locks;
+using HwLab.Native.Tests;
 using static HwLab.Layout.Kernel.QspinlockTypes;
 
 namespace HwLab.Layout.Tests.Locks;
@@ -40,14 +41,8 @@ public sealed class QueuedSpinLockQueueTests
         swap_cluster_info_spinlock* ci = array.ElementPointer(0);
         ClusterQueuedSpinLock.Lock(ci); // the fast path needs no CPU
 
-        Exception? managed = null, native = null;
-        var thread = new Thread(() =>
-        {
-            managed = Record.Exception(() => ClusterQueuedSpinLock.Lock(ci));
-            native = Record.Exception(() => NativeClusterQueuedSpinLock.Lock(ci));
-        });
-        thread.Start();
-        thread.Join();
+        (Exception? managed, Exception? native) = TestThreads.Run(() =>
+            (Record.Exception(() => ClusterQueuedSpinLock.Lock(ci)), Record.Exception(() => NativeClusterQueuedSpinLock.Lock(ci))));
 
         Assert.IsType<InvalidOperationException>(managed);
         Assert.IsType<InvalidOperationException>(native);
@@ -80,17 +75,8 @@ public sealed class QueuedSpinLockQueueTests
         {
             Assert.Equal(0, cpu.Cpu);
             Assert.Throws<InvalidOperationException>(() => nodes.Attach(1));
-            Exception? taken = null;
-            var other = new Thread(() => taken = Record.Exception(() => nodes.Attach(0)));
-            other.Start();
-            other.Join();
-            Assert.IsType<InvalidOperationException>(taken);
-
-            Exception? foreignDispose = null;
-            var stranger = new Thread(() => foreignDispose = Record.Exception(cpu.Dispose));
-            stranger.Start();
-            stranger.Join();
-            Assert.IsType<InvalidOperationException>(foreignDispose);
+            Assert.IsType<InvalidOperationException>(TestThreads.Run(() => Record.Exception(() => nodes.Attach(0))));
+            Assert.IsType<InvalidOperationException>(TestThreads.Run(() => Record.Exception(cpu.Dispose)));
         }
         // Given back: the same thread may take another CPU, and CPU 0 is free again.
         using (nodes.Attach(1))
@@ -106,15 +92,8 @@ public sealed class QueuedSpinLockQueueTests
     {
         using QueuedSpinLockNodes nodes = QueuedSpinLockNodes.Allocate(1, lineSize: 64);
         // As a worker team's threads do: attach once pinned, end with the run, never detach.
-        var first = new Thread(() => nodes.Attach(0));
-        first.Start();
-        first.Join();
-
-        Exception? second = null;
-        var next = new Thread(() => second = Record.Exception(() => nodes.Attach(0).Dispose()));
-        next.Start();
-        next.Join();
-        Assert.Null(second);
+        _ = TestThreads.Run(() => nodes.Attach(0));
+        Assert.Null(TestThreads.Run(() => Record.Exception(() => nodes.Attach(0).Dispose())));
     }
 
     [Fact]
@@ -142,11 +121,7 @@ public sealed class QueuedSpinLockQueueTests
         using (nodes.Attach(0))
         {
             nodes.Dispose();
-            Exception? late = null;
-            var other = new Thread(() => late = Record.Exception(() => nodes.Attach(1)));
-            other.Start();
-            other.Join();
-            Assert.IsType<ObjectDisposedException>(late);
+            Assert.IsType<ObjectDisposedException>(TestThreads.Run(() => Record.Exception(() => nodes.Attach(1))));
         }
     }
 
@@ -154,23 +129,24 @@ public sealed class QueuedSpinLockQueueTests
     private static unsafe void RunRounds<TLock>()
         where TLock : struct, IClusterLock
     {
-        using var array = ClusterArray<swap_cluster_info_spinlock>.Allocate(1);
+        // A waiter left in the lock still reads the word and its queue node: both must outlive it.
+        using var team = new TestThreads();
+        ClusterArray<swap_cluster_info_spinlock> array = team.Own(ClusterArray<swap_cluster_info_spinlock>.Allocate(1));
         swap_cluster_info_spinlock* ci = array.ElementPointer(0);
-        using QueuedSpinLockNodes nodes = QueuedSpinLockNodes.Allocate(1 + Waiters, lineSize: 64);
+        QueuedSpinLockNodes nodes = team.Own(QueuedSpinLockNodes.Allocate(1 + Waiters, lineSize: 64));
         using QueuedSpinLockCpu owner = nodes.Attach(0);
         for (int round = 0; round < Rounds; round++)
         {
             int[] order = new int[Waiters];
-            var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
             uint before = swap_cluster_info_spinlock.cluster_count(ref *ci);
+            string? notInLine = null;
             TLock.Lock(ci);
-            var waiters = new Thread[Waiters];
-            for (int w = 0; w < Waiters; w++)
+            try
             {
-                int cpu = 1 + w;
-                waiters[w] = new Thread(() =>
+                for (int w = 0; w < Waiters && notInLine is null; w++)
                 {
-                    try
+                    int cpu = 1 + w;
+                    team.Start(_ =>
                     {
                         using QueuedSpinLockCpu attached = nodes.Attach(cpu);
                         TLock.Lock(ci);
@@ -178,25 +154,22 @@ public sealed class QueuedSpinLockQueueTests
                         order[count - before] = cpu;
                         swap_cluster_info_spinlock.cluster_set_count(ref *ci, count + 1);
                         TLock.Unlock(ci);
-                    }
-                    catch (Exception e)
+                    });
+                    uint expected = cpu == 1 ? _Q_PENDING_VAL | _Q_LOCKED_VAL : encode_tail(cpu, 0) | _Q_PENDING_VAL | _Q_LOCKED_VAL;
+                    // Stopping: a waiter failed, and Join below reports it.
+                    if (!SpinWait.SpinUntil(() => Volatile.Read(ref ci->@lock.val) == expected || team.Stopping.IsCancellationRequested, s_patience))
                     {
-                        failures.Enqueue(e);
+                        notInLine = $"round {round}: CPU {cpu} never got in line: the word is {ci->@lock.val:x8}, not {expected:x8}";
                     }
-                });
-                waiters[w].Start();
-                uint expected = cpu == 1 ? _Q_PENDING_VAL | _Q_LOCKED_VAL : encode_tail(cpu, 0) | _Q_PENDING_VAL | _Q_LOCKED_VAL;
-                Assert.True(
-                    SpinWait.SpinUntil(() => Volatile.Read(ref ci->@lock.val) == expected, s_patience),
-                    $"round {round}: CPU {cpu} never got in line: the word is {ci->@lock.val:x8}, not {expected:x8}. {string.Join("; ", failures)}");
+                }
             }
-
-            TLock.Unlock(ci);
-            foreach (Thread waiter in waiters)
+            finally
             {
-                Assert.True(waiter.Join(s_patience), $"round {round}: a waiter never got the lock");
+                // Released whatever happened, so the waiters in line get the lock and finish.
+                TLock.Unlock(ci);
             }
-            Assert.Empty(failures);
+            team.Join(s_patience);
+            Assert.True(notInLine is null, notInLine);
             Assert.Equal([1, 2, 3], order);
             Assert.Equal(before + Waiters, swap_cluster_info_spinlock.cluster_count(ref *ci));
             Assert.Equal(0u, ci->@lock.val);

@@ -1,5 +1,6 @@
 using HwLab.Layout.Kernel;
 using HwLab.Layout.Locks;
+using HwLab.Native.Tests;
 using HwLab.Native.Threading;
 
 namespace HwLab.Layout.Tests.Locks;
@@ -78,8 +79,10 @@ public sealed class QueuedSpinLockValidationTests
     {
         int threads = LockValidation.Threads;
         (int clusters, int stride) = LockValidation.Arrange<swap_cluster_info_spinlock>(placement, threads);
-        using QueuedSpinLockNodes nodes = QueuedSpinLockNodes.Allocate(threads, lineSize: 64);
-        LockValidation.Outcome outcome = LockValidation.Run<swap_cluster_info_spinlock, TLock>(clusters, stride, updates, threads, nodes.Attach);
+        // A waiter abandoned in a broken lock spins on its queue node: the team keeps the table alive for it.
+        using var team = new TestThreads();
+        QueuedSpinLockNodes nodes = team.Own(QueuedSpinLockNodes.Allocate(threads, lineSize: 64));
+        LockValidation.Outcome outcome = LockValidation.Run<swap_cluster_info_spinlock, TLock>(team, clusters, stride, updates, threads, nodes.Attach);
         (long pending, long queued) = nodes.Counts();
         return new Run(outcome, pending, queued, nodes.AllNodesFree());
     }

@@ -17,31 +17,15 @@ public sealed class UnprivilegedCountersTests
         Assert.SkipWhen(paranoidText is null, $"{CounterReasons.ParanoidPath} cannot be read here.");
         int paranoid = int.Parse(paranoidText, CultureInfo.InvariantCulture);
 
-        IReadOnlyList<CounterAvailability>? availability = null;
-        CounterReading? taskClock = null;
-        Exception? failure = null;
-        var thread = new Thread(() =>
+        (IReadOnlyList<CounterAvailability> availability, CounterReading taskClock) = TestThreads.Run(() =>
         {
-            try
-            {
-                ThreadCapabilities.DropEffective(ThreadCapabilities.CAP_PERFMON, ThreadCapabilities.CAP_SYS_ADMIN);
-                using var counters = new ThreadCounters([CounterKind.TaskClock, CounterKind.ContextSwitches]);
-                availability = counters.Availability;
-                CounterSnapshot before = counters.Read();
-                Work.Spin(milliseconds: 5);
-                taskClock = (counters.Read() - before)[CounterKind.TaskClock];
-            }
-            catch (Exception e)
-            {
-                failure = e;
-            }
+            ThreadCapabilities.DropEffective(ThreadCapabilities.CAP_PERFMON, ThreadCapabilities.CAP_SYS_ADMIN);
+            using var counters = new ThreadCounters([CounterKind.TaskClock, CounterKind.ContextSwitches]);
+            CounterSnapshot before = counters.Read();
+            Work.Spin(milliseconds: 5);
+            return (counters.Availability, (counters.Read() - before)[CounterKind.TaskClock]);
         });
-        thread.Start();
-        thread.Join();
 
-        Assert.Null(failure);
-        Assert.NotNull(availability);
-        Assert.NotNull(taskClock);
         Assert.Equal(availability[0].IsAvailable, taskClock.Value > 0);
         foreach (CounterAvailability counter in availability)
         {

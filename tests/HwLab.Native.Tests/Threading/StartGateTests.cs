@@ -12,7 +12,7 @@ public sealed class StartGateTests
         var gate = new StartGate(participants);
         long lastArrival = 0;
         long[] passed = new long[participants];
-        Thread[] threads = [.. Enumerable.Range(0, participants).Select(i => new Thread(() =>
+        TestThreads.RunEach(participants, (i, _) =>
         {
             if (i == participants - 1)
             {
@@ -21,15 +21,7 @@ public sealed class StartGateTests
             }
             gate.ArriveAndWait();
             passed[i] = Stopwatch.GetTimestamp();
-        }))];
-        foreach (Thread thread in threads)
-        {
-            thread.Start();
-        }
-        foreach (Thread thread in threads)
-        {
-            thread.Join();
-        }
+        });
         Assert.All(passed, t => Assert.True(t >= lastArrival, "a thread passed the gate before the last one arrived"));
     }
 
@@ -38,9 +30,9 @@ public sealed class StartGateTests
     {
         var gate = new StartGate(2);
         gate.Leave();
-        var waiter = new Thread(gate.ArriveAndWait);
-        waiter.Start();
-        Assert.True(waiter.Join(TimeSpan.FromSeconds(10)));
+        using var team = new TestThreads();
+        team.Start(_ => gate.ArriveAndWait());
+        team.Join(TimeSpan.FromSeconds(10));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HwLab.Native.Tests;
 using HwLab.Native.Threading;
 using HwLab.PagePool.Swap;
 
@@ -19,62 +20,62 @@ public sealed class StormTests
     private static void Storm(string mode, int layout, SpinlockForm spinlock)
     {
         Assert.SkipWhen(ThreadPinning.AllowedCpus.Count < 2, "needs 2 allowed CPUs for two threads to race");
-        using ISwapDevice device = Devices.Create(mode, layout, slots: 64 * 256, cpus: 2, spinlock: spinlock);
+        // A thread the model left spinning on a lock (its other thread threw while holding it) keeps
+        // reading the device: the team keeps it alive for that thread, and fails the test by name.
+        using var team = new TestThreads();
+        ISwapDevice device = team.Own(Devices.Create(mode, layout, slots: 64 * 256, cpus: 2, spinlock: spinlock));
         var owners = new ConcurrentDictionary<long, int>();
         var failures = new ConcurrentQueue<string>();
         var gate = new StartGate(2);
         int operations = OperationsPerThread * Devices.Scale;
 
-        Thread[] threads = [.. Enumerable.Range(0, 2).Select(t => new Thread(() =>
+        team.StartEach(2, (t, stopping) =>
         {
-            using PinnedThreadScope pin = ThreadPinning.Pin(ThreadPinning.AllowedCpus[t]);
-            using IDisposable cpu = device.EnterCpu(t);
-            var held = new Queue<(long Slot, ulong Stamp, bool Extra)>();
-            var random = new Random(t);
-            byte[] page = new byte[SwapDeviceOptions.PageBytes];
-            gate.ArriveAndWait();
-            for (int i = 0; i < operations; i++)
+            (PinnedThreadScope pin, IDisposable cpu) = TestThreads.BeforeStart(gate, () => (ThreadPinning.Pin(ThreadPinning.AllowedCpus[t]), device.EnterCpu(t)));
+            using (pin)
+            using (cpu)
             {
-                long slot = device.GetSwapPage(t);
-                if (slot == 0)
+                var held = new Queue<(long Slot, ulong Stamp, bool Extra)>();
+                var random = new Random(t);
+                byte[] page = new byte[SwapDeviceOptions.PageBytes];
+                gate.ArriveAndWait();
+                // Stopping: the other thread failed, and the test with it.
+                for (int i = 0; i < operations && !stopping.IsCancellationRequested; i++)
                 {
-                    failures.Enqueue($"thread {t}: device full at operation {i}");
-                    return;
+                    long slot = device.GetSwapPage(t);
+                    if (slot == 0)
+                    {
+                        failures.Enqueue($"thread {t}: device full at operation {i}");
+                        return;
+                    }
+                    if (!owners.TryAdd(slot, t))
+                    {
+                        failures.Enqueue($"thread {t}: slot {slot} handed out while thread {owners[slot]} holds it");
+                        return;
+                    }
+                    ulong stamp = ((ulong)t << 56) | (uint)i;
+                    BitConverter.TryWriteBytes(page, stamp);
+                    device.WritePage(slot, page);
+                    device.SwapDuplicate(slot, t);                  // the page table's reference
+                    bool extra = random.Next(16) == 0;
+                    if (extra)
+                    {
+                        device.SwapDuplicate(slot, t);              // a fork's
+                        _ = device.PageSwapcount(slot, t);
+                    }
+                    held.Enqueue((slot, stamp, extra));
+                    if (held.Count > 64)
+                    {
+                        Release(device, owners, failures, t, held.Dequeue());
+                    }
                 }
-                if (!owners.TryAdd(slot, t))
-                {
-                    failures.Enqueue($"thread {t}: slot {slot} handed out while thread {owners[slot]} holds it");
-                    return;
-                }
-                ulong stamp = ((ulong)t << 56) | (uint)i;
-                BitConverter.TryWriteBytes(page, stamp);
-                device.WritePage(slot, page);
-                device.SwapDuplicate(slot, t);                  // the page table's reference
-                bool extra = random.Next(16) == 0;
-                if (extra)
-                {
-                    device.SwapDuplicate(slot, t);              // a fork's
-                    _ = device.PageSwapcount(slot, t);
-                }
-                held.Enqueue((slot, stamp, extra));
-                if (held.Count > 64)
+                while (held.Count > 0)
                 {
                     Release(device, owners, failures, t, held.Dequeue());
                 }
             }
-            while (held.Count > 0)
-            {
-                Release(device, owners, failures, t, held.Dequeue());
-            }
-        }))];
-        foreach (Thread thread in threads)
-        {
-            thread.Start();
-        }
-        foreach (Thread thread in threads)
-        {
-            thread.Join();
-        }
+        });
+        team.Join();
 
         Assert.Empty(failures);
         Assert.Empty(owners);
