@@ -43,10 +43,10 @@ public sealed class MutualExclusionTests
         {
             LockValidation.Outcome outcome = shape switch
             {
-                "bitlock" => LockValidation.Run<swap_cluster_info_seed, BrokenBitLocks.Or>(1, 0, BrokenUpdates),
-                "bitlock-cas" => LockValidation.Run<swap_cluster_info_seed, BrokenBitLocks.CompareExchange>(1, 0, BrokenUpdates),
-                "bitlock-xadd" => LockValidation.Run<swap_cluster_info_seed, BrokenBitLocks.FetchFirst>(1, 0, BrokenUpdates),
-                _ => LockValidation.Run<swap_cluster_info_seed, BrokenBitLocks.Backoff>(1, 0, BrokenUpdates),
+                "bitlock" => LockValidation.Run<swap_cluster_info_seed, BrokenBitLock<BrokenAcquires.Or>>(1, 0, BrokenUpdates),
+                "bitlock-cas" => LockValidation.Run<swap_cluster_info_seed, BrokenBitLock<BrokenAcquires.CompareExchange>>(1, 0, BrokenUpdates),
+                "bitlock-xadd" => LockValidation.Run<swap_cluster_info_seed, BrokenBitLock<BrokenAcquires.FetchFirst>>(1, 0, BrokenUpdates),
+                _ => LockValidation.Run<swap_cluster_info_seed, BrokenBitLock<BrokenAcquires.Backoff>>(1, 0, BrokenUpdates),
             };
             lost = outcome.IsExact ? 0 : Math.Max(1, Math.Abs(outcome.LostUpdates));
         }
