@@ -146,4 +146,80 @@ public sealed class DeciderTests
 
         Assert.Equal((4096.0, 4096.0, 4096.0), (median, low, high));
     }
+
+    [Fact]
+    public void Each_outcome_says_where_the_interval_lies_against_the_rule()
+    {
+        // Six rounds 1.65 to 1.75 and 0.95 to 1.05: the interval is their whole range.
+        Assert.Equal("The whole 95% interval 1.65 to 1.75 lies on the claimed side: above 1.10.",
+            Decider.Decide(s_penalty, SyntheticRounds.Around(1.7, 0.05, 6)).Why);
+        Assert.Equal("The whole 95% interval 0.95 to 1.05 lies on the other side of the claim, above 1.10.",
+            Decider.Decide(s_penalty, SyntheticRounds.Around(1.0, 0.05, 6)).Why);
+        Assert.Equal("The whole 95% interval 1.65 to 1.75 lies outside the claimed band, within 0.95 to 1.05.",
+            Decider.Decide(DecisionRule.Within("ratio", 1.0, 0.05), SyntheticRounds.Around(1.7, 0.05, 6)).Why);
+        Assert.Equal("The whole 95% interval 0.95 to 1.05 lies on the claimed side: within 0.90 to 1.10.",
+            Decider.Decide(DecisionRule.Within("ratio", 1.0, 0.1), SyntheticRounds.Around(1.0, 0.05, 6)).Why);
+    }
+
+    [Fact]
+    public void Undefined_rounds_are_left_out_and_the_rest_decide()
+    {
+        IReadOnlyList<RoundValue> rounds = [.. SyntheticRounds.Around(1.7, 0.05, 6), new RoundValue(6, double.NaN, null), new RoundValue(7, double.PositiveInfinity, null)];
+
+        Decision decision = Decider.Decide(s_penalty, rounds);
+
+        Assert.Equal(VerdictOutcome.Confirmed, decision.Outcome);
+        Assert.Equal(6, decision.SamplesUsed);
+        Assert.Equal((1.65, 1.75), (Math.Round(decision.CiLower, 9), Math.Round(decision.CiUpper, 9)));
+    }
+
+    [Fact]
+    public void Agreeing_placement_groups_report_the_hull_of_their_intervals_and_each_group_its_own()
+    {
+        // 1.65 to 1.75 on one placement, 5.4 to 5.8 on the other; two rounds with no probe count toward the figure only.
+        IReadOnlyList<RoundValue> rounds =
+        [
+            .. SyntheticRounds.Around(1.7, 0.05, 6, placementNs: 25),
+            .. SyntheticRounds.Around(5.6, 0.2, 6, placementNs: 290, firstRound: 6),
+            new RoundValue(12, 9.0, null), new RoundValue(13, 9.0, null),
+        ];
+
+        Decision decision = Decider.Decide(s_penalty, rounds);
+
+        Assert.Equal(VerdictOutcome.Confirmed, decision.Outcome);
+        Assert.Equal(14, decision.SamplesUsed);
+        Assert.Equal(5.44, decision.Figure, 9); // the median of all fourteen rounds
+        Assert.Equal((1.65, 5.8), (Math.Round(decision.CiLower, 9), Math.Round(decision.CiUpper, 9)));
+        GroupDecision first = decision.Groups[0];
+        Assert.Equal((25.0, VerdictOutcome.Confirmed, 6), (first.PlacementNs, first.Outcome, first.SamplesUsed));
+        Assert.Equal((1.7, 1.65, 1.75), (Math.Round(first.Figure, 9), Math.Round(first.CiLower!.Value, 9), Math.Round(first.CiUpper!.Value, 9)));
+        Assert.Equal(
+            "The machine changed under the run: the placement probe found 2 states, decided one by one against above 1.10 "
+            + "(placement ~25 ns: 6 rounds, 1.70 (1.65 to 1.75), confirmed; placement ~290 ns: 6 rounds, 5.60 (5.40 to 5.80), confirmed). "
+            + "Every state with enough rounds agrees.",
+            decision.Why);
+    }
+
+    [Fact]
+    public void Placement_groups_none_of_which_has_enough_rounds_decide_nothing()
+    {
+        IReadOnlyList<RoundValue> rounds = [.. SyntheticRounds.Around(1.7, 0.05, 5, placementNs: 25), .. SyntheticRounds.Around(1.8, 0.05, 5, placementNs: 290, firstRound: 5)];
+
+        Decision decision = Decider.Decide(s_penalty, rounds);
+
+        Assert.Equal(VerdictOutcome.Inconclusive, decision.Outcome);
+        Assert.All(decision.Groups, g => Assert.Equal(VerdictOutcome.Inconclusive, g.Outcome));
+        (double _, double low, double high) = MedianInterval.Of([.. rounds.Select(r => r.Value)]);
+        Assert.Equal((low, high), (decision.CiLower, decision.CiUpper)); // no group's interval: the interval of all rounds
+        Assert.Contains("placement ~25 ns: 5 round(s), too few to decide", decision.Why, StringComparison.Ordinal);
+        Assert.EndsWith("a bare machine, or vCPUs pinned by the host, would decide it.", decision.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rule_that_cannot_decide_anything_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Decider.Decide(DecisionRule.Above("x", double.NaN), SyntheticRounds.Around(1, 0.1, 6)));
+        Assert.Throws<ArgumentNullException>(() => Decider.Decide(null!, []));
+        Assert.Throws<ArgumentNullException>(() => Decider.Decide(s_penalty, null!));
+    }
 }

@@ -86,4 +86,56 @@ public sealed class StatisticsTests
     {
         Assert.Throws<ArgumentException>(() => Statistics.From([]));
     }
+
+    [Fact]
+    public void Every_figure_rests_on_the_clean_samples_alone_when_they_are_used()
+    {
+        SampleRecord[] samples =
+        [
+            SampleDocuments.Sample(0, 10), SampleDocuments.Sample(1, 1000, "Migrated"),
+            SampleDocuments.Sample(2, 12), SampleDocuments.Sample(3, 14), SampleDocuments.Sample(4, 1, "Preempted"),
+        ];
+
+        Statistics s = Statistics.From(samples);
+
+        Assert.Equal((5, 3, Statistics.CleanBasis), (s.N, s.Clean, s.Basis));
+        Assert.Equal((12.0, 10.0, 14.0), (s.Median, s.Min, s.Max));
+        Assert.Equal(12, s.Mean, 9);
+        Assert.Equal(2, s.StandardDeviation, 9);
+        Assert.Equal(2.0 / 12, s.CoefficientOfVariation, 9);
+    }
+
+    [Theory]
+    [InlineData(2, 4, true)] // exactly half clean: the clean ones
+    [InlineData(1, 3, false)]
+    [InlineData(0, 2, false)] // none clean: all, never an empty set
+    public void The_clean_samples_are_used_when_at_least_half_are_clean(int clean, int total, bool cleanOnly)
+    {
+        SampleRecord[] samples = [.. Enumerable.Range(0, total).Select(i => i < clean ? SampleDocuments.Sample(i, 1) : SampleDocuments.Sample(i, 2, "Stolen"))];
+
+        (IReadOnlyList<SampleRecord> used, string basis) = Statistics.UsedSamples(samples);
+
+        Assert.Equal(cleanOnly ? clean : total, used.Count);
+        Assert.Equal(cleanOnly ? Statistics.CleanBasis : Statistics.AllBasis, basis);
+        Assert.Equal(cleanOnly ? 1.0 : 2.0, Statistics.From(samples).Median);
+        Assert.Equal(clean, Statistics.From(samples).Clean);
+    }
+
+    [Fact]
+    public void One_sample_has_no_spread_and_no_interval()
+    {
+        Statistics s = Statistics.From([SampleDocuments.Sample(0, 7)]);
+
+        Assert.Equal((1, 7.0, 7.0, 7.0, 7.0), (s.N, s.Median, s.Min, s.Max, s.Mean));
+        Assert.Equal((0.0, 0.0), (s.StandardDeviation, s.CoefficientOfVariation));
+        Assert.Null(s.MedianCiLower);
+    }
+
+    [Fact]
+    public void The_coefficient_of_variation_of_bare_values_is_the_sample_deviation_over_the_mean()
+    {
+        Assert.Equal(Math.Sqrt(2) / 3, Statistics.CoefficientOfVariationOf([2, 4]), 12);
+        Assert.Equal(0, Statistics.CoefficientOfVariationOf([]));
+        Assert.Equal(0, Statistics.CoefficientOfVariationOf([-1, 1])); // a mean of 0: no relative spread
+    }
 }
