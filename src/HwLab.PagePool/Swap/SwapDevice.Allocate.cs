@@ -27,9 +27,17 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
         // The device list walk: requeue this device behind its same-priority siblings (there are none).
         spin_lock(&_globals->swap_avail_lock);
         spin_unlock(&_globals->swap_avail_lock);
+        long offset;
         spin_lock(cpu);
-        long offset = _si->highest_bit == 0 ? 0 : scan_swap_map(cpu, SWAP_HAS_CACHE);
-        spin_unlock();
+        try
+        {
+            offset = _si->highest_bit == 0 ? 0 : scan_swap_map(cpu, SWAP_HAS_CACHE);
+        }
+        finally
+        {
+            // A VM_BUG_ON thrown under the lock would leave every other CPU spinning on it.
+            spin_unlock();
+        }
         if (offset == 0)
         {
             Interlocked.Increment(ref _globals->nr_swap_pages);
@@ -70,8 +78,14 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
             if (_swapMap[offset] == 0)
             {
                 _swapMap[offset] = usage;
-                inc_cluster_info_page(offset);
-                unlock_cluster(ci);
+                try
+                {
+                    inc_cluster_info_page(offset);
+                }
+                finally
+                {
+                    unlock_cluster(ci);
+                }
                 swap_range_alloc(offset);
                 _si->cluster_next = offset + 1;
                 return offset;

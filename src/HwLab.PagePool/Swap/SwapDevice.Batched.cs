@@ -32,9 +32,16 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
         // The device list walk, as in get_swap_page(): requeue, drop swap_avail_lock, take si->lock.
         spin_lock(&_globals->swap_avail_lock);
         spin_unlock(&_globals->swap_avail_lock);
+        int nRet;
         spin_lock(cpu);
-        int nRet = _si->highest_bit == 0 ? 0 : scan_swap_map_slots(cpu, SWAP_HAS_CACHE, nGoal, entries);
-        spin_unlock();
+        try
+        {
+            nRet = _si->highest_bit == 0 ? 0 : scan_swap_map_slots(cpu, SWAP_HAS_CACHE, nGoal, entries);
+        }
+        finally
+        {
+            spin_unlock();
+        }
         if (nRet < nGoal)
         {
             Interlocked.Add(ref _globals->nr_swap_pages, nGoal - nRet);
@@ -89,8 +96,14 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
             goto done;
         }
         _swapMap[offset] = usage;
-        inc_cluster_info_page(offset);
-        unlock_cluster(ci);
+        try
+        {
+            inc_cluster_info_page(offset);
+        }
+        finally
+        {
+            unlock_cluster(ci);
+        }
         swap_range_alloc(offset);
         slots[nRet++] = offset;
 
@@ -169,11 +182,17 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
             return;
         }
         spin_lock(cpu);
-        for (int i = 0; i < n; i++)
+        try
         {
-            swap_entry_free(entries[i]);
+            for (int i = 0; i < n; i++)
+            {
+                swap_entry_free(entries[i]);
+            }
         }
-        spin_unlock();
+        finally
+        {
+            spin_unlock();
+        }
     }
 
     /// <summary>
@@ -190,8 +209,14 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
             throw new InvalidOperationException($"Slot {offset} reached swap_entry_free holding 0x{count:x2}, not SWAP_HAS_CACHE alone (VM_BUG_ON in swap_entry_free).");
         }
         _swapMap[offset] = 0;
-        dec_cluster_info_page(offset);
-        unlock_cluster(ci);
+        try
+        {
+            dec_cluster_info_page(offset);
+        }
+        finally
+        {
+            unlock_cluster(ci);
+        }
         swap_range_free(offset);
     }
 }

@@ -64,79 +64,90 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
     private byte swap_entry_free(long offset, byte usage, int cpu, bool swapInfoLocked)
     {
         bool lockSwapInfo = false;
-        byte count;
-        if (!swapInfoLocked)
+        // si->lock, when this free took it, is released however the free ends: a VM_BUG_ON thrown
+        // under it would otherwise leave every other CPU spinning on it.
+        try
         {
-            count = Volatile.Read(ref _swapMap[offset]);
-            if (DeviceMode || count == usage || count == SWAP_MAP_SHMEM)
-            {
-                swapInfoLocked = true;
-                lockSwapInfo = true;
-                spin_lock(cpu);
-            }
-        }
-
-        TCluster* ci;
-        while (true)
-        {
-            ci = lock_cluster(offset);
-            count = _swapMap[offset];
-            if (!swapInfoLocked && (count == usage || count == SWAP_MAP_SHMEM))
-            {
-                // lock_swap_info: the count changed since the unlocked read; retake in lock order.
-                unlock_cluster(ci);
-                swapInfoLocked = true;
-                lockSwapInfo = true;
-                spin_lock(cpu);
-                continue;
-            }
-            break;
-        }
-
-        byte hasCache = (byte)(count & SWAP_HAS_CACHE);
-        count &= unchecked((byte)~SWAP_HAS_CACHE);
-        if (usage == SWAP_HAS_CACHE)
-        {
-            if (hasCache == 0)
-            {
-                unlock_cluster(ci);
-                UnlockIf(lockSwapInfo);
-                throw new InvalidOperationException($"swapcache_free of slot {offset}, which the swap cache does not hold (VM_BUG_ON(!has_cache)).");
-            }
-            hasCache = 0;
-        }
-        else if (count == SWAP_MAP_SHMEM)
-        {
-            count = 0;
-        }
-        else if ((count & ~COUNT_CONTINUED) <= SWAP_MAP_MAX)
-        {
-            if (count == 0)
-            {
-                unlock_cluster(ci);
-                UnlockIf(lockSwapInfo);
-                throw new InvalidOperationException($"swap_free of slot {offset}, which nothing references (bad_free).");
-            }
-            count--;
-        }
-        usage = (byte)(count | hasCache);
-        _swapMap[offset] = usage;
-        unlock_cluster(ci);
-
-        // free if no reference
-        if (usage == 0)
-        {
+            byte count;
             if (!swapInfoLocked)
             {
-                throw new InvalidOperationException("A slot was freed without si->lock (VM_BUG_ON(!swap_info_locked)).");
+                count = Volatile.Read(ref _swapMap[offset]);
+                if (DeviceMode || count == usage || count == SWAP_MAP_SHMEM)
+                {
+                    swapInfoLocked = true;
+                    lockSwapInfo = true;
+                    spin_lock(cpu);
+                }
             }
-            ci = lock_cluster(offset);
-            dec_cluster_info_page(offset);
-            unlock_cluster(ci);
-            swap_range_free(offset);
-        }
 
-        UnlockIf(lockSwapInfo);
+            TCluster* ci;
+            while (true)
+            {
+                ci = lock_cluster(offset);
+                count = _swapMap[offset];
+                if (!swapInfoLocked && (count == usage || count == SWAP_MAP_SHMEM))
+                {
+                    // lock_swap_info: the count changed since the unlocked read; retake in lock order.
+                    unlock_cluster(ci);
+                    swapInfoLocked = true;
+                    lockSwapInfo = true;
+                    spin_lock(cpu);
+                    continue;
+                }
+                break;
+            }
+
+            byte hasCache = (byte)(count & SWAP_HAS_CACHE);
+            count &= unchecked((byte)~SWAP_HAS_CACHE);
+            if (usage == SWAP_HAS_CACHE)
+            {
+                if (hasCache == 0)
+                {
+                    unlock_cluster(ci);
+                    throw new InvalidOperationException($"swapcache_free of slot {offset}, which the swap cache does not hold (VM_BUG_ON(!has_cache)).");
+                }
+                hasCache = 0;
+            }
+            else if (count == SWAP_MAP_SHMEM)
+            {
+                count = 0;
+            }
+            else if ((count & ~COUNT_CONTINUED) <= SWAP_MAP_MAX)
+            {
+                if (count == 0)
+                {
+                    unlock_cluster(ci);
+                    throw new InvalidOperationException($"swap_free of slot {offset}, which nothing references (bad_free).");
+                }
+                count--;
+            }
+            usage = (byte)(count | hasCache);
+            _swapMap[offset] = usage;
+            unlock_cluster(ci);
+
+            // free if no reference
+            if (usage == 0)
+            {
+                if (!swapInfoLocked)
+                {
+                    throw new InvalidOperationException("A slot was freed without si->lock (VM_BUG_ON(!swap_info_locked)).");
+                }
+                ci = lock_cluster(offset);
+                try
+                {
+                    dec_cluster_info_page(offset);
+                }
+                finally
+                {
+                    unlock_cluster(ci);
+                }
+                swap_range_free(offset);
+            }
+        }
+        finally
+        {
+            UnlockIf(lockSwapInfo);
+        }
         return usage;
     }
 

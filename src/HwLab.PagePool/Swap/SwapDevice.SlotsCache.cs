@@ -30,21 +30,28 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
         if (check_cache_active(cpu))
         {
             spin_lock(&cache->alloc_lock);
-            while (true)
+            try
             {
-                if (cache->nr > 0)
+                while (true)
                 {
-                    entry = cache->slots[cache->cur];
-                    cache->slots[cache->cur++] = 0;
-                    cache->nr--;
-                    break;
-                }
-                if (refill_swap_slots_cache(cache, cpu) == 0)
-                {
-                    break;
+                    if (cache->nr > 0)
+                    {
+                        entry = cache->slots[cache->cur];
+                        cache->slots[cache->cur++] = 0;
+                        cache->nr--;
+                        break;
+                    }
+                    if (refill_swap_slots_cache(cache, cpu) == 0)
+                    {
+                        break;
+                    }
                 }
             }
-            spin_unlock(&cache->alloc_lock);
+            finally
+            {
+                // The refill can end in a VM_BUG_ON; the lock must not outlive it.
+                spin_unlock(&cache->alloc_lock);
+            }
             if (entry != 0)
             {
                 return entry;
@@ -72,21 +79,31 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
         swap_slots_cache* cache = _slotsCaches!.ElementPointer(cpu);
         if (use_swap_slot_cache)
         {
+            bool cached = false;
             spin_lock(&cache->free_lock);
-            // Swap slots cache may be deactivated before acquiring lock.
-            if (use_swap_slot_cache)
+            try
             {
-                if (cache->n_ret >= swap_slots_cache.SWAP_SLOTS_CACHE_SIZE)
+                // Swap slots cache may be deactivated before acquiring lock.
+                if (use_swap_slot_cache)
                 {
-                    // Return slots to global pool: swapcache_free_entries sets their swap_map to 0.
-                    swapcache_free_entries(cache->slots_ret, cache->n_ret, cpu);
-                    cache->n_ret = 0;
+                    if (cache->n_ret >= swap_slots_cache.SWAP_SLOTS_CACHE_SIZE)
+                    {
+                        // Return slots to global pool: swapcache_free_entries sets their swap_map to 0.
+                        swapcache_free_entries(cache->slots_ret, cache->n_ret, cpu);
+                        cache->n_ret = 0;
+                    }
+                    cache->slots_ret[cache->n_ret++] = entry;
+                    cached = true;
                 }
-                cache->slots_ret[cache->n_ret++] = entry;
+            }
+            finally
+            {
                 spin_unlock(&cache->free_lock);
+            }
+            if (cached)
+            {
                 return;
             }
-            spin_unlock(&cache->free_lock);
         }
         // direct_free:
         swapcache_free_entries(&entry, 1, cpu);
@@ -120,12 +137,18 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
         {
             // deactivate_swap_slots_cache()
             spin_lock(&_globals->swap_slots_cache_mutex);
-            Volatile.Write(ref _globals->swap_slot_cache_active, 0);
-            for (int other = 0; other < Options.Cpus; other++)
+            try
             {
-                drain_slots_cache_cpu(other, cpu);
+                Volatile.Write(ref _globals->swap_slot_cache_active, 0);
+                for (int other = 0; other < Options.Cpus; other++)
+                {
+                    drain_slots_cache_cpu(other, cpu);
+                }
             }
-            spin_unlock(&_globals->swap_slots_cache_mutex);
+            finally
+            {
+                spin_unlock(&_globals->swap_slots_cache_mutex);
+            }
         }
         return use_swap_slot_cache;
     }
@@ -135,14 +158,26 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
     {
         swap_slots_cache* cache = _slotsCaches!.ElementPointer(owner);
         spin_lock(&cache->alloc_lock);
-        swapcache_free_entries(cache->slots + cache->cur, cache->nr, cpu);
-        cache->cur = 0;
-        cache->nr = 0;
-        spin_unlock(&cache->alloc_lock);
+        try
+        {
+            swapcache_free_entries(cache->slots + cache->cur, cache->nr, cpu);
+            cache->cur = 0;
+            cache->nr = 0;
+        }
+        finally
+        {
+            spin_unlock(&cache->alloc_lock);
+        }
 
         spin_lock(&cache->free_lock);
-        swapcache_free_entries(cache->slots_ret, cache->n_ret, cpu);
-        cache->n_ret = 0;
-        spin_unlock(&cache->free_lock);
+        try
+        {
+            swapcache_free_entries(cache->slots_ret, cache->n_ret, cpu);
+            cache->n_ret = 0;
+        }
+        finally
+        {
+            spin_unlock(&cache->free_lock);
+        }
     }
 }
