@@ -19,12 +19,12 @@ internal sealed class TestThreads : IDisposable
 {
     /// <summary>
     /// How long <see cref="Join"/> waits: 90 s per unit of HWLAB_STRESS_SCALE, as the stress tests
-    /// run that many times longer. At scale 1 (CI) that is longer than <c>StartGate.Timeout</c>, so
+    /// run that many times longer, and never less than 90 s. At scale 1 (CI) that is longer than <c>StartGate.Timeout</c>, so
     /// a participant that never arrived is reported by the gate, and well inside the run's hang bound
     /// (runsettings/ci.runsettings: 180 s without a test event), so a hung test fails by itself;
     /// it stays under hardware.runsettings' 30 minutes at any scale.
     /// </summary>
-    public static TimeSpan Patience { get; } = TimeSpan.FromSeconds(Math.Min(90 * StressScale(), 25 * 60));
+    public static TimeSpan Patience { get; } = TimeSpan.FromSeconds(Math.Min(90 * Math.Max(1, StressScale.Factor), 25 * 60));
 
     private readonly TimeSpan _grace;
     private readonly List<Worker> _workers = [];
@@ -147,8 +147,6 @@ internal sealed class TestThreads : IDisposable
         _stop.Dispose();
         _changed.Dispose();
     }
-
-    private static int StressScale() => int.TryParse(Environment.GetEnvironmentVariable("HWLAB_STRESS_SCALE"), out int scale) && scale > 0 ? scale : 1;
 
     private bool AllFinished => _workers.TrueForAll(w => w.Finished);
 

@@ -14,9 +14,6 @@ namespace HwLab.Layout.Tests.Locks;
 /// </summary>
 internal static unsafe class LockValidation
 {
-    /// <summary>The stress scale from the runsettings: 1 in CI, larger on bare multicore machines.</summary>
-    public static int Scale => int.TryParse(Environment.GetEnvironmentVariable("HWLAB_STRESS_SCALE"), out int scale) && scale > 0 ? scale : 1;
-
     /// <summary>One thread per allowed CPU, at least 2 and at most 16.</summary>
     public static int Threads => Math.Clamp(ThreadPinning.AllowedCpus.Count, 2, 16);
 

@@ -1,5 +1,6 @@
 using HwLab.Layout.Kernel;
 using HwLab.Layout.Locks;
+using HwLab.Native.Tests;
 using HwLab.Native.Threading;
 
 namespace HwLab.Layout.Tests.Locks;
@@ -9,7 +10,7 @@ public sealed class MutualExclusionTests
     // concurrencykit's validate runs go to millions of updates; every lock here takes at least 10^7 in all.
     private const int TotalUpdates = 10_000_000;
 
-    private static int UpdatesPerThread => (TotalUpdates + LockValidation.Threads - 1) / LockValidation.Threads * LockValidation.Scale;
+    private static int UpdatesPerThread => StressScale.Of((TotalUpdates + LockValidation.Threads - 1) / LockValidation.Threads);
 
     public static TheoryData<string, string> Cases => LockValidation.Cases("bitlock", "bitlock-cas", "bitlock-xadd", "bitlock-backoff", "bitlock-store", "native-bitlock", "ticket");
 

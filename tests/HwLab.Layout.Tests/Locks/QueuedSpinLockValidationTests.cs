@@ -31,10 +31,10 @@ public sealed class QueuedSpinLockValidationTests
         Assert.SkipWhen(ThreadPinning.AllowedCpus.Count < 2, "needs 2 allowed CPUs so threads contend in parallel");
         // Another process may take a CPU for the whole run; only a run in which the threads
         // overlapped and at least one call left the fast path counts.
-        Run run = Validate(lockName, placement, Updates * LockValidation.Scale);
+        Run run = Validate(lockName, placement, StressScale.Of(Updates));
         for (int retry = 0; retry < 10 && !run.Contended; retry++)
         {
-            run = Validate(lockName, placement, Updates * LockValidation.Scale);
+            run = Validate(lockName, placement, StressScale.Of(Updates));
         }
         TestContext.Current.TestOutputHelper?.WriteLine($"{LockValidation.Threads} threads: {run.Pending} calls took the pending path, {run.Queued} queued");
 

@@ -38,6 +38,4 @@ internal static class Devices
         return SwapDeviceFactory.Create(
             parsed, layout, new SwapDeviceOptions { Slots = slots, Cpus = cpus, Order = chosen, ClusterPages = clusterPages, Spinlock = spinlock, StartSeed = startSeed });
     }
-
-    public static int Scale => int.TryParse(Environment.GetEnvironmentVariable("HWLAB_STRESS_SCALE"), out int scale) && scale > 0 ? scale : 1;
 }

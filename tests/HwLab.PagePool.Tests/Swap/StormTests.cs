@@ -27,7 +27,7 @@ public sealed class StormTests
         var owners = new ConcurrentDictionary<long, int>();
         var failures = new ConcurrentQueue<string>();
         var gate = new StartGate(2);
-        int operations = OperationsPerThread * Devices.Scale;
+        int operations = StressScale.Of(OperationsPerThread);
 
         team.StartEach(2, (t, stopping) =>
         {
