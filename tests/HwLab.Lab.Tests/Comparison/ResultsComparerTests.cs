@@ -258,4 +258,46 @@ public sealed class ResultsComparerTests
         ResultsDocument run = Document(Point("p", 1, 1, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => ResultsComparer.Compare(run, "a", run, "b", -1));
     }
+
+    [Fact]
+    public void A_setting_on_one_side_only_shows_a_dash_for_the_other_and_a_status_that_differs_shows_both()
+    {
+        ExperimentResult a = Experiment("swap", Point("p", 1, 1, 1)) with { Parameters = new Dictionary<string, string> { ["order"] = "columns" } };
+        ExperimentResult b = SampleDocuments.Experiment("swap", ExperimentStatus.Interrupted) with
+        {
+            Points = [Point("p", 1, 1, 1)],
+            Verdicts = [],
+            Parameters = new Dictionary<string, string> { ["spinlock"] = "ticket" },
+        };
+
+        ExperimentComparison both = Assert.Single(ResultsComparer.Compare(SampleDocuments.Document(a), "a", SampleDocuments.Document(b), "b").Experiments);
+        ExperimentComparison same = Assert.Single(ResultsComparer.Compare(SampleDocuments.Document(a), "a", SampleDocuments.Document(a), "b").Experiments);
+
+        Assert.Equal(["order: columns / -", "spinlock: - / ticket"], both.ParameterDifferences);
+        Assert.Equal("completed / interrupted", both.Status);
+        Assert.Equal("completed", same.Status);
+        Assert.Empty(same.ParameterDifferences);
+    }
+
+    [Fact]
+    public void A_side_without_experiments_is_named_as_having_none()
+    {
+        ResultsDocument empty = SampleDocuments.Document() with { Experiments = [] };
+        ResultsDocument b = SampleDocuments.Document(Experiment("locks", Point("p", 1, 1, 1)));
+
+        var e = Assert.Throws<ComparisonException>(() => ResultsComparer.Compare(empty, "one", b, "two"));
+
+        Assert.Equal("one and two share no experiment (none against locks); compare results of the same experiments", e.Message);
+    }
+
+    [Fact]
+    public void Common_experiments_without_a_point_are_named()
+    {
+        ResultsDocument a = SampleDocuments.Document(SampleDocuments.Experiment("swap", ExperimentStatus.Failed) with { Points = [] });
+        ResultsDocument b = SampleDocuments.Document(Experiment("swap", Point("p", 1, 1, 1)));
+
+        var e = Assert.Throws<ComparisonException>(() => ResultsComparer.Compare(a, "a", b, "b"));
+
+        Assert.Equal("a and b share experiments (swap) but no measured point; was one of them skipped or failed?", e.Message);
+    }
 }

@@ -52,4 +52,12 @@ public sealed class VerdictChangeTests
         Assert.Equal(new VerdictFigures("ratio per round", decision.Figure, decision.CiLower, decision.CiUpper, "above 1.10", 6), change.DecidedA);
         Assert.Null(change.DecidedB);
     }
+
+    [Fact]
+    public void A_change_is_worded_as_side_A_words_its_claim()
+    {
+        VerdictChange change = Assert.Single(VerdictChange.Between([Plain("as A says it", VerdictOutcome.Confirmed, "t")], [Plain("as B says it", VerdictOutcome.Refuted, "t")]));
+
+        Assert.Equal("as A says it", change.Claim);
+    }
 }

@@ -176,19 +176,20 @@ public sealed class DeciderTests
     [Fact]
     public void Agreeing_placement_groups_report_the_hull_of_their_intervals_and_each_group_its_own()
     {
-        // 1.65 to 1.75 on one placement, 5.4 to 5.8 on the other; two rounds with no probe count toward the figure only.
+        // 1.65 to 1.75 on one placement, 5.4 to 5.8 on the other; four rounds with no probe count toward the figure only.
         IReadOnlyList<RoundValue> rounds =
         [
             .. SyntheticRounds.Around(1.7, 0.05, 6, placementNs: 25),
             .. SyntheticRounds.Around(5.6, 0.2, 6, placementNs: 290, firstRound: 6),
-            new RoundValue(12, 9.0, null), new RoundValue(13, 9.0, null),
+            .. Enumerable.Range(12, 4).Select(r => new RoundValue(r, 9.0, null)),
         ];
 
         Decision decision = Decider.Decide(s_penalty, rounds);
 
         Assert.Equal(VerdictOutcome.Confirmed, decision.Outcome);
-        Assert.Equal(14, decision.SamplesUsed);
-        Assert.Equal(5.44, decision.Figure, 9); // the median of all fourteen rounds
+        Assert.Equal(16, decision.SamplesUsed);
+        Assert.Equal(5.52, decision.Figure, 9); // the median of all sixteen rounds
+        // The hull of the groups' intervals, not the interval of all sixteen rounds (1.71 to 9).
         Assert.Equal((1.65, 5.8), (Math.Round(decision.CiLower, 9), Math.Round(decision.CiUpper, 9)));
         GroupDecision first = decision.Groups[0];
         Assert.Equal((25.0, VerdictOutcome.Confirmed, 6), (first.PlacementNs, first.Outcome, first.SamplesUsed));

@@ -44,4 +44,25 @@ public sealed class RoundFiguresTests
         PointResult noisy = Point("n", Sample(0, 2, null, "Stolen"), Sample(1, 2, null, "Stolen"), Sample(2, 2, null, "Stolen"), Sample(3, 2));
         Assert.Equal(4, RoundFigures.Ratio(noisy, b).Count); // too few clean: every round counts
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-3.0)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NaN)]
+    public void A_placement_probe_that_is_not_a_positive_number_is_no_probe(double probe)
+    {
+        PointResult a = Point("a", Sample(0, 2, probe), Sample(1, 2, 40));
+        PointResult b = Point("b", Sample(0, 1, 25), Sample(1, 1));
+
+        // Round 0: a's probe is no probe, so b's speaks for the round; round 1 has a's.
+        Assert.Equal([25.0, 40.0], RoundFigures.Ratio(a, b).Select(r => r.PlacementNs!.Value));
+        Assert.Null(RoundFigures.Ratio(Point("c", Sample(0, 2, probe)), Point("d", Sample(0, 1))).Single().PlacementNs);
+    }
+
+    [Fact]
+    public void No_points_have_no_rounds()
+    {
+        Assert.Empty(RoundFigures.PerRound([], s => s[0].Value));
+    }
 }

@@ -138,4 +138,13 @@ public sealed class StatisticsTests
         Assert.Equal(0, Statistics.CoefficientOfVariationOf([]));
         Assert.Equal(0, Statistics.CoefficientOfVariationOf([-1, 1])); // a mean of 0: no relative spread
     }
+
+    [Fact]
+    public void No_samples_leave_nothing_to_use_and_the_basis_says_all()
+    {
+        (IReadOnlyList<SampleRecord> used, string basis) = Statistics.UsedSamples([]);
+
+        Assert.Empty(used);
+        Assert.Equal(Statistics.AllBasis, basis);
+    }
 }
