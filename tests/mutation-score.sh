@@ -28,7 +28,7 @@ case $project in
         parts=(
             "locks|**/Locks/**/*.cs|FullyQualifiedName~HwLab.Layout.Tests.Locks&FullyQualifiedName!~JitCodegenTests"
             "probe|**/Probe/**/*.cs|FullyQualifiedName~HwLab.Layout.Tests.Check|FullyQualifiedName~HwLab.Layout.Tests.Probe"
-            "kernel|**/*.cs;!**/Locks/**/*.cs;!**/Probe/**/*.cs|FullyQualifiedName!~HwLab.Layout.Tests.Locks"
+            "kernel|**/*.cs;!**/Locks/**/*.cs;!**/Probe/**/*.cs|FullyQualifiedName!~JitCodegenTests"
         ) ;;
     pagepool)
         tests=tests/HwLab.PagePool.Tests

@@ -42,4 +42,19 @@ public sealed unsafe class ClusterArrayTests
         using var padded = ClusterArray<swap_cluster_info_padded>.Allocate(100);
         Assert.Equal(99, padded.LineOf(99, 64));
     }
+
+    [Fact]
+    public void A_stride_keeps_the_elements_own_alignment_not_eight_bytes()
+    {
+        // The 4-byte bitfield needs 4-byte alignment: 12 bytes apart is fine for it.
+        using var array = ClusterArray<swap_cluster_info_bitfield>.Allocate(4, stride: 12);
+        Assert.Equal(12, (nint)array.ElementPointer(1) - (nint)array.ElementPointer(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ClusterArray<swap_cluster_info_bitfield>.Allocate(4, stride: 6));
+    }
+
+    [Fact]
+    public void An_array_too_large_to_address_is_refused_before_anything_is_mapped()
+    {
+        Assert.Throws<OverflowException>(() => ClusterArray<swap_cluster_info_seed>.Allocate(long.MaxValue / 4, stride: 8));
+    }
 }
