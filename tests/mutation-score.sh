@@ -49,7 +49,8 @@ mkdir -p "$out"
 cd "$root"
 dotnet tool restore >/dev/null
 for part in "${parts[@]}"; do
-    IFS='|' read -r name globs filter <<<"$part"
+    # The filter is the rest of the line: it may hold '|' itself.
+    IFS='|' read -r name globs _ <<<"$part"
     filter=${part#"$name|$globs|"}
     if [[ ${#wanted[@]} -gt 0 && ! " ${wanted[*]} " == *" $name "* ]]; then
         continue

@@ -18,8 +18,11 @@ internal static class ComparisonDocuments
         return PointWith(id, [.. values.Select((v, i) => WithProbe(SampleDocuments.Sample(i, v), probes[i]))]);
     }
 
-    public static SampleRecord WithProbe(SampleRecord sample, double probeNs)
-        => sample with { Extras = new Dictionary<string, double>(sample.Extras) { [RoundFigures.PlacementExtra] = probeNs } };
+    public static SampleRecord WithProbe(SampleRecord sample, double probeNs) => WithExtra(sample, RoundFigures.PlacementExtra, probeNs);
+
+    /// <summary><paramref name="sample"/> carrying <paramref name="value"/> as its extra <paramref name="name"/> (a probe of either kind).</summary>
+    public static SampleRecord WithExtra(SampleRecord sample, string name, double value)
+        => sample with { Extras = new Dictionary<string, double>(sample.Extras) { [name] = value } };
 
     public static PointResult PointWith(string id, SampleRecord[] samples)
     {

@@ -8,20 +8,17 @@ namespace HwLab.Lab.Tests.Comparison;
 
 public sealed class RoundProbesTests
 {
-    private static SampleRecord With(SampleRecord sample, string extra, double value)
-        => sample with { Extras = new Dictionary<string, double>(sample.Extras) { [extra] = value } };
-
     [Fact]
     public void A_sample_speaks_with_its_own_probe_and_else_with_the_first_its_round_has()
     {
         PointResult probed = PointWith("probed", [
-            With(SampleDocuments.Sample(0, 1), RoundFigures.PlacementExtra, 25),
-            With(SampleDocuments.Sample(1, 1), RoundFigures.PlacementExtra, 26),
+            WithExtra(SampleDocuments.Sample(0, 1), RoundFigures.PlacementExtra, 25),
+            WithExtra(SampleDocuments.Sample(1, 1), RoundFigures.PlacementExtra, 26),
             SampleDocuments.Sample(2, 1)]);
         PointResult other = PointWith("other", [
-            With(SampleDocuments.Sample(0, 1), RoundFigures.PlacementExtra, 99),
+            WithExtra(SampleDocuments.Sample(0, 1), RoundFigures.PlacementExtra, 99),
             SampleDocuments.Sample(1, 1),
-            With(SampleDocuments.Sample(2, 1), RoundFigures.PlacementExtra, 27),
+            WithExtra(SampleDocuments.Sample(2, 1), RoundFigures.PlacementExtra, 27),
             SampleDocuments.Sample(3, 1)]);
 
         var probes = RoundProbes.Of(Experiment("locks", probed, other));
@@ -37,8 +34,8 @@ public sealed class RoundProbesTests
     [InlineData(-5.0)]
     public void A_probe_that_is_not_a_positive_number_is_no_probe(double probe)
     {
-        PointResult point = PointWith("p", [With(SampleDocuments.Sample(0, 1), RoundFigures.PlacementExtra, probe), With(SampleDocuments.Sample(1, 1), RoundFigures.PlacementExtra, 30)]);
-        PointResult other = PointWith("q", [With(SampleDocuments.Sample(0, 1), RoundFigures.PlacementExtra, 40)]);
+        PointResult point = PointWith("p", [WithExtra(SampleDocuments.Sample(0, 1), RoundFigures.PlacementExtra, probe), WithExtra(SampleDocuments.Sample(1, 1), RoundFigures.PlacementExtra, 30)]);
+        PointResult other = PointWith("q", [WithExtra(SampleDocuments.Sample(0, 1), RoundFigures.PlacementExtra, 40)]);
 
         Assert.Equal([40.0, 30.0], RoundProbes.Of(Experiment("locks", point, other)).BehindFigureOf(point));
     }
@@ -46,7 +43,7 @@ public sealed class RoundProbesTests
     [Fact]
     public void Each_kind_of_probe_is_read_from_its_own_extra()
     {
-        SampleRecord sample = With(With(SampleDocuments.Sample(0, 1), RoundFigures.PlacementExtra, 25), RoundFigures.MemoryExtra, 300);
+        SampleRecord sample = WithExtra(WithExtra(SampleDocuments.Sample(0, 1), RoundFigures.PlacementExtra, 25), RoundFigures.MemoryExtra, 300);
         PointResult point = PointWith("p", [sample]);
         ExperimentResult experiment = Experiment("swap", point);
 
