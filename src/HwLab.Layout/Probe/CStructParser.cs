@@ -12,20 +12,18 @@ namespace HwLab.Layout.Probe;
 /// </summary>
 internal static partial class CStructParser
 {
-    // Words that can end a member's specifiers but never name it.
-    private static readonly HashSet<string> s_keywords =
-    [
-        "auto", "bool", "char", "const", "double", "enum", "extern", "float", "inline", "int", "long", "register",
-        "restrict", "short", "signed", "static", "struct", "typedef", "union", "unsigned", "void", "volatile",
-        "_Atomic", "_Bool", "_Complex", "__const", "__extension__", "__int128", "__restrict", "__restrict__",
-        "__signed__", "__volatile__", "__typeof__", "__typeof", "typeof",
-    ];
+    // The word lists are read where they are used, not kept in static fields: the parser runs once
+    // per probe, a linear look through a few dozen words costs nothing next to the compiler's run,
+    // and a list a test reaches through a method is a list the test can check.
 
-    // Function-like words whose parenthesised argument says nothing about a member's name.
-    private static readonly string[] s_droppedCalls = ["__attribute__", "__attribute", "_Alignas", "alignas", "__declspec", "__asm__", "__asm", "asm"];
-
-    // Function-like words that stand for a type: the word stays so that the declarator still has a type before its name.
-    private static readonly string[] s_typeCalls = ["__typeof__", "__typeof", "typeof", "_Atomic"];
+    /// <summary>Words that can end a member's specifiers but never name it.</summary>
+    internal static bool IsKeyword(string word)
+        => ((ReadOnlySpan<string>)[
+            "auto", "bool", "char", "const", "double", "enum", "extern", "float", "inline", "int", "long", "register",
+            "restrict", "short", "signed", "static", "struct", "typedef", "union", "unsigned", "void", "volatile",
+            "_Atomic", "_Bool", "_Complex", "__const", "__extension__", "__int128", "__restrict", "__restrict__",
+            "__signed__", "__volatile__", "__typeof__", "__typeof", "typeof",
+        ]).Contains(word);
 
     /// <summary>The struct called <paramref name="name"/> (its tag, or a typedef of it), or null when the text declares no such struct.</summary>
     public static CStructDeclaration? Find(string preprocessed, string name)
@@ -114,7 +112,7 @@ internal static partial class CStructParser
             List<Match> words = [.. Identifier().Matches(before).Cast<Match>()];
             if (specifiers is null)
             {
-                Match? last = words.Count >= 2 && !s_keywords.Contains(words[^1].Value) ? words[^1] : null;
+                Match? last = words.Count >= 2 && !IsKeyword(words[^1].Value) ? words[^1] : null;
                 string type = before[..(last?.Index ?? before.Length)].Trim();
                 if (last is not null)
                 {
@@ -166,7 +164,7 @@ internal static partial class CStructParser
         int cut = declarator.IndexOfAny(['[', '(']);
         string head = cut < 0 ? declarator : declarator[..cut];
         List<string> words = [.. Identifier().Matches(head).Select(m => m.Value)];
-        if (words.Count == 0 || s_keywords.Contains(words[^1]) || (needsType && words.Count < 2))
+        if (words.Count == 0 || IsKeyword(words[^1]) || (needsType && words.Count < 2))
         {
             return null;
         }
@@ -185,11 +183,13 @@ internal static partial class CStructParser
             }
         }
         string result = text.ToString();
-        foreach (string word in s_droppedCalls)
+        // Function-like words whose parenthesised argument says nothing about a member's name.
+        foreach (string word in (ReadOnlySpan<string>)["__attribute__", "__attribute", "_Alignas", "alignas", "__declspec", "__asm__", "__asm", "asm"])
         {
             result = DropCalls(result, word, keepWord: false);
         }
-        foreach (string word in s_typeCalls)
+        // Function-like words that stand for a type: the word stays so that the declarator still has a type before its name.
+        foreach (string word in (ReadOnlySpan<string>)["__typeof__", "__typeof", "typeof", "_Atomic"])
         {
             result = DropCalls(result, word, keepWord: true);
         }

@@ -12,9 +12,6 @@ namespace HwLab.Layout.Probe;
 /// </summary>
 public static class CStructProbe
 {
-    // The JSON writer the native probe uses (native-layout/include), embedded so the generated probe measures the same way.
-    private static readonly string[] s_sharedHeaders = ["layout_probe_json.h", "hwlab_native.h"];
-
     private static readonly TimeSpan s_runTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -61,7 +58,8 @@ public static class CStructProbe
         DirectoryInfo work = Directory.CreateTempSubdirectory("hwlab-probe-");
         try
         {
-            foreach (string shared in s_sharedHeaders)
+            // The JSON writer the native probe uses (native-layout/include), embedded so the generated probe measures the same way.
+            foreach (string shared in (ReadOnlySpan<string>)["layout_probe_json.h", "hwlab_native.h"])
             {
                 File.WriteAllText(Path.Combine(work.FullName, shared), ReadSharedHeader(shared));
             }

@@ -11,8 +11,12 @@ namespace HwLab.Layout.Probe;
 /// </summary>
 public static class ManagedLayouts
 {
+    // Both lists are measured afresh on every read: a dozen small descriptions cost microseconds,
+    // and a describing method's error then shows in the check that reads it, not in a type
+    // initializer that ran once, before anything could look at it.
+
     /// <summary>Every mirrored struct, in the order the C probe lists them.</summary>
-    public static IReadOnlyList<StructDescription> All { get; } =
+    public static IReadOnlyList<StructDescription> All =>
     [
         Bitfield(),
         Seed(),
@@ -29,7 +33,7 @@ public static class ManagedLayouts
     ];
 
     /// <summary>The constants the C# code uses under their C names, for comparison with the probe's.</summary>
-    public static IReadOnlyDictionary<string, long> Constants { get; } = new Dictionary<string, long>
+    public static IReadOnlyDictionary<string, long> Constants => new Dictionary<string, long>
     {
         [nameof(SwapCluster.SWAPFILE_CLUSTER)] = SwapCluster.SWAPFILE_CLUSTER,
         [nameof(SwapCluster.HPAGE_PMD_NR)] = SwapCluster.HPAGE_PMD_NR,

@@ -206,6 +206,80 @@ public sealed class CStructProbeTests : IDisposable
     }
 
     [Fact]
+    public void A_define_without_a_value_is_defined_as_one()
+    {
+        string compiler = RequireCompiler();
+        string header = Write("defined.h", "struct defined { char bytes[FLAG + 1]; };\n");
+
+        StructDescription probed = CStructProbe.Describe(header, "defined", [], new Dictionary<string, string?> { ["FLAG"] = null }, compiler);
+
+        Assert.Equal(2, probed.Size);
+    }
+
+    [Fact]
+    public void A_missing_header_or_one_a_probe_cannot_include_is_reported()
+    {
+        string missing = Path.Combine(_dir.FullName, "missing.h");
+        string quoted = Write("quote\"d.h", "struct fine { int a; };\n");
+
+        Assert.Equal($"no header at {missing}", Assert.Throws<StructProbeException>(() => CStructProbe.Describe(missing, "fine", [], s_noDefines, null)).Message);
+        Assert.Equal(
+            $"cannot #include {quoted}: its path holds a quote or a line break",
+            Assert.Throws<StructProbeException>(() => CStructProbe.Describe(quoted, "fine", [], s_noDefines, null)).Message);
+    }
+
+    [Fact]
+    public void Arguments_are_checked()
+    {
+        string header = Write("fine.h", "struct fine { int a; };\n");
+
+        Assert.Throws<ArgumentNullException>(() => CStructProbe.Describe(null!, "fine", [], s_noDefines, null));
+        Assert.Throws<ArgumentException>(() => CStructProbe.Describe(" ", "fine", [], s_noDefines, null));
+        Assert.Throws<ArgumentException>(() => CStructProbe.Describe(header, "", [], s_noDefines, null));
+        Assert.Throws<ArgumentNullException>(() => CStructProbe.Describe(header, "fine", null!, s_noDefines, null));
+        Assert.Throws<ArgumentNullException>(() => CStructProbe.Describe(header, "fine", [], null!, null));
+    }
+
+    [Fact]
+    public void A_struct_with_nothing_to_name_is_reported()
+    {
+        string compiler = RequireCompiler();
+        string header = Write("unnamed.h", "struct unnamed { int : 4; };\n");
+
+        var e = Assert.Throws<StructProbeException>(() => CStructProbe.Describe(header, "unnamed", [], s_noDefines, compiler));
+
+        Assert.Equal($"struct unnamed in {header} has no named members to probe", e.Message);
+    }
+
+    [Fact]
+    public void A_probe_whose_output_is_not_its_layout_is_reported()
+    {
+        string compiler = RequireCompiler();
+        // A header's destructor writes after the probe's JSON, so what the probe prints no longer parses.
+        string header = Write(
+            "chatty.h",
+            "#include <stdio.h>\nstruct chatty { int a; };\n__attribute__((destructor)) static void chat(void) { fputs(\"and more\\n\", stdout); }\n");
+
+        var e = Assert.Throws<StructProbeException>(() => CStructProbe.Describe(header, "chatty", [], s_noDefines, compiler));
+
+        Assert.StartsWith("the probe for struct chatty printed what is not its layout: ", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.IsType<System.Text.Json.JsonException>(e.InnerException);
+    }
+
+    [Fact]
+    public void A_header_that_compiles_but_does_not_check_is_reported_as_not_compiling()
+    {
+        string compiler = RequireCompiler();
+        // Preprocessing alone accepts this; only the syntax check sees the error.
+        string header = Write("syntax.h", "struct syntax { int a; } oops oops;\n");
+
+        var e = Assert.Throws<StructProbeException>(() => CStructProbe.Describe(header, "syntax", [], s_noDefines, compiler));
+
+        Assert.StartsWith("the header does not compile: ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_probe_leaves_no_temporary_directory_behind()
     {
         string compiler = RequireCompiler();

@@ -95,4 +95,56 @@ public sealed class StructLayoutViewTests
 
         Assert.Equal(counted, StructLayoutView.Straddling(size, lineSize, count));
     }
+
+    [Fact]
+    public void A_field_that_ends_on_a_boundary_does_not_cross_it()
+    {
+        // 64 + 64 bytes on 64-byte lines: the first field ends exactly where line 1 begins.
+        var d = new StructDescription("two_lines", 128, 8, [new("first", 0, 64), new("second", 64, 64)]);
+
+        IReadOnlyList<string> lines = StructLayoutView.Lines(d, 64, 1);
+
+        Assert.Equal(
+            [
+                "struct two_lines {",
+                "    first                            /*      0      64 bytes */",
+                "    /* --- cacheline 1 boundary (64 bytes) --- */",
+                "    second                           /*     64      64 bytes */",
+                "};",
+                "/* size: 128, align: 8, cachelines: 2, members: 2 */",
+                "/* members cover: 128 bytes, holes: 0, sum holes: 0 bytes, padding: 0 bytes */",
+            ],
+            lines.Take(7));
+    }
+
+    [Fact]
+    public void Odd_bit_counts_and_a_part_line_read_in_bits_and_whole_lines()
+    {
+        // One bit used of a 63-byte object: 1 bit, then 503 bits of padding; it needs one 64-byte line.
+        var d = new StructDescription("odd", 63, 1, [new("flag", 0, 1, 0, 1)]);
+
+        IReadOnlyList<string> lines = StructLayoutView.Lines(d, 64, 1);
+
+        Assert.Contains("    flag                             /*      0:0     1 bits */", lines);
+        Assert.Contains("    /* padding: 503 bits */", lines);
+        Assert.Contains("/* size: 63, align: 1, cachelines: 1, members: 1 */", lines);
+        Assert.Contains("/* members cover: 1 bit, holes: 0, sum holes: 0 bytes, padding: 503 bits */", lines);
+    }
+
+    [Theory]
+    [InlineData(0, 64, 1)]
+    [InlineData(8, 0, 1)]
+    [InlineData(8, 64, 0)]
+    public void Lines_refuse_sizes_and_counts_that_are_not_positive(int size, int lineSize, int count)
+        => Assert.Throws<ArgumentOutOfRangeException>(() => StructLayoutView.Lines(new StructDescription("s", size, 1, []), lineSize, count));
+
+    [Fact]
+    public void Straddling_refuses_what_cannot_be_an_array()
+    {
+        Assert.Throws<ArgumentNullException>(() => StructLayoutView.Lines(null!, 64, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StructLayoutView.Straddling(0, 64, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StructLayoutView.Straddling(8, 0, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StructLayoutView.Straddling(8, 64, -1));
+        Assert.Equal(0, StructLayoutView.Straddling(24, 64, 0));
+    }
 }
