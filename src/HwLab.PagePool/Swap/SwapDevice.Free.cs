@@ -68,7 +68,9 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
         // under it would otherwise leave every other CPU spinning on it.
         try
         {
-            byte count;
+            // Both are set by the loop below before any read; starting them at zero and null keeps
+            // every variant of that loop compilable, the mutation runs' included (docs/quality.md).
+            byte count = 0;
             if (!swapInfoLocked)
             {
                 count = Volatile.Read(ref _swapMap[offset]);
@@ -80,7 +82,7 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
                 }
             }
 
-            TCluster* ci;
+            TCluster* ci = null;
             while (true)
             {
                 ci = lock_cluster(offset);
