@@ -28,6 +28,7 @@ internal sealed class TestThreads : IDisposable
 
     private readonly TimeSpan _grace;
     private readonly List<Worker> _workers = [];
+    private readonly List<Thread> _threads = [];
     private readonly List<IDisposable> _owned = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly ManualResetEventSlim _changed = new();
@@ -104,6 +105,7 @@ internal sealed class TestThreads : IDisposable
                 Name = worker.Name,
             };
             _workers.Add(worker);
+            _threads.Add(thread);
             thread.Start();
         }
     }
@@ -118,6 +120,13 @@ internal sealed class TestThreads : IDisposable
         bool ended = WaitUntil(() => AllFinished || AnyFailed, limit);
         if (ended && !AnyFailed)
         {
+            // A worker is finished once its work returned; its thread ends a moment later. Tests
+            // that look at whether a thread is still alive (a slot held by a thread that ended)
+            // need it gone, and it is by now or within the grace.
+            foreach (Thread thread in _threads)
+            {
+                thread.Join(_grace);
+            }
             return;
         }
         // Named at the deadline, before the loops that check Stopping are told to end.

@@ -47,6 +47,9 @@ public sealed unsafe class QueuedSpinLockNodes : IDisposable
     /// <summary>The cache line size the table was padded for.</summary>
     public int LineSize { get; }
 
+    /// <summary>Whether the nodes' memory has been given back (once disposed and no live thread attached).</summary>
+    internal bool IsReleased => _cpus.Arena.IsDisposed;
+
     /// <summary>CPU 0's nodes; CPU c's are <see cref="Stride"/> * c bytes further (what the native lock is given).</summary>
     internal qspinlock_cpu* First => _cpus.ElementPointer(0);
 
