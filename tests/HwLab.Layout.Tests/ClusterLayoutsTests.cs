@@ -1,14 +1,9 @@
 using HwLab.Layout.Kernel;
-using static HwLab.Layout.Kernel.QspinlockTypes;
 
-namespace HwLab.Layout.Tests.Kernel;
+namespace HwLab.Layout.Tests;
 
-/// <summary>
-/// The generation catalog's words and kernel facts, and the qspinlock tail code as
-/// kernel/locking/qspinlock.c (6.x) packs it: x86_64's 32-bit word, _Q_PENDING_BITS 8, so the
-/// tail's node index sits at bits 16-17 and CPU + 1 from bit 18.
-/// </summary>
-public sealed class CatalogAndTailTests
+/// <summary>The generation catalog's words and kernel facts, and what a size that cannot be laid out is told.</summary>
+public sealed class ClusterLayoutsTests
 {
     [Theory]
     [InlineData(ClusterLayout.Bitfield4, "swap_cluster_info_bitfield", "up to 4.10: data:24, flags:8", false)]
@@ -27,31 +22,6 @@ public sealed class CatalogAndTailTests
     [Fact]
     public void The_catalog_lists_every_generation_once_oldest_first()
         => Assert.Equal(Enum.GetValues<ClusterLayout>(), ClusterLayouts.All.Select(g => g.Layout));
-
-    [Theory]
-    [InlineData(0, 0, 0x0004_0000u)]
-    [InlineData(0, 3, 0x0007_0000u)]
-    [InlineData(2, 1, 0x000d_0000u)]
-    [InlineData(MaxTailCpus - 1, 2, 0xfffe_0000u)]
-    public void A_tail_is_cpu_plus_one_from_bit_18_and_the_node_at_bits_16_and_17(int cpu, int idx, uint tail)
-    {
-        Assert.Equal(tail, encode_tail(cpu, idx));
-        // The locked byte and the pending bit under the tail do not change what it names.
-        Assert.Equal(cpu, TailCpu(tail | _Q_LOCKED_PENDING_MASK));
-        Assert.Equal(idx, TailIdx(tail | _Q_LOCKED_PENDING_MASK));
-    }
-
-    [Fact]
-    public void The_empty_tail_names_no_CPU()
-        => Assert.Equal(-1, TailCpu(_Q_LOCKED_VAL | _Q_PENDING_VAL));
-
-    [Theory]
-    [InlineData(-1, 0)]
-    [InlineData(MaxTailCpus, 0)]
-    [InlineData(0, -1)]
-    [InlineData(0, MAX_NODES)]
-    public void A_CPU_or_node_a_tail_cannot_hold_is_refused(int cpu, int idx)
-        => Assert.Throws<ArgumentOutOfRangeException>(() => encode_tail(cpu, idx));
 
     [Fact]
     public void Sizes_that_cannot_be_laid_out_say_why()
