@@ -6,6 +6,8 @@
 #
 #   tests/mutation-score.sh layout|pagepool|lab [OUTPUT-DIR] [PART...]
 #
+# HWLAB_MUTATION_CONCURRENCY=N runs N test processes at once (1 unless set).
+#
 # The JIT's code for the locks is not checked (JitCodegenTests): Stryker's instrumented assembly
 # compiles to other code whatever the mutant, so that test would kill every one. The stress tests
 # run at HWLAB_STRESS_SCALE (0.01 unless set): instrumented, the lock loops run about 14 times
@@ -58,6 +60,8 @@ for part in "${parts[@]}"; do
         continue
     fi
     args=(--reporter json --reporter html --reporter dots --output "$out/$name")
+    # Test processes at once; the stryker-config.json files say 1, the safe choice beside other work.
+    if [[ -n ${HWLAB_MUTATION_CONCURRENCY:-} ]]; then args+=(--concurrency "$HWLAB_MUTATION_CONCURRENCY"); fi
     if [[ -n $globs ]]; then
         IFS=';' read -r -a patterns <<<"$globs"
         for pattern in "${patterns[@]}"; do args+=(--mutate "$pattern"); done
