@@ -127,4 +127,46 @@ public sealed class IntervalComparisonTests
                 : e)],
         };
     }
+
+    [Fact]
+    public void B_at_exactly_zero_is_a_change_down_to_nothing()
+    {
+        PointComparison point = Only(ResultsComparer.Compare(Document(Point("p", 10, 10, 10, 10, 10, 10)), "a", Document(Point("p", 0, 0, 0, 0, 0, 0)), "b"));
+
+        Assert.Equal(PointComparison.Changed, point.State);
+        Assert.Equal((0.0, 0.0, 0.0), (point.Ratio, point.CiLower, point.CiUpper));
+    }
+
+    [Fact]
+    public void An_interval_end_beyond_the_range_of_a_number_is_not_comparable_even_when_the_medians_are()
+    {
+        // A's lowest sample is tiny: B's high end over it leaves the double range; the medians' quotient is 1e10.
+        ResultsDocument a = Document(Point("p", 1e-300, 1, 1, 1, 1, 1));
+        ResultsDocument b = Document(Point("p", 1e10, 1e10, 1e10, 1e10, 1e10, 1e10));
+
+        PointComparison point = Only(ResultsComparer.Compare(a, "a", b, "b"));
+
+        Assert.Equal(1e10, point.Ratio);
+        Assert.Equal(PointComparison.NotComparable, point.State);
+        Assert.EndsWith("is beyond the range of a number", point.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_interval_from_inside_the_band_to_past_it_is_noise_not_no_change()
+    {
+        ResultsDocument a = Document(Point("p", 10, 10, 10, 10, 10, 10));
+        ResultsDocument b = Document(Point("p", 10, 10.2, 10.4, 10.6, 10.8, 11));
+
+        PointComparison point = Only(ResultsComparer.Compare(a, "a", b, "b"));
+
+        Assert.Equal((1.0, 1.1), (point.CiLower!.Value, Math.Round(point.CiUpper!.Value, 12)));
+        Assert.Equal(PointComparison.WithinNoise, point.State);
+    }
+
+    [Fact]
+    public void A_ratio_of_one_thousandth_is_still_written_in_decimals()
+    {
+        Assert.Equal("0.001", RatioText.Of(0.001));
+        Assert.Equal(HwLab.Lab.Reports.Numbers.Scientific(0.000999), RatioText.Of(0.000999));
+    }
 }

@@ -46,4 +46,17 @@ public sealed class PointMemoryTests
         Assert.Same(PointMemory.None, PointMemory.Of(s_fast, [], s_band));
         Assert.Equal(new PointMemory(null, null, false), PointMemory.None);
     }
+
+    [Fact]
+    public void Memory_exactly_at_the_bands_edge_does_not_differ()
+    {
+        NoChangeBand quarter = NoChangeBand.FromPercent(25);
+        double[] hundred = [100, 100, 100, 100, 100, 100];
+
+        Assert.Equal(1.25, quarter.High);
+        Assert.False(PointMemory.Of(hundred, [125, 125, 125, 125, 125, 125], quarter).Differs);
+        Assert.True(PointMemory.Of(hundred, [126, 126, 126, 126, 126, 126], quarter).Differs);
+        Assert.False(PointMemory.Of(hundred, [80, 80, 80, 80, 80, 80], quarter).Differs);
+        Assert.True(PointMemory.Of(hundred, [79, 79, 79, 79, 79, 79], quarter).Differs);
+    }
 }

@@ -300,4 +300,17 @@ public sealed class ResultsComparerTests
 
         Assert.Equal("a and b share experiments (swap) but no measured point; was one of them skipped or failed?", e.Message);
     }
+
+    [Fact]
+    public void Common_experiments_of_which_one_has_points_are_compared_on_those()
+    {
+        ExperimentResult empty = SampleDocuments.Experiment("swap", ExperimentStatus.Failed) with { Points = [] };
+        ResultsDocument a = SampleDocuments.Document(Experiment("locks", Point("p", 1, 1, 1, 1, 1, 1)), empty);
+        ResultsDocument b = SampleDocuments.Document(Experiment("locks", Point("p", 1, 1, 1, 1, 1, 1)), empty);
+
+        ResultsComparison comparison = ResultsComparer.Compare(a, "a", b, "b");
+
+        Assert.Equal(["locks", "swap"], comparison.Experiments.Select(e => e.Name));
+        Assert.Equal(1, comparison.Compared);
+    }
 }

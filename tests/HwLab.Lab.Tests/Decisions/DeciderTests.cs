@@ -1,5 +1,6 @@
 using HwLab.Lab.Decisions;
 using HwLab.Lab.Results;
+using HwLab.Lab.Tests.Results;
 
 namespace HwLab.Lab.Tests.Decisions;
 
@@ -106,6 +107,7 @@ public sealed class DeciderTests
 
         Assert.Equal(VerdictOutcome.Confirmed, decision.Outcome);
         Assert.Null(decision.Groups[1].CiLower);
+        Assert.Null(decision.Groups[1].CiUpper);
         Assert.Contains("too few to decide", decision.Why);
     }
 
@@ -222,5 +224,24 @@ public sealed class DeciderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Decider.Decide(DecisionRule.Above("x", double.NaN), SyntheticRounds.Around(1, 0.1, 6)));
         Assert.Throws<ArgumentNullException>(() => Decider.Decide(null!, []));
         Assert.Throws<ArgumentNullException>(() => Decider.Decide(s_penalty, null!));
+    }
+
+    [Fact]
+    public void Rounds_all_on_one_placement_are_decided_together_without_groups()
+    {
+        Decision decision = Decider.Decide(s_penalty, SyntheticRounds.Around(1.7, 0.05, 8, placementNs: 25));
+
+        Assert.Equal(VerdictOutcome.Confirmed, decision.Outcome);
+        Assert.Empty(decision.Groups);
+        Assert.False(decision.MachineChanged);
+    }
+
+    [Fact]
+    public void A_rule_read_back_from_a_verdict_keeps_the_figures_name()
+    {
+        DecisionRule? rule = DecisionRule.Of(DecidedDocuments.Above(VerdictOutcome.Confirmed, 1.15, 1.3));
+
+        Assert.Equal(new DecisionRule(DecidedDocuments.FigureName, Direction.Above, 1.10), rule);
+        Assert.Equal("", DecisionRule.Of(DecidedDocuments.Above(VerdictOutcome.Confirmed, 1.15, 1.3) with { FigureName = null })!.Figure);
     }
 }

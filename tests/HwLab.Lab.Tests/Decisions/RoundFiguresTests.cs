@@ -65,4 +65,13 @@ public sealed class RoundFiguresTests
     {
         Assert.Empty(RoundFigures.PerRound([], s => s[0].Value));
     }
+
+    [Fact]
+    public void Exactly_half_the_rounds_clean_is_enough_to_leave_the_others_out()
+    {
+        PointResult a = Point("a", Sample(0, 2, null, "Stolen"), Sample(1, 2), Sample(2, 2, null, "Preempted"), Sample(3, 2));
+        PointResult b = Point("b", Sample(0, 1), Sample(1, 1), Sample(2, 1), Sample(3, 1));
+
+        Assert.Equal([1, 3], RoundFigures.Ratio(a, b).Select(r => r.Round));
+    }
 }
