@@ -38,8 +38,8 @@ case $project in
         tests=tests/HwLab.PagePool.Tests
         parts=(
             "zones|**/Zones/**/*.cs|FullyQualifiedName~HwLab.PagePool.Tests.Reserve&FullyQualifiedName!~ScenarioTests"
-            "reserve|**/Reserve/**/*.cs|FullyQualifiedName~HwLab.PagePool.Tests.Reserve&FullyQualifiedName!~The_threaded_mode"
             "swap|**/*.cs;!**/Reserve/**/*.cs;!**/Zones/**/*.cs|FullyQualifiedName!~HwLab.PagePool.Tests.Reserve"
+            "reserve|**/Reserve/**/*.cs|FullyQualifiedName~HwLab.PagePool.Tests.Reserve&FullyQualifiedName!~The_threaded_mode"
         ) ;;
     lab)
         # One part: the decision code and the filter of tests/HwLab.Lab.Tests/stryker-config.json.

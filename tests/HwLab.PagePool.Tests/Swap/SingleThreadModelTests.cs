@@ -1,3 +1,4 @@
+using HwLab.Native.Tests;
 using HwLab.PagePool.Swap;
 
 namespace HwLab.PagePool.Tests.Swap;
@@ -18,7 +19,9 @@ public sealed class SingleThreadModelTests
         byte[] page = new byte[SwapDeviceOptions.PageBytes];
         byte[] back = new byte[SwapDeviceOptions.PageBytes];
 
-        for (int step = 0; step < 100_000; step++)
+        // 100 000 steps; at a mutation run's scale (HWLAB_STRESS_SCALE below 1) no fewer than 10 000.
+        int steps = Math.Max(10_000, StressScale.Of(100_000));
+        for (int step = 0; step < steps; step++)
         {
             int choice = random.Next(100);
             if (choice < 35 || model.Count == 0)
