@@ -106,7 +106,7 @@ public sealed unsafe class Zone : IDisposable
         int page = _freeList[--_free];
         if (_owner[page] != FreeMarker || *Stamp(page) != FreeMarker)
         {
-            throw new InvalidOperationException($"Page {page} is on the free list but owned by {_owner[page]}: handed out twice.");
+            throw new InvalidOperationException($"Page {page} is on the free list but owned by {_owner[page]} (its stamp says {*Stamp(page)}): handed out twice, or written over.");
         }
         _owner[page] = owner;
         *Stamp(page) = owner;
@@ -162,6 +162,12 @@ public sealed unsafe class Zone : IDisposable
     }
 
     public void Dispose() => _pages.Dispose();
+
+    /// <summary>
+    /// Writes <paramref name="value"/> over a page's owner stamp, as a stray write into the page
+    /// would; the model never does, so this is how the checks that catch one are tested.
+    /// </summary>
+    internal void OverwriteStamp(int page, long value) => *Stamp(page) = value;
 
     private long* Stamp(int page) => (long*)_pages.BytePointer((long)page * PageBytes, sizeof(long));
 }

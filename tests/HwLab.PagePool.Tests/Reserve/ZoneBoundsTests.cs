@@ -99,4 +99,23 @@ public sealed class ZoneBoundsTests
         Assert.True(ZoneWatermark.__zone_watermark_ok(min + 10, 0, 24, flags, nrReservedHighatomic: 10));
         Assert.False(ZoneWatermark.__zone_watermark_ok(24 + 10, 0, 24, ALLOC_WMARK_MIN, nrReservedHighatomic: 10));
     }
+
+    [Fact]
+    public void A_stray_write_over_a_pages_stamp_is_caught_where_the_page_is_next_used()
+    {
+        using var zone = new Zone(new ZoneOptions { Pages = 256, MinFreeKbytes = 64 });
+        int held = zone.TryAllocate(ALLOC_WMARK_LOW, 1);
+        int next = held + 1; // pages are handed out from 0 upwards
+
+        zone.OverwriteStamp(held, 7);
+        zone.OverwriteStamp(next, 5);
+
+        Assert.Equal(
+            [$"page {held} is stamped 7 but owned by 1", $"page {next} is stamped 5 but owned by -1"],
+            zone.CheckInvariants());
+        Assert.Equal($"Page {held} freed by 1 but owned by 1 (its stamp says 7).", Assert.Throws<InvalidOperationException>(() => zone.Free(held, 1)).Message);
+        Assert.Equal(
+            $"Page {next} is on the free list but owned by -1 (its stamp says 5): handed out twice, or written over.",
+            Assert.Throws<InvalidOperationException>(() => zone.TryAllocate(ALLOC_WMARK_LOW, 2)).Message);
+    }
 }
