@@ -6,8 +6,9 @@ namespace HwLab.Layout;
 /// <summary>The catalog of generations, oldest first.</summary>
 public static class ClusterLayouts
 {
-    // Described afresh on each read, as ManagedLayouts' lists are: six small records, read a few
-    // times a run, and a describing mistake then shows in whichever test reads the catalog.
+    // Described afresh on each read, as ManagedLayouts' lists are: six small records, read when a
+    // device or a report is made, never in a measured loop, and a describing mistake then shows in
+    // whichever test reads the catalog.
     public static IReadOnlyList<ClusterLayoutInfo> All =>
     [
         Describe<swap_cluster_info_bitfield>("up to 4.10: data:24, flags:8", hadThpSwap: false),

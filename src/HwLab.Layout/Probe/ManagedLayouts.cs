@@ -11,9 +11,9 @@ namespace HwLab.Layout.Probe;
 /// </summary>
 public static class ManagedLayouts
 {
-    // Both lists are measured afresh on every read: a dozen small descriptions cost microseconds,
-    // and a describing method's error then shows in the check that reads it, not in a type
-    // initializer that ran once, before anything could look at it.
+    // Both lists are measured afresh on every read: they are read by the layout check alone, never
+    // in a measured loop, and a describing method's error then shows in the check that reads it,
+    // not in a type initializer that ran once, before anything could look at it.
 
     /// <summary>Every mirrored struct, in the order the C probe lists them.</summary>
     public static IReadOnlyList<StructDescription> All =>
