@@ -113,7 +113,8 @@ internal static partial class CStructParser
             if (specifiers is null)
             {
                 Match? last = words.Count >= 2 && !IsKeyword(words[^1].Value) ? words[^1] : null;
-                string type = before[..(last?.Index ?? before.Length)].Trim();
+                // A parenthesised name, "int (w) : 3", leaves its '(' behind the type.
+                string type = before[..(last?.Index ?? before.Length)].TrimEnd(' ', '\t', '\n', '(').Trim();
                 if (last is not null)
                 {
                     if (type.Contains('{', StringComparison.Ordinal) || statement.Contains('{', StringComparison.Ordinal))

@@ -62,6 +62,11 @@ public sealed class CStructProbeTests : IDisposable
             ["a", "b", "c", "handlers", "x:unsigned", "y:unsigned", "cv", "tail[]"]
         },
         {
+            "paren", "struct paren",
+            "struct paren { char c; int (w) : 3; char buf[4 > 2 ? 4 : 2]; };",
+            ["c", "w:int", "buf"]
+        },
+        {
             "alias_t", "alias_t",
             "struct tagged { int a; char b; };\ntypedef struct tagged alias_t;",
             ["a", "b"]

@@ -45,6 +45,7 @@ public sealed class LayoutCheckTests
         LayoutCheck check = LayoutCheck.Compare(Document([matching, s_pair]), [matching, s_pair with { Size = 12 }], new Dictionary<string, long>(), 64);
 
         Assert.True(check.Rows[0].Matches);
+        Assert.Same(s_pair, check.Rows[1].C);
         Assert.False(check.Rows[1].Matches);
         Assert.False(check.AllMatch);
         Assert.True(LayoutCheck.Compare(Document([matching]), [matching], new Dictionary<string, long>(), 64).AllMatch);
@@ -107,6 +108,7 @@ public sealed class LayoutCheckTests
         Assert.Throws<ArgumentNullException>(() => LayoutCheck.Compare(c, [], null!, 64));
         Assert.Throws<ArgumentOutOfRangeException>(() => LayoutCheck.Compare(c, [], none, 0));
         Assert.Throws<ArgumentNullException>(() => GenerationFigures.For(null!, 64));
+        Assert.Throws<InvalidOperationException>(() => ManagedLayouts.Get("no_such_struct"));
     }
 
     [Fact]

@@ -147,4 +147,15 @@ public sealed class StructLayoutViewTests
         Assert.Throws<ArgumentOutOfRangeException>(() => StructLayoutView.Straddling(8, 64, -1));
         Assert.Equal(0, StructLayoutView.Straddling(24, 64, 0));
     }
+
+    [Fact]
+    public void A_single_byte_of_hole_or_padding_reads_in_the_singular()
+    {
+        var d = new StructDescription("s", 4, 2, [new("a", 0, 1), new("b", 2, 1)]);
+
+        IReadOnlyList<string> lines = StructLayoutView.Lines(d, 64, 1);
+
+        Assert.Contains("    /* hole: 1 byte */", lines);
+        Assert.Contains("    /* padding: 1 byte */", lines);
+    }
 }

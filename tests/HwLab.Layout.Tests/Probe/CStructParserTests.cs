@@ -152,4 +152,14 @@ public sealed class CStructParserTests
     [InlineData("struct present { int a; };", "absent")]
     public void A_name_that_is_no_struct_type_finds_nothing(string text, string name)
         => Assert.Null(CStructParser.Find(text, name));
+
+    [Fact]
+    public void A_colon_or_brace_inside_brackets_or_parentheses_is_not_the_members_own()
+    {
+        // A conditional in an array's length, as a macro like MAX(a, b) expands to, is no bitfield;
+        // a parenthesised declarator may still carry a width after it.
+        IReadOnlyList<CStructMember> members = CStructParser.Members("char buf[4 > 2 ? 4 : 2]; int (w) : 3; int sizes[(1 ? 2 : 3)];");
+
+        Assert.Equal([new CStructMember("buf"), new CStructMember("w", "int"), new CStructMember("sizes")], members);
+    }
 }
