@@ -83,6 +83,7 @@ public sealed class StructLayoutViewTests
     }
 
     [Theory]
+    [InlineData(24, 64, 3)] // the third object straddles; a count shifted by one object would give 0
     [InlineData(24, 64, 5)]
     [InlineData(24, 64, 1000)]
     [InlineData(12, 64, 333)]
