@@ -15,7 +15,8 @@
 # as killed. The kernel part leaves out the tests of Check/, which compile C with the user's
 # compiler and reach only the code of Probe/. The reserve part leaves out the scenario tests of
 # the threaded mode, which wait on wall-clock bounds of about a second each: the deterministic
-# scenarios run the same model code. Needs jq to add up the parts. Runs for a long time: see docs/quality.md for how long.
+# scenarios run the same model code. Needs jq to add up the parts. Runs for a long time: see
+# docs/quality.md for how long.
 set -euo pipefail
 
 usage() { echo "usage: tests/mutation-score.sh layout|pagepool|lab [OUTPUT-DIR] [PART...]" >&2; exit 2; }
