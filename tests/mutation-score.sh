@@ -6,7 +6,8 @@
 #
 #   tests/mutation-score.sh layout|pagepool|lab [OUTPUT-DIR] [PART...]
 #
-# HWLAB_MUTATION_CONCURRENCY=N runs N test processes at once (1 unless set).
+# HWLAB_MUTATION_CONCURRENCY=N runs N test processes at once; unset, the project's
+# stryker-config.json decides (1 for Layout and PagePool, 2 for Lab).
 #
 # The JIT's code for the locks is not checked (JitCodegenTests): Stryker's instrumented assembly
 # compiles to other code whatever the mutant, so that test would kill every one. The stress tests
@@ -62,7 +63,7 @@ for part in "${parts[@]}"; do
         continue
     fi
     args=(--reporter json --reporter html --reporter dots --output "$out/$name")
-    # Test processes at once; the stryker-config.json files say 1, the safe choice beside other work.
+    # Test processes at once, over what the project's stryker-config.json says.
     if [[ -n ${HWLAB_MUTATION_CONCURRENCY:-} ]]; then args+=(--concurrency "$HWLAB_MUTATION_CONCURRENCY"); fi
     if [[ -n $globs ]]; then
         IFS=';' read -r -a patterns <<<"$globs"
