@@ -63,7 +63,7 @@ for part in "${parts[@]}"; do
         continue
     fi
     args=(--reporter json --reporter html --reporter dots --output "$out/$name")
-    # Test processes at once, over what the project's stryker-config.json says.
+    # Test processes at once, in place of what the project's stryker-config.json says.
     if [[ -n ${HWLAB_MUTATION_CONCURRENCY:-} ]]; then args+=(--concurrency "$HWLAB_MUTATION_CONCURRENCY"); fi
     if [[ -n $globs ]]; then
         IFS=';' read -r -a patterns <<<"$globs"
