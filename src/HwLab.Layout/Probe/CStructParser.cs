@@ -113,8 +113,7 @@ internal static partial class CStructParser
             if (specifiers is null)
             {
                 Match? last = words.Count >= 2 && !IsKeyword(words[^1].Value) ? words[^1] : null;
-                // A parenthesised name, "int (w) : 3", leaves its '(' behind the type.
-                string type = before[..(last?.Index ?? before.Length)].TrimEnd(' ', '\t', '\n', '(').Trim();
+                string type = TypeBefore(before[..(last?.Index ?? before.Length)]);
                 if (last is not null)
                 {
                     if (type.Contains('{', StringComparison.Ordinal) || statement.Contains('{', StringComparison.Ordinal))
@@ -141,10 +140,14 @@ internal static partial class CStructParser
             bool flexible = Regex.IsMatch(declarator, @"\[\s*\]\s*$");
             members.Add(new CStructMember(name, IsFlexibleArray: flexible));
             int at = declarator.LastIndexOf(name, StringComparison.Ordinal);
-            return specifiers ?? declarator[..at].TrimEnd('*', ' ', '\t', '\n', '(');
+            return specifiers ?? TypeBefore(declarator[..at]);
         }
         return specifiers;
     }
+
+    // The type in the text before a member's name: without the pointer stars and the '(' of a
+    // parenthesised name ("int (w) : 3", "void (*fn)(void)"), which belong to the declarator.
+    private static string TypeBefore(string textBeforeName) => textBeforeName.TrimEnd('*', ' ', '\t', '\n', '(').Trim();
 
     /// <summary>The name a declarator declares: the last identifier before '[' or '(', looking inside '(*...)' first.</summary>
     internal static string? DeclaratorName(string declarator, bool needsType)

@@ -52,7 +52,7 @@ public sealed class ZoneBoundsTests
     [Fact]
     public void Pages_outside_the_zone_and_negative_owners_are_refused()
     {
-        using var zone = new Zone(new ZoneOptions { Pages = 256, MinFreeKbytes = 64 });
+        using Zone zone = ZoneTests.Small();
 
         var above = Assert.Throws<ArgumentOutOfRangeException>(() => zone.Free(256, 1));
         Assert.StartsWith("The zone has pages 0 to 255.", above.Message, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class ZoneBoundsTests
     [Fact]
     public void A_wrong_owners_free_names_both_owners_and_changes_nothing()
     {
-        using var zone = new Zone(new ZoneOptions { Pages = 256, MinFreeKbytes = 64 });
+        using Zone zone = ZoneTests.Small();
         int first = zone.TryAllocate(ALLOC_WMARK_LOW, 1);
         int second = zone.TryAllocate(ALLOC_WMARK_LOW, 1);
         zone.NoteScanned(5);
@@ -103,7 +103,7 @@ public sealed class ZoneBoundsTests
     [Fact]
     public void A_stray_write_over_a_pages_stamp_is_caught_where_the_page_is_next_used()
     {
-        using var zone = new Zone(new ZoneOptions { Pages = 256, MinFreeKbytes = 64 });
+        using Zone zone = ZoneTests.Small();
         int held = zone.TryAllocate(ALLOC_WMARK_LOW, 1);
         int next = held + 1; // pages are handed out from 0 upwards
 

@@ -5,7 +5,8 @@ namespace HwLab.PagePool.Tests.Reserve;
 
 public sealed class ZoneTests
 {
-    private static Zone Small() => new(new ZoneOptions { Pages = 256, MinFreeKbytes = 64 }); // min 16, low 20, high 24
+    /// <summary>256 pages with min_free_kbytes 64: min 16, low 20, high 24.</summary>
+    internal static Zone Small() => new(new ZoneOptions { Pages = 256, MinFreeKbytes = 64 });
 
     [Fact]
     public void Allocations_stop_at_the_watermark_their_flags_allow()
