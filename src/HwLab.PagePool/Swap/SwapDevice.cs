@@ -155,6 +155,15 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin> : ISwapDev
     /// <summary>si->swap_map, a byte per slot, for the same readers as <see cref="ClusterInfo"/>.</summary>
     internal Span<byte> SwapMapBytes => new(_swapMap, checked((int)Slots));
 
+    /// <summary>The swap_info_struct itself, for the invariant checker's tests, which break a field of it on purpose.</summary>
+    internal SwapInfo<TCluster>* SwapInfoPointer => _si;
+
+    /// <summary>The swap globals (nr_swap_pages, swap_avail_lock and the slot cache's), for the same tests.</summary>
+    internal SwapGlobals* GlobalsPointer => _globals;
+
+    /// <summary>merged 4.11's per-CPU slot caches (null on the seed's paths), for the same tests.</summary>
+    internal ClusterArray<swap_slots_cache>? SlotsCaches => _slotsCaches;
+
     public SwapPicks Picks(int cpu)
     {
         int at = cpu * PicksStride;
