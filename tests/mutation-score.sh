@@ -6,6 +6,9 @@
 #
 #   tests/mutation-score.sh layout|pagepool|lab [OUTPUT-DIR] [PART...]
 #
+# Parts: layout locks, probe, kernel; pagepool zones, swap, reserve-model, reserve-kernel,
+# reserve-run, reserve-tasks; lab has one.
+#
 # HWLAB_MUTATION_CONCURRENCY=N runs N test processes at once; unset, the project's
 # stryker-config.json decides (1 for Layout and PagePool, 2 for Lab).
 #
@@ -14,7 +17,7 @@
 # run at HWLAB_STRESS_SCALE (0.01 unless set): instrumented, the lock loops run about 14 times
 # slower, and at full scale every mutant of the locks would end as a timeout, which Stryker counts
 # as killed. The kernel part leaves out the tests of Check/, which compile C with the user's
-# compiler and reach only the code of Probe/. The reserve part leaves out the scenario tests of
+# compiler and reach only the code of Probe/. The reserve parts leave out the scenario tests of
 # the threaded mode, which wait on wall-clock bounds of about a second each: the deterministic
 # scenarios run the same model code. Needs jq to add up the parts. Runs for a long time: see
 # docs/quality.md for how long.
@@ -39,10 +42,16 @@ case $project in
         ) ;;
     pagepool)
         tests=tests/HwLab.PagePool.Tests
+        # The reserve model's four parts run the same tests; they are apart so that each part's
+        # report is there when it ends, about half an hour each here.
+        reserve_tests='FullyQualifiedName~HwLab.PagePool.Tests.Reserve&FullyQualifiedName!~The_threaded_mode'
         parts=(
             "zones|**/Zones/**/*.cs|FullyQualifiedName~HwLab.PagePool.Tests.Reserve&FullyQualifiedName!~ScenarioTests"
             "swap|**/*.cs;!**/Reserve/**/*.cs;!**/Zones/**/*.cs|FullyQualifiedName!~HwLab.PagePool.Tests.Reserve"
-            "reserve|**/Reserve/**/*.cs|FullyQualifiedName~HwLab.PagePool.Tests.Reserve&FullyQualifiedName!~The_threaded_mode"
+            "reserve-model|**/Reserve/MemoryModel.cs|$reserve_tests"
+            "reserve-kernel|**/Reserve/PageAllocator.cs;**/Reserve/Oom*.cs;**/Reserve/KernelRwSemaphore.cs;**/Reserve/ModelProcess.cs|$reserve_tests"
+            "reserve-run|**/Reserve/Reserve*.cs;**/Reserve/FreePagesTimeline.cs;**/Reserve/AllocationStats.cs;**/Reserve/AllocOutcome.cs;**/Reserve/StepResult.cs|$reserve_tests"
+            "reserve-tasks|**/Reserve/*.cs;!**/Reserve/MemoryModel.cs;!**/Reserve/PageAllocator.cs;!**/Reserve/Oom*.cs;!**/Reserve/KernelRwSemaphore.cs;!**/Reserve/ModelProcess.cs;!**/Reserve/Reserve*.cs;!**/Reserve/FreePagesTimeline.cs;!**/Reserve/AllocationStats.cs;!**/Reserve/AllocOutcome.cs;!**/Reserve/StepResult.cs|$reserve_tests"
         ) ;;
     lab)
         # One part: the decision code and the filter of tests/HwLab.Lab.Tests/stryker-config.json.
