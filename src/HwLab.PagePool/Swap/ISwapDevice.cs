@@ -38,6 +38,13 @@ public interface ISwapDevice : IDisposable
     /// <summary>swap_duplicate() on <paramref name="cpu"/>: one more reference. 0, or -ENOENT for an unused slot, -ENOMEM at SWAP_MAP_MAX (continuations are not modelled).</summary>
     int SwapDuplicate(long offset, int cpu);
 
+    /// <summary>
+    /// swapcache_prepare() on <paramref name="cpu"/>: the swap cache's hold on a slot that is still
+    /// referenced, as swap-in takes it before it reads the page (__read_swap_cache_async). 0, or
+    /// -EEXIST when the cache holds the slot already, -ENOENT when nothing references it.
+    /// </summary>
+    int SwapcachePrepare(long offset, int cpu);
+
     /// <summary>swap_free() on <paramref name="cpu"/>: drops one reference.</summary>
     void SwapFree(long offset, int cpu);
 

@@ -33,6 +33,14 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
         return __swap_duplicate(offset, 1, cpu);
     }
 
+    /// <summary>swapcache_prepare(): __swap_duplicate with usage SWAP_HAS_CACHE (mm/swapfile.c, 4.10 and 4.11).</summary>
+    public int SwapcachePrepare(long offset, int cpu)
+    {
+        CheckOffset(offset);
+        CheckCpu(cpu);
+        return __swap_duplicate(offset, SWAP_HAS_CACHE, cpu);
+    }
+
     /// <summary>page_swapcount(): lock_cluster_or_swap_info, swap_count(swap_map[offset]).</summary>
     public int PageSwapcount(long offset, int cpu)
     {

@@ -164,6 +164,21 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin> : ISwapDev
     /// <summary>merged 4.11's per-CPU slot caches (null on the seed's paths), for the same tests.</summary>
     internal ClusterArray<swap_slots_cache>? SlotsCaches => _slotsCaches;
 
+    /// <summary>Every mapping the device holds, named for what the kernel keeps in it, for the tests of how each is mapped and that each is released.</summary>
+    internal IReadOnlyList<(string Name, PageArena Arena)> Arenas =>
+    [
+        ("swap_info_struct", _info),
+        ("swap_map", _swapMapArena),
+        ("cluster_info", _clusterInfo.Arena),
+        ("percpu_cluster", _percpu.Arena),
+        ("globals", _globalsArena),
+        .. _slotsCaches is null ? [] : new[] { ("swap_slots_cache", _slotsCaches.Arena) },
+        ("pages", _pages),
+    ];
+
+    /// <summary>The queued spinlocks' per-CPU nodes (null with ticket locks), for the same tests.</summary>
+    internal QueuedSpinLockNodes? QueueNodes => _nodes;
+
     public SwapPicks Picks(int cpu)
     {
         int at = cpu * PicksStride;

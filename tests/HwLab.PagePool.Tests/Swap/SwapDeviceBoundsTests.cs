@@ -70,4 +70,77 @@ public sealed class SwapDeviceBoundsTests
         Assert.Equal(["columns", "sequential"], [SwapDeviceFactory.OrderName(FreeClusterOrder.Columns), SwapDeviceFactory.OrderName(FreeClusterOrder.Sequential)]);
         Assert.Throws<ArgumentNullException>(() => SwapDeviceFactory.Create(SwapLockMode.BitLock, 8, null!, TestContext.Current.CancellationToken));
     }
+
+    public static TheoryData<string> Operations => ["swap_free", "swapcache_free", "swap_duplicate", "swapcache_prepare", "page_swapcount"];
+
+    private static void Run(ISwapDevice device, string operation, long offset, int cpu)
+    {
+        switch (operation)
+        {
+            case "swap_free": device.SwapFree(offset, cpu); break;
+            case "swapcache_free": device.SwapcacheFree(offset, cpu); break;
+            case "swap_duplicate": device.SwapDuplicate(offset, cpu); break;
+            case "swapcache_prepare": device.SwapcachePrepare(offset, cpu); break;
+            default: device.PageSwapcount(offset, cpu); break;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public void Each_operation_refuses_a_slot_or_a_CPU_past_the_device_and_changes_nothing(string operation)
+    {
+        using ISwapDevice device = Devices.Create("bitlock", 8, slots: 16 * 256, cpus: 2);
+        long slot = device.GetSwapPage(0);
+        device.ClearCounters();
+        foreach (long offset in new[] { -1, device.Slots })
+        {
+            var refused = Assert.Throws<ArgumentOutOfRangeException>(() => Run(device, operation, offset, 0));
+            Assert.Equal(("offset", offset), (refused.ParamName, (long)refused.ActualValue!));
+            Assert.StartsWith($"The device has slots 0 to {device.Slots - 1}.", refused.Message, StringComparison.Ordinal);
+        }
+        foreach (int cpu in new[] { -1, 2 })
+        {
+            var refused = Assert.Throws<ArgumentOutOfRangeException>(() => Run(device, operation, slot, cpu));
+            Assert.Equal(("cpu", cpu), (refused.ParamName, (int)refused.ActualValue!));
+            Assert.StartsWith("The device was set up for CPUs 0 to 1.", refused.Message, StringComparison.Ordinal);
+        }
+        Assert.Equal(SwapMap.SWAP_HAS_CACHE, device.SwapMapAt(slot));
+        Assert.Equal(0, device.SwapInfoLocks(0) + device.SwapInfoLocks(1));
+        device.CheckInvariants().ThrowIfBroken();
+    }
+
+    [Fact]
+    public void The_pages_and_the_map_refuse_a_slot_past_the_device()
+    {
+        using ISwapDevice device = Devices.Create("spinlock", 8, slots: 16 * 256, cpus: 2);
+        byte[] page = new byte[SwapDeviceOptions.PageBytes];
+        Action<long>[] reads =
+        [
+            offset => device.WritePage(offset, page),
+            offset => device.ReadPage(offset, page),
+            offset => device.ReadStamp(offset),
+            offset => device.SwapMapAt(offset),
+        ];
+        foreach (Action<long> read in reads)
+        {
+            foreach (long offset in new[] { -1, device.Slots })
+            {
+                Assert.Equal("offset", Assert.Throws<ArgumentOutOfRangeException>(() => read(offset)).ParamName);
+            }
+            read(device.Slots - 1);
+        }
+    }
+
+    [Theory]
+    [InlineData(SpinlockForm.Queued)]
+    [InlineData(SpinlockForm.Ticket)]
+    public void Entering_a_CPU_past_the_device_is_refused_whatever_the_spinlocks_form(SpinlockForm form)
+    {
+        using ISwapDevice device = Devices.Create("spinlock", 8, slots: 16 * 256, cpus: 2, spinlock: form);
+        foreach (int cpu in new[] { -1, 2 })
+        {
+            var refused = Assert.Throws<ArgumentOutOfRangeException>(() => device.EnterCpu(cpu));
+            Assert.StartsWith("The device was set up for CPUs 0 to 1.", refused.Message, StringComparison.Ordinal);
+        }
+    }
 }
