@@ -6,8 +6,8 @@
 #
 #   tests/mutation-score.sh layout|pagepool|lab [OUTPUT-DIR] [PART...]
 #
-# Parts: layout locks, probe, kernel; pagepool zones, swap, reserve-model, reserve-kernel,
-# reserve-run, reserve-tasks; lab has one.
+# Parts: layout locks, probe, kernel; pagepool zones, swap-device, swap-alloc, reserve-model,
+# reserve-kernel, reserve-run, reserve-tasks; lab has one.
 #
 # HWLAB_MUTATION_CONCURRENCY=N runs N test processes at once; unset, the project's
 # stryker-config.json decides (1 for Layout and PagePool, 2 for Lab).
@@ -42,12 +42,14 @@ case $project in
         ) ;;
     pagepool)
         tests=tests/HwLab.PagePool.Tests
-        # The reserve model's four parts run the same tests; they are apart so that each part's
-        # report is there when it ends, about half an hour each here.
+        # The swap device's two parts run the same tests, and so do the reserve model's four; they
+        # are apart so that each part's report is there when it ends.
+        swap_tests='FullyQualifiedName!~HwLab.PagePool.Tests.Reserve'
         reserve_tests='FullyQualifiedName~HwLab.PagePool.Tests.Reserve&FullyQualifiedName!~The_threaded_mode'
         parts=(
             "zones|**/Zones/**/*.cs|FullyQualifiedName~HwLab.PagePool.Tests.Reserve&FullyQualifiedName!~ScenarioTests"
-            "swap|**/*.cs;!**/Reserve/**/*.cs;!**/Zones/**/*.cs|FullyQualifiedName!~HwLab.PagePool.Tests.Reserve"
+            "swap-device|**/*.cs;!**/Reserve/**/*.cs;!**/Zones/**/*.cs;!**/Swap/SwapDevice.Allocate.cs;!**/Swap/SwapDevice.Batched.cs;!**/Swap/SwapDevice.SlotsCache.cs|$swap_tests"
+            "swap-alloc|**/Swap/SwapDevice.Allocate.cs;**/Swap/SwapDevice.Batched.cs;**/Swap/SwapDevice.SlotsCache.cs|$swap_tests"
             "reserve-model|**/Reserve/MemoryModel.cs|$reserve_tests"
             "reserve-kernel|**/Reserve/PageAllocator.cs;**/Reserve/Oom*.cs;**/Reserve/KernelRwSemaphore.cs;**/Reserve/ModelProcess.cs|$reserve_tests"
             "reserve-run|**/Reserve/Reserve*.cs;**/Reserve/FreePagesTimeline.cs;**/Reserve/AllocationStats.cs;**/Reserve/AllocOutcome.cs;**/Reserve/StepResult.cs|$reserve_tests"
