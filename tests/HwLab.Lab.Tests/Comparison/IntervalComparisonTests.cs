@@ -169,4 +169,22 @@ public sealed class IntervalComparisonTests
         Assert.Equal("0.001", RatioText.Of(0.001));
         Assert.Equal(HwLab.Lab.Reports.Numbers.Scientific(0.000999), RatioText.Of(0.000999));
     }
+
+    [Fact]
+    public void A_ratio_of_a_million_is_written_with_its_power_of_ten()
+    {
+        Assert.Equal("999999.000", RatioText.Of(999_999));
+        Assert.Equal(HwLab.Lab.Reports.Numbers.Scientific(1e6), RatioText.Of(1e6));
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void A_threshold_that_is_not_a_percentage_is_refused_as_such(double percent)
+    {
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => NoChangeBand.FromPercent(percent));
+        Assert.Equal("thresholdPercent", refused.ParamName);
+        Assert.StartsWith("The threshold is a percentage, 0 or more.", refused.Message, StringComparison.Ordinal);
+    }
 }

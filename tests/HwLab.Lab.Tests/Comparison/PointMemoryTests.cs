@@ -59,4 +59,8 @@ public sealed class PointMemoryTests
         Assert.False(PointMemory.Of(hundred, [80, 80, 80, 80, 80, 80], quarter).Differs);
         Assert.True(PointMemory.Of(hundred, [79, 79, 79, 79, 79, 79], quarter).Differs);
     }
+
+    [Fact]
+    public void None_says_nothing_and_sees_no_difference()
+        => Assert.Equal(new PointMemory(null, null, false), PointMemory.None);
 }

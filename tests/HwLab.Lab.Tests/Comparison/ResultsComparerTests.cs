@@ -313,4 +313,21 @@ public sealed class ResultsComparerTests
         Assert.Equal(["locks", "swap"], comparison.Experiments.Select(e => e.Name));
         Assert.Equal(1, comparison.Compared);
     }
+
+    [Fact]
+    public void Every_experiment_of_each_side_is_named_when_none_is_shared_or_none_has_a_point()
+    {
+        ResultsDocument a = SampleDocuments.Document(Experiment("c2c", Point("p", 1, 1, 1)), Experiment("locks", Point("p", 1, 1, 1)));
+        ResultsDocument b = SampleDocuments.Document(Experiment("reserve", Point("p", 1, 1, 1)), Experiment("swap", Point("p", 1, 1, 1)));
+        Assert.Equal(
+            "a and b share no experiment (c2c, locks against reserve, swap); compare results of the same experiments",
+            Assert.Throws<ComparisonException>(() => ResultsComparer.Compare(a, "a", b, "b")).Message);
+
+        ResultsDocument failed = SampleDocuments.Document(
+            SampleDocuments.Experiment("locks", ExperimentStatus.Failed) with { Points = [] },
+            SampleDocuments.Experiment("swap", ExperimentStatus.Failed) with { Points = [] });
+        Assert.Equal(
+            "failed and again share experiments (locks, swap) but no measured point; was one of them skipped or failed?",
+            Assert.Throws<ComparisonException>(() => ResultsComparer.Compare(failed, "failed", failed, "again")).Message);
+    }
 }

@@ -73,9 +73,11 @@ public sealed class DecisionRuleTests
     [Fact]
     public void A_margin_belongs_to_an_equivalence_claim_only()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => DecisionRule.Within("f", 1, 0).Validate());
-        Assert.Throws<ArgumentOutOfRangeException>(() => new DecisionRule("f", Direction.Above, 1, 0.1).Validate());
-        Assert.Throws<ArgumentOutOfRangeException>(() => DecisionRule.Above("f", double.NaN).Validate());
+        const string MarginMessage = "A margin belongs to a 'within' claim, and is positive there.";
+        Assert.StartsWith(MarginMessage, Assert.Throws<ArgumentOutOfRangeException>(() => DecisionRule.Within("f", 1, 0).Validate()).Message, StringComparison.Ordinal);
+        Assert.StartsWith(MarginMessage, Assert.Throws<ArgumentOutOfRangeException>(() => new DecisionRule("f", Direction.Above, 1, 0.1).Validate()).Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "A threshold must be finite.", Assert.Throws<ArgumentOutOfRangeException>(() => DecisionRule.Above("f", double.NaN).Validate()).Message, StringComparison.Ordinal);
     }
 
     [Fact]

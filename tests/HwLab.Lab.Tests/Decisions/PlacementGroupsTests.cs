@@ -30,4 +30,8 @@ public sealed class PlacementGroupsTests
         Assert.Empty(PlacementGroups.Split([]));
         Assert.Empty(PlacementGroups.Split([double.NaN, 0, -1]));
     }
+
+    [Fact]
+    public void A_probe_exactly_twice_the_one_below_starts_a_group()
+        => Assert.Equal([(100.0, 100.0), (200.0, 200.0)], PlacementGroups.Split([100, 200]).Select(g => (g.Low, g.High)));
 }

@@ -74,4 +74,13 @@ public sealed class RoundFiguresTests
 
         Assert.Equal([1, 3], RoundFigures.Ratio(a, b).Select(r => r.Round));
     }
+
+    [Fact]
+    public void A_round_whose_divisor_is_zero_has_no_ratio()
+    {
+        IReadOnlyList<RoundValue> rounds = RoundFigures.Ratio(Point("a", Sample(0, 2), Sample(1, 3)), Point("b", Sample(0, 0), Sample(1, 1)));
+
+        Assert.True(double.IsNaN(rounds[0].Value), $"a ratio over 0 came out as {rounds[0].Value}");
+        Assert.Equal(3.0, rounds[1].Value);
+    }
 }
