@@ -260,7 +260,4 @@ public sealed unsafe partial class SwapDevice<TCluster, TLock, TSpin>
             _picks[at + 1]++;
         }
     }
-
-    /// <summary>si->lowest_bit and si->highest_bit, the scan's bounds, for tests that follow how allocations move them; read at rest.</summary>
-    internal (long Lowest, long Highest) ScanBounds => (_si->lowest_bit, _si->highest_bit);
 }
