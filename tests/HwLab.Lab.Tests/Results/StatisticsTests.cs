@@ -84,7 +84,9 @@ public sealed class StatisticsTests
     [Fact]
     public void No_samples_is_an_error()
     {
-        Assert.Throws<ArgumentException>(() => Statistics.From([]));
+        var refused = Assert.Throws<ArgumentException>(() => Statistics.From([]));
+        Assert.Equal("samples", refused.ParamName);
+        Assert.StartsWith("A point needs at least one sample.", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
