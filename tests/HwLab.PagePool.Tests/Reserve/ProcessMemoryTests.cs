@@ -8,16 +8,7 @@ namespace HwLab.PagePool.Tests.Reserve;
 public sealed class ProcessMemoryTests
 {
     // A zone of 4096 pages with min 256, a process of two threads, nothing running.
-    private static (MemoryModel Mm, MemoryConsumer Consumer, FileWriter Writer) Quiet(ReservePolicy policy)
-    {
-        var scenario = new ReserveScenario();
-        var process = new ModelProcess(1, "a.out");
-        var consumer = new MemoryConsumer(1, process, 0, 0);
-        var writer = new FileWriter(2, 0, process);
-        process.AddThread(consumer);
-        process.AddThread(writer);
-        return (new MemoryModel(scenario, policy, [consumer, writer], [process], process), consumer, writer);
-    }
+    private static (MemoryModel Mm, MemoryConsumer Consumer, FileWriter Writer) Quiet(ReservePolicy policy) => MemoryModelTests.Build(policy, new ReserveScenario());
 
     [Fact]
     public void The_memory_goes_back_only_when_every_thread_sharing_the_mm_has_exited()
