@@ -26,13 +26,13 @@ public sealed class MemoryModelTests
         return (new MemoryModel(scenario, policy, [consumer, writer, .. kernelThreads], [process], process), consumer, writer);
     }
 
-    // Faults pages in for the consumer until the allocator gives none: the answer it gave last.
-    private static AllocOutcome FillWithAnonymous(MemoryModel mm, MemoryConsumer consumer, long now)
+    // Takes pages into the task's anonymous memory until the allocator gives none: the answer it gave last.
+    internal static AllocOutcome FillWithAnonymous(MemoryModel mm, SimTask task, Gfp gfp, long now)
     {
         AllocOutcome outcome;
-        while ((outcome = mm.Allocate(consumer, Gfp.GFP_KERNEL, now, out int page)) == AllocOutcome.Success)
+        while ((outcome = mm.Allocate(task, gfp, now, out int page)) == AllocOutcome.Success)
         {
-            mm.AddAnonymous(consumer, page);
+            mm.AddAnonymous(task, page);
         }
         return outcome;
     }
@@ -247,7 +247,7 @@ public sealed class MemoryModelTests
             writer.WakeAt = long.MaxValue;
             // Anonymous memory only: reclaim finds nothing, zone_reclaimable fails at once, and a
             // GFP_KERNEL allocation calls the OOM killer.
-            Assert.Equal(AllocOutcome.RetryNow, FillWithAnonymous(mm, consumer, 30));
+            Assert.Equal(AllocOutcome.RetryNow, FillWithAnonymous(mm, consumer, Gfp.GFP_KERNEL, 30));
             Assert.Equal(consumer, mm.Victim);
             // 4.6 wake_oom_reaper, and the kill's SIGKILL wakes every thread of the victim.
             Assert.Equal(30, reaper.WakeAt);
