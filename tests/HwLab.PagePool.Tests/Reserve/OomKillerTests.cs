@@ -177,13 +177,21 @@ public sealed class OomKillerTests
             Assert.True(sem.TryDownWrite(writer));
             Assert.Equal(writer, sem.Writer);
             Assert.True(sem.HeldBy(writer));
+            // A reader refused while the writer holds it queues too, behind the journal.
+            Assert.False(sem.TryDownRead(consumer));
             sem.Release(writer);
             Assert.Null(sem.Writer);
             Assert.True(sem.TryDownRead(journal));
             Assert.False(sem.TryDownWrite(writer));
+            sem.Release(journal);
+            // The consumer came before the writer's second wait, so the writer waits for it.
+            Assert.False(sem.TryDownWrite(writer));
+            Assert.True(sem.TryDownRead(consumer));
+            sem.Release(consumer);
+            Assert.False(sem.CanDownReadTrylock());
+            // A waiter that exits leaves the queue.
             sem.Forget(writer);
             Assert.True(sem.CanDownReadTrylock());
-            sem.Release(journal);
         }
     }
 }
