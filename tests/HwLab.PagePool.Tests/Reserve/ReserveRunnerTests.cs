@@ -1,0 +1,54 @@
+using HwLab.PagePool.Reserve;
+using HwLab.PagePool.Zones;
+
+namespace HwLab.PagePool.Tests.Reserve;
+
+/// <summary>What the runner refuses, and what a deterministic run's outcome records of the model it ran.</summary>
+public sealed class ReserveRunnerTests
+{
+    [Fact]
+    public void The_runner_refuses_a_missing_scenario_and_a_run_of_no_time()
+    {
+        CancellationToken token = TestContext.Current.CancellationToken;
+        Assert.Equal("scenario", Assert.Throws<ArgumentNullException>(() => ReserveRunner.RunDeterministic(null!, ReservePolicy.Favor, token)).ParamName);
+        Assert.Equal("scenario", Assert.Throws<ArgumentNullException>(() => ReserveRunner.RunThreaded(null!, ReservePolicy.Favor, TimeSpan.FromSeconds(1), token)).ParamName);
+        Assert.Equal("duration", Assert.Throws<ArgumentOutOfRangeException>(() => ReserveRunner.RunThreaded(new ReserveScenario(), ReservePolicy.Favor, TimeSpan.Zero, token)).ParamName);
+    }
+
+    [Fact]
+    public void A_cancelled_deterministic_run_stops()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => ReserveRunner.RunDeterministic(new ReserveScenario(), ReservePolicy.Favor, cancelled.Token));
+    }
+
+    [Theory]
+    [InlineData(LockHolder.KernelThread, ReservePolicy.Favor, "writeback (kworker/u16:29)", true)]
+    [InlineData(LockHolder.DyingThread, ReservePolicy.Favor, "xfs_thread (a.out)", true)]
+    [InlineData(LockHolder.KernelThread, ReservePolicy.Policy2015, "writeback (kworker/u16:29)", false)]
+    public void A_deterministic_outcome_records_the_run_its_zone_and_who_held_the_lock(LockHolder holder, ReservePolicy policy, string holderName, bool recovers)
+    {
+        var scenario = new ReserveScenario { LockHolder = holder, MaxTicks = 20_000 };
+        ReserveOutcome outcome = ReserveRunner.RunDeterministic(scenario, policy, TestContext.Current.CancellationToken);
+        Assert.Empty(outcome.Violations);
+        Assert.Equal((policy, ReserveOutcome.Deterministic, 20_000L, 4096L), (outcome.Policy, outcome.Mode, outcome.EndTick, outcome.ZonePages));
+        Assert.Equal(new Watermarks(256, 320, 384), outcome.Watermarks);
+        Assert.Null(outcome.WallMilliseconds);
+        Assert.Equal(ReaperRecord.None, outcome.Reaper);
+        LockDependency d = outcome.Dependency;
+        Assert.Equal(("the XFS inode lock", holderName, "memory_consumer (a.out)"), (d.Lock, d.Holder, d.Victim));
+        Assert.Equal(d.Livelocked, outcome.Livelocked);
+        Assert.Equal(1, outcome.OomKills);
+        Assert.Equal(Math.Max(0, 256 - outcome.DeepestFree), outcome.DipBelowMin);
+        Assert.Equal(outcome.Events.Count(e => e.Kind == ReserveEvent.Warning), outcome.Warnings);
+        Assert.NotNull(outcome.LastWritebackTick);
+        Assert.True(outcome.WrittenBack >= outcome.WrittenBackAfterKill);
+        Assert.Equal(recovers, outcome.Recovered);
+        Assert.Equal(!recovers, d.Livelocked);
+        // Once the holder is out of its allocation, nothing of it is in hand.
+        Assert.Equal(recovers, d.HolderPassesInHand == 0);
+        Assert.Equal(recovers, outcome.TimeToRecover > 0);
+        Assert.Equal(recovers, outcome.TimeToRecover is not null);
+    }
+}
