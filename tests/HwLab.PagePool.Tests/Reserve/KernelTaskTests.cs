@@ -113,6 +113,19 @@ public sealed class KernelTaskTests
         }
     }
 
+    [Fact]
+    public void A_wake_moves_a_tasks_next_step_earlier_never_later_and_cuts_its_next_sleep_short()
+    {
+        var worker = new WritebackWorker(8, holdsScenarioLock: false) { WakeAt = 50 };
+        worker.Wake(80);
+        Assert.Equal(50, worker.WakeAt);
+        worker.Wake(20);
+        Assert.Equal(20, worker.WakeAt);
+        // Threaded mode: the wake-up is kept until the next sleep, which then returns at once.
+        worker.Sleep(TimeSpan.FromMinutes(10));
+        worker.Sleep(TimeSpan.Zero);
+    }
+
     [Theory]
     [InlineData(LockHolder.DyingThread, ReservePolicy.Reaper, new[] { "memory_consumer", "file_writer/0", "file_writer/1", "file_writer/2", "xfs_thread", "writeback", "journal", "oom_reaper" }, "xfs_thread")]
     [InlineData(LockHolder.KernelThread, ReservePolicy.Favor, new[] { "memory_consumer", "file_writer/0", "file_writer/1", "file_writer/2", "writeback", "journal" }, "writeback")]
