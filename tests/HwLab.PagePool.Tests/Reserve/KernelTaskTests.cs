@@ -65,6 +65,31 @@ public sealed class KernelTaskTests
     }
 
     [Fact]
+    public void Under_GFP_NOFS_can_fail_the_flusher_counts_XFS_retries_of_its_buffer_page_until_it_gets_one()
+    {
+        var worker = new WritebackWorker(8, holdsScenarioLock: false);
+        (MemoryModel mm, MemoryConsumer consumer, FileWriter writer) = Build(ReservePolicy.Policy2015, s_scenario with { NofsCanFail = true }, worker);
+        using (mm)
+        {
+            Dirty(mm, writer, 410);
+            // Reclaim finds only dirty pages; once it has scanned them six times over, GFP_NOFS fails.
+            AllocOutcome outcome = FillWithAnonymous(mm, consumer, XfsRetryLoop.NofsMask, 0);
+            while (outcome == AllocOutcome.Wait)
+            {
+                outcome = mm.Allocate(consumer, XfsRetryLoop.NofsMask, 0, out _);
+            }
+            Assert.Equal(AllocOutcome.Failed, outcome);
+            Assert.Equal(StepResult.Wait(7), worker.Step(mm, 1));
+            Assert.Equal(StepResult.Wait(7), worker.Step(mm, 2));
+            Assert.Equal((true, 2L), (worker.InAllocation, worker.XfsRetries));
+            Assert.True(mm.FreeOldestAnonymous(consumer, 3));
+            Assert.Equal(StepResult.Continue, worker.Step(mm, 4));
+            Assert.Equal((false, 0L), (worker.InAllocation, worker.XfsRetries));
+            Assert.Equal(410 - 32, mm.DirtyPages);
+        }
+    }
+
+    [Fact]
     public void The_reaper_sleeps_until_a_kill_waits_out_the_reap_delay_then_reaps_the_anonymous_memory()
     {
         var reaper = new OomReaper(9);

@@ -8,7 +8,7 @@ namespace HwLab.PagePool.Tests.Reserve;
 public sealed class PageAllocatorTests
 {
     // A model whose page cache holds 64 clean pages of a.out's writer: written, then cleaned by two writeback batches.
-    private static (MemoryModel Mm, MemoryConsumer Consumer, FileWriter Writer) WithCleanPageCache(ReservePolicy policy)
+    internal static (MemoryModel Mm, MemoryConsumer Consumer, FileWriter Writer) WithCleanPageCache(ReservePolicy policy)
     {
         var worker = new WritebackWorker(9, holdsScenarioLock: false);
         (MemoryModel mm, MemoryConsumer consumer, FileWriter writer) = Build(policy, new ReserveScenario(), worker);

@@ -34,6 +34,14 @@ public sealed class UserTaskTests
     private static StepResult[] StepEach(long now, MemoryModel mm, params SimTask[] tasks) => [.. tasks.Select(t => t.Step(mm, now))];
 
     [Fact]
+    public void A_step_asks_to_run_again_at_once_to_sleep_some_ticks_or_never_to_run_again()
+    {
+        Assert.Equal(new StepResult(Finished: false, WaitTicks: 0), StepResult.Continue);
+        Assert.Equal(new StepResult(Finished: true, WaitTicks: 0), StepResult.Done);
+        Assert.Equal(new StepResult(Finished: false, WaitTicks: 7), s_congestionWait);
+    }
+
+    [Fact]
     public void Every_task_refuses_a_missing_model_by_name_even_once_it_has_exited()
     {
         (MemoryModel mm, MemoryConsumer consumer, FileWriter writer) = Build(ReservePolicy.Favor, s_scenario);
@@ -278,6 +286,42 @@ public sealed class UserTaskTests
             Assert.False(thread.InAllocation);
             Assert.Equal(0, thread.XfsRetries);
             Assert.Equal(2, mm.Warnings);
+        }
+    }
+
+    [Fact]
+    public void A_killed_consumers_exit_allocation_waits_while_reclaim_counts_as_progress_then_gets_the_mark_and_its_pages()
+    {
+        (MemoryModel mm, MemoryConsumer other, _) = Build(ReservePolicy.Policy2015, s_scenario);
+        using (mm)
+        {
+            MemoryConsumer consumer = Joined(mm, new MemoryConsumer(5, mm.VictimProcess, startTick: 0, exitPages: 2));
+            Assert.Equal(AllocOutcome.Success, mm.Allocate(other, Gfp.GFP_KERNEL, 0, out int page));
+            mm.AddDirty(page, other.Id, 0);
+            Assert.Equal(AllocOutcome.Wait, FillWithAnonymous(mm, other, XfsRetryLoop.NofsMask, 0));
+            consumer.FatalSignalPending = true;
+            // Passes two to five of zone_reclaimable wait; the sixth has out_of_memory mark the dying caller.
+            Assert.Equal(
+                [s_congestionWait, s_congestionWait, s_congestionWait, s_congestionWait, StepResult.Continue, StepResult.Continue, StepResult.Continue, StepResult.Done],
+                StepEach(1, mm, [.. Enumerable.Repeat(consumer, 8)]));
+            Assert.True(consumer.Exited);
+            Assert.Equal(2, consumer.Allocations.PagesBelowMin);
+        }
+    }
+
+    [Fact]
+    public void A_pass_that_reclaimed_but_got_no_page_goes_round_again_without_counting_an_XFS_retry()
+    {
+        (MemoryModel mm, MemoryConsumer consumer, _) = PageAllocatorTests.WithCleanPageCache(ReservePolicy.Policy2015);
+        using (mm)
+        {
+            LockHoldingThread thread = Joined(mm, new LockHoldingThread(5, mm.VictimProcess));
+            consumer.TifMemdie = true;
+            Assert.Equal(AllocOutcome.Failed, FillWithAnonymous(mm, consumer, Gfp.GFP_KERNEL, 0));
+            Assert.Equal(StepResult.Continue, thread.Step(mm, 1));
+            Assert.Equal(0, thread.XfsRetries);
+            Assert.True(thread.InAllocation);
+            Assert.Equal(PageAllocator.ReclaimBatch, mm.Zone.FreePages);
         }
     }
 }
