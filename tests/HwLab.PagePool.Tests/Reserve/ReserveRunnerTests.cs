@@ -51,4 +51,17 @@ public sealed class ReserveRunnerTests
         Assert.Equal(recovers, outcome.TimeToRecover > 0);
         Assert.Equal(recovers, outcome.TimeToRecover is not null);
     }
+
+    [Theory]
+    [InlineData(LockHolder.KernelThread)]
+    [InlineData(LockHolder.DyingThread)]
+    public void Under_GFP_NOFS_can_fail_the_livelocked_holder_has_XFS_retries_of_its_allocation_in_hand(LockHolder holder)
+    {
+        var scenario = new ReserveScenario { LockHolder = holder, NofsCanFail = true, MaxTicks = 20_000 };
+        LockDependency d = ReserveRunner.RunDeterministic(scenario, ReservePolicy.Policy2015, TestContext.Current.CancellationToken).Dependency;
+        Assert.True(d.Livelocked, $"not livelocked: {d}");
+        // Every failure of the allocation in hand is an XFS retry, and each is a pass without a page.
+        Assert.InRange(d.HolderXfsRetries, 1, d.HolderFailures);
+        Assert.InRange(d.HolderXfsRetries, 1, d.HolderPassesInHand);
+    }
 }
