@@ -23,16 +23,29 @@ public sealed class ReserveRunnerTests
         Assert.ThrowsAny<OperationCanceledException>(() => ReserveRunner.RunDeterministic(new ReserveScenario(), ReservePolicy.Favor, cancelled.Token));
     }
 
+    [Fact]
+    public void The_deterministic_scheduler_steps_a_task_a_tick_and_samples_every_tick_up_to_its_bound()
+    {
+        var scenario = new ReserveScenario { MaxTicks = 2_000, TimelineEveryTicks = 1 };
+        IReadOnlyList<(long Tick, long Free)> timeline = ReserveRunner.RunDeterministic(scenario, ReservePolicy.Favor, TestContext.Current.CancellationToken).Timeline;
+        // Until the consumer starts the writers have a page to write every tick, so no tick is skipped.
+        Assert.Equal(Enumerable.Range(0, scenario.ConsumerStartTick + 1).Select(t => (long)t), timeline.Take(scenario.ConsumerStartTick + 1).Select(p => p.Tick));
+        Assert.All(timeline.Zip(timeline.Skip(1)), pair => Assert.True(pair.First.Tick < pair.Second.Tick));
+        Assert.Equal(scenario.MaxTicks, timeline[^1].Tick);
+    }
+
     [Theory]
     [InlineData(LockHolder.KernelThread, ReservePolicy.Favor, "writeback (kworker/u16:29)", true)]
     [InlineData(LockHolder.DyingThread, ReservePolicy.Favor, "xfs_thread (a.out)", true)]
     [InlineData(LockHolder.KernelThread, ReservePolicy.Policy2015, "writeback (kworker/u16:29)", false)]
     public void A_deterministic_outcome_records_the_run_its_zone_and_who_held_the_lock(LockHolder holder, ReservePolicy policy, string holderName, bool recovers)
     {
-        var scenario = new ReserveScenario { LockHolder = holder, MaxTicks = 20_000 };
+        var scenario = new ReserveScenario { LockHolder = holder, MaxTicks = 20_000, TimelineEveryTicks = 1 };
         ReserveOutcome outcome = ReserveRunner.RunDeterministic(scenario, policy, TestContext.Current.CancellationToken);
         Assert.Empty(outcome.Violations);
         Assert.Equal((policy, ReserveOutcome.Deterministic, 20_000L, 4096L), (outcome.Policy, outcome.Mode, outcome.EndTick, outcome.ZonePages));
+        // Idle at the end, the scheduler jumps to the next wake-up, but never past its bound.
+        Assert.Equal(20_000, outcome.Timeline[^1].Tick);
         Assert.Equal(new Watermarks(256, 320, 384), outcome.Watermarks);
         Assert.Null(outcome.WallMilliseconds);
         Assert.Equal(ReaperRecord.None, outcome.Reaper);
