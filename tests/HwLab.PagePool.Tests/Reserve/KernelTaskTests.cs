@@ -135,6 +135,12 @@ public sealed class KernelTaskTests
             Assert.Equal(new ReserveEvent(now, ReserveEvent.Reaped, "oom_reaper: unable to reap pid:1 (a.out) after 10 tries: mmap_sem is held for writing"), mm.Events[^1]);
             Assert.Equal(StepResult.Wait(100), reaper.Step(mm, now + 1));
             Assert.Equal(OomReaper.MaxOomReapRetries, mm.ReapAttempts);
+
+            // The marked thread exits, a.out's writer is marked next, and the reaper starts its ten tries again.
+            mm.ThreadExit(consumer, now + 2);
+            Assert.Equal(AllocOutcome.RetryNow, mm.Allocate(new WritebackWorker(8, holdsScenarioLock: false), Gfp.GFP_KERNEL, now + 3, out _));
+            Assert.Equal(writer, mm.Victim);
+            Assert.Equal(StepResult.Wait(OomReaper.RetryWaitTicks), reaper.Step(mm, now + 3 + s_scenario.ReapDelayTicks));
         }
     }
 
