@@ -114,6 +114,38 @@ public sealed class OomKillerTests
     }
 
     [Fact]
+    public void The_reaper_takes_the_anonymous_memory_and_leaves_the_pages_of_the_exit_path_to_the_mm()
+    {
+        (MemoryModel mm, MemoryConsumer consumer, FileWriter writer) = Build(ReservePolicy.Reaper, new ReserveScenario());
+        using (mm)
+        {
+            int[] pages = new int[5];
+            for (int i = 0; i < pages.Length; i++)
+            {
+                Assert.Equal(AllocOutcome.Success, mm.Allocate(consumer, Gfp.GFP_KERNEL, 0, out pages[i]));
+            }
+            mm.AddAnonymous(consumer, pages[0]);
+            mm.AddAnonymous(consumer, pages[1]);
+            mm.AddAnonymous(consumer, pages[2]);
+            mm.AddKernelPage(consumer, pages[3]);
+            mm.AddKernelPage(consumer, pages[4]);
+            // A daemon trimming its working set lets its oldest page go first.
+            Assert.True(mm.FreeOldestAnonymous(consumer, 0));
+            Assert.Equal(-1, mm.Zone.OwnerOf(pages[0]));
+            Assert.Equal(consumer.Id, mm.Zone.OwnerOf(pages[1]));
+
+            Assert.True(mm.TryReap(consumer, 1));
+            Assert.Equal("oom_reaper: reaped process 1 (a.out), now anon-rss:0kB; 2 pages freed", mm.Events[^1].Text);
+            Assert.Equal(2, mm.AccountedPages());
+            Assert.False(mm.FreeOldestAnonymous(consumer, 2));
+            mm.ThreadExit(consumer, 3);
+            mm.ThreadExit(writer, 3);
+            Assert.Equal("a.out(1): the last thread exited, its mm freed 2 pages", mm.Events[^1].Text);
+            Assert.Equal(4096, mm.Zone.FreePages);
+        }
+    }
+
+    [Fact]
     public void The_reaper_refuses_a_missing_victim_by_name()
     {
         (MemoryModel mm, _, _) = Build(ReservePolicy.Reaper, new ReserveScenario());
