@@ -86,5 +86,8 @@ public sealed class ReserveScenarioTests
         Assert.Equal("There is no reserve policy kind; the policies are 2015, favor and reaper.", Assert.Throws<ZoneConfigurationException>(() => ReservePolicies.Parse("kind")).Message);
         Assert.Equal("There is no lock holder kworker; the holders are kthread and thread.", Assert.Throws<ZoneConfigurationException>(() => LockHolders.Parse("kworker")).Message);
         Assert.Equal("There is no lock i_mutex; the locks are xfs and mmap-sem.", Assert.Throws<ZoneConfigurationException>(() => VictimLocks.Parse("i_mutex")).Message);
+        // The kinds of event and the modes as results write them.
+        Assert.Equal(["oom-kill", "warning", "reaped", "exited"], [ReserveEvent.OomKill, ReserveEvent.Warning, ReserveEvent.Reaped, ReserveEvent.Exited]);
+        Assert.Equal(["deterministic", "threaded"], [ReserveOutcome.Deterministic, ReserveOutcome.Threaded]);
     }
 }
