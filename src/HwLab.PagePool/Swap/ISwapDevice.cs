@@ -35,7 +35,7 @@ public interface ISwapDevice : IDisposable
     /// <summary>get_swap_page() on <paramref name="cpu"/>: a slot with usage SWAP_HAS_CACHE, or 0 when the device is full.</summary>
     long GetSwapPage(int cpu);
 
-    /// <summary>swap_duplicate() on <paramref name="cpu"/>: one more reference. 0, or -ENOENT for an unused slot, -ENOMEM at SWAP_MAP_MAX (continuations are not modelled).</summary>
+    /// <summary>swap_duplicate() on <paramref name="cpu"/>: one more reference. 0, or -ENOENT for an unused slot or the header, -ENOMEM at SWAP_MAP_MAX (continuations are not modelled), -EINVAL for shmem's slot.</summary>
     int SwapDuplicate(long offset, int cpu);
 
     /// <summary>
