@@ -35,7 +35,7 @@ public sealed unsafe class SwapDeviceSetupTests
         using var device = new SwapDevice<swap_cluster_info_spinlock, ClusterQueuedSpinLock, ClusterQueuedSpinLock>(Options(cpus: 1), merged411: true);
         // A cluster's worth through the cache, all of it back and drained: the first cluster picked
         // is recycled. Then one more slot, which leaves the cache holding the rest of its batch.
-        long[] slots = [.. Enumerable.Range(0, 256).Select(_ => device.GetSwapPage(0))];
+        long[] slots = Allocations.Take(device, 256);
         foreach (long slot in slots)
         {
             device.SwapcacheFree(slot, 0);
