@@ -157,6 +157,14 @@ public sealed class KernelTaskTests
         worker.Sleep(TimeSpan.Zero);
     }
 
+    [Fact]
+    public void The_kernel_threads_have_no_mm_and_the_comm_ps_shows_for_them()
+    {
+        SimTask[] threads = [new WritebackWorker(8, holdsScenarioLock: false), new OomReaper(9)];
+        Assert.Equal([("writeback", "kworker/u16:29"), ("oom_reaper", "oom_reaper")], threads.Select(t => (t.Name, t.Comm)));
+        Assert.All(threads, t => Assert.True(t.IsKernelThread && t.Process is null));
+    }
+
     [Theory]
     [InlineData(LockHolder.DyingThread, ReservePolicy.Reaper, new[] { "memory_consumer", "file_writer/0", "file_writer/1", "file_writer/2", "xfs_thread", "writeback", "journal", "oom_reaper" }, "xfs_thread")]
     [InlineData(LockHolder.KernelThread, ReservePolicy.Favor, new[] { "memory_consumer", "file_writer/0", "file_writer/1", "file_writer/2", "writeback", "journal" }, "writeback")]

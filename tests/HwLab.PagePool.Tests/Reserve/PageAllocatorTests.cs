@@ -97,4 +97,103 @@ public sealed class PageAllocatorTests
             Assert.Equal(clean, mm.AccountedPages() - consumer.Process!.RssLocked);
         }
     }
+
+    [Fact]
+    public void An_allocation_at_the_low_watermark_takes_the_slow_path_and_a_marked_thread_takes_one_page_there_not_two()
+    {
+        (MemoryModel mm, MemoryConsumer consumer, _) = Build(ReservePolicy.Policy2015, new ReserveScenario());
+        using (mm)
+        {
+            long low = mm.Zone.Watermarks.Low;
+            // The zone hands out page 0 first.
+            Assert.Equal(AllocOutcome.Success, mm.Allocate(consumer, Gfp.GFP_NOFS, 0, out int first));
+            Assert.Equal(0, first);
+            mm.AddAnonymous(consumer, first);
+            while (mm.Zone.FreePages > low)
+            {
+                Assert.Equal(AllocOutcome.Success, mm.Allocate(consumer, Gfp.GFP_NOFS, 0, out int page));
+                mm.AddAnonymous(consumer, page);
+            }
+            // Above low the fast path served every page.
+            Assert.Null(consumer.Allocations.LastSlowPathFlags);
+            // At low it fails (the check is strict) and the slow path's try at min serves the page.
+            Assert.Equal(AllocOutcome.Success, mm.Allocate(consumer, Gfp.GFP_NOFS, 0, out int atLow));
+            mm.AddAnonymous(consumer, atLow);
+            Assert.Equal(AllocFlags.ALLOC_WMARK_MIN | AllocFlags.ALLOC_CPUSET, consumer.Allocations.LastSlowPathFlags);
+
+            // Page 0 goes back on top of the free list, which stands at low again. A marked thread
+            // may go past the watermarks, but only when the try at min fails: here page 0 is enough.
+            Assert.True(mm.FreeOldestAnonymous(consumer, 1));
+            Assert.Equal(low, mm.Zone.FreePages);
+            consumer.TifMemdie = true;
+            Assert.Equal(AllocOutcome.Success, mm.Allocate(consumer, Gfp.GFP_KERNEL, 1, out int marked));
+            Assert.Equal(0, marked);
+            Assert.Equal(low - 1, mm.Zone.FreePages);
+            Assert.Equal(0L, consumer.Allocations.PagesBelowMin);
+        }
+    }
+
+    [Fact]
+    public void A_page_that_reclaim_frees_serves_the_allocation_even_when_it_is_page_0()
+    {
+        var worker = new WritebackWorker(9, holdsScenarioLock: false);
+        (MemoryModel mm, MemoryConsumer consumer, FileWriter writer) = Build(ReservePolicy.Policy2015, new ReserveScenario(), worker);
+        using (mm)
+        {
+            // The page cache's one clean page is page 0.
+            Assert.Equal(AllocOutcome.Success, mm.Allocate(writer, Gfp.GFP_KERNEL, 0, out int page));
+            Assert.Equal(0, page);
+            mm.AddDirty(page, writer.Id, 0);
+            Assert.Equal(AllocOutcome.Success, mm.Allocate(worker, XfsRetryLoop.NofsMask, 0, out int buffer));
+            Assert.Equal(1, mm.WriteBackThrough(worker, buffer, 0));
+
+            // At min, reclaim frees page 0 and the try after it takes page 0 for the consumer; the
+            // next time at min there is nothing to reclaim.
+            Assert.Equal(AllocOutcome.Wait, FillWithAnonymous(mm, consumer, Gfp.GFP_NOFS, 1));
+            Assert.Equal(consumer.Id, mm.Zone.OwnerOf(0));
+            Assert.Equal(consumer.Process!.RssLocked, mm.AccountedPages());
+            Assert.Equal(1L, consumer.Allocations.PassesWithoutPage);
+        }
+    }
+
+    [Fact]
+    public void The_try_after_reclaim_keeps_the_callers_own_watermark()
+    {
+        (MemoryModel mm, MemoryConsumer consumer, FileWriter writer) = WithCleanPageCache(ReservePolicy.Policy2015);
+        using (mm)
+        {
+            long min = mm.Zone.Watermarks.Min;
+            // A marked thread takes the zone down to a batch under min, past the watermarks.
+            consumer.TifMemdie = true;
+            while (mm.Zone.FreePages > min - PageAllocator.ReclaimBatch)
+            {
+                Assert.Equal(AllocOutcome.Success, mm.Allocate(consumer, Gfp.GFP_KERNEL, 0, out int page));
+                mm.AddAnonymous(consumer, page);
+            }
+            // An ordinary caller's reclaim brings it back to min, which its check at min does not
+            // pass: no reserve the caller's flags do not give it (ALLOC_HIGH, ALLOC_HARDER, ALLOC_OOM).
+            Assert.Equal(AllocOutcome.RetryNow, mm.Allocate(writer, Gfp.GFP_KERNEL, 1, out _));
+            Assert.Equal(min, mm.Zone.FreePages);
+        }
+    }
+
+    [Fact]
+    public void Reclaim_that_scanned_no_dirty_page_leaves_the_flusher_asleep_and_one_that_did_wakes_it()
+    {
+        var worker = new WritebackWorker(9, holdsScenarioLock: false) { WakeAt = long.MaxValue };
+        (MemoryModel mm, MemoryConsumer consumer, FileWriter writer) = Build(ReservePolicy.Policy2015, new ReserveScenario(), worker);
+        using (mm)
+        {
+            // No page cache at all: nothing for the flusher to write.
+            Assert.Equal(AllocOutcome.Wait, FillWithAnonymous(mm, consumer, Gfp.GFP_NOFS, 5));
+            Assert.Equal(long.MaxValue, worker.WakeAt);
+
+            // A dirty page: the fruitless pass wakes the flusher at once.
+            Assert.True(mm.FreeOldestAnonymous(consumer, 6));
+            Assert.Equal(AllocOutcome.Success, mm.Allocate(writer, Gfp.GFP_KERNEL, 6, out int page));
+            mm.AddDirty(page, writer.Id, 6);
+            Assert.Equal(AllocOutcome.Wait, mm.Allocate(consumer, Gfp.GFP_NOFS, 7, out _));
+            Assert.Equal(7, worker.WakeAt);
+        }
+    }
 }
