@@ -125,7 +125,8 @@ public static class ReserveRunner
         return Outcome(mm, cast.Holder, ReserveOutcome.Threaded, Math.Max(end, Now()), violations, clock.Elapsed.TotalMilliseconds);
     }
 
-    private static ReserveOutcome Outcome(MemoryModel mm, SimTask holder, string mode, long endTick, IReadOnlyList<string> violations, double? wallMilliseconds)
+    // Internal so that tests can read the outcome of a model they drove by hand.
+    internal static ReserveOutcome Outcome(MemoryModel mm, SimTask holder, string mode, long endTick, IReadOnlyList<string> violations, double? wallMilliseconds)
     {
         (bool inAllocation, long xfsRetries) = holder switch
         {

@@ -29,7 +29,7 @@ public sealed class FreePagesTimelineTests
         Assert.Empty(timeline.Snapshot());
 
         // Free pages brought to each value, then a look at the tick beside it; what the marks say after each look.
-        (long Free, long Tick)[] steps = [(256, 3), (17, 12), (16, 13), (0, 22), (23, 24), (24, 30), (10, 40), (256, 50)];
+        (long Free, long Tick)[] steps = [(256, 3), (17, 12), (16, 13), (0, 22), (23, 24), (24, 30), (0, 40), (256, 50)];
         var marks = new List<(long? PressureStart, long? RecoveredAt, bool ReachedZero)>();
         foreach ((long free, long tick) in steps)
         {
@@ -38,7 +38,8 @@ public sealed class FreePagesTimelineTests
             marks.Add((timeline.PressureStart, timeline.RecoveredAt, timeline.ReachedZero));
         }
 
-        // Pressure starts at min itself, recovery at high itself; a second fall and return move neither.
+        // Pressure starts at min itself, recovery at high itself; a second fall, to zero again, and
+        // a second return move neither, and zero once reached stays reached.
         (long?, long?, bool)[] expectedMarks =
         [
             (null, null, false), (null, null, false), (13, null, false), (13, null, true),
@@ -47,7 +48,7 @@ public sealed class FreePagesTimelineTests
         Assert.Equal(expectedMarks, marks);
         Assert.Equal(0, timeline.DeepestFree);
         // A point at the first look, then one whenever ten ticks have passed since the last.
-        (long, long)[] expected = [(3, 256), (13, 16), (24, 23), (40, 10), (50, 256)];
+        (long, long)[] expected = [(3, 256), (13, 16), (24, 23), (40, 0), (50, 256)];
         Assert.Equal(expected, timeline.Snapshot());
     }
 

@@ -1,5 +1,6 @@
 using HwLab.PagePool.Reserve;
 using HwLab.PagePool.Zones;
+using static HwLab.PagePool.Tests.Reserve.MemoryModelTests;
 
 namespace HwLab.PagePool.Tests.Reserve;
 
@@ -76,5 +77,26 @@ public sealed class ReserveRunnerTests
         // Every failure of the allocation in hand is an XFS retry, and each is a pass without a page.
         Assert.InRange(d.HolderXfsRetries, 1, d.HolderFailures);
         Assert.InRange(d.HolderXfsRetries, 1, d.HolderPassesInHand);
+    }
+
+    [Fact]
+    public void An_outcome_times_the_recovery_from_the_first_fall_to_min_and_names_no_victim_when_nothing_was_killed()
+    {
+        var worker = new WritebackWorker(9, holdsScenarioLock: true);
+        (MemoryModel mm, MemoryConsumer consumer, _) = Build(ReservePolicy.Favor, new ReserveScenario(), worker);
+        using (mm)
+        {
+            // GFP_NOFS calls no OOM killer: the consumer takes the zone to min at tick 10 and waits.
+            Assert.Equal(AllocOutcome.Wait, FillWithAnonymous(mm, consumer, Gfp.GFP_NOFS, 10));
+            mm.Sample(10);
+            while (mm.Zone.FreePages < mm.Zone.Watermarks.High)
+            {
+                Assert.True(mm.FreeOldestAnonymous(consumer, 25));
+            }
+            ReserveOutcome outcome = ReserveRunner.Outcome(mm, worker, ReserveOutcome.Deterministic, 30, [], null);
+            Assert.Equal((true, 15L), (outcome.Recovered, outcome.TimeToRecover));
+            Assert.Equal((null, false, false), (outcome.Dependency.Victim, outcome.Dependency.VictimExited, outcome.Dependency.Livelocked));
+            Assert.Equal(0, outcome.OomKills);
+        }
     }
 }
