@@ -99,4 +99,30 @@ public sealed class ReserveRunnerTests
             Assert.Equal(0, outcome.OomKills);
         }
     }
+
+    [Fact]
+    public void A_holder_stuck_in_its_allocation_with_the_lock_is_no_livelock_while_no_victim_waits_for_the_lock()
+    {
+        var worker = new WritebackWorker(9, holdsScenarioLock: true);
+        (MemoryModel mm, MemoryConsumer consumer, FileWriter writer) = Build(ReservePolicy.Policy2015, new ReserveScenario(), worker);
+        using (mm)
+        {
+            // One dirty page, then the consumer at min: its fruitless reclaim kicks the flusher.
+            Assert.Equal(AllocOutcome.Success, mm.Allocate(writer, Gfp.GFP_KERNEL, 0, out int page));
+            mm.AddDirty(page, writer.Id, 0);
+            Assert.Equal(AllocOutcome.Wait, FillWithAnonymous(mm, consumer, Gfp.GFP_NOFS, 10));
+            // The flusher takes the inode lock and, under 4.2's rules, gets no page for its buffer.
+            Assert.False(worker.Step(mm, 11).Finished);
+            Assert.True(worker.InAllocation);
+            Assert.Same(worker, mm.LockWriter);
+
+            ReserveOutcome outcome = ReserveRunner.Outcome(mm, worker, ReserveOutcome.Deterministic, 20, [], null);
+            LockDependency d = outcome.Dependency;
+            // Nothing was killed, so nobody waits on the lock: stuck, but not the livelock.
+            Assert.Equal((false, null), (d.Livelocked, d.Victim));
+            Assert.Equal((false, null), (outcome.Recovered, outcome.TimeToRecover));
+            Assert.Equal(worker.Allocations.CurrentPassesWithoutPage, d.HolderPassesInHand);
+            Assert.True(d.HolderPassesInHand > 0);
+        }
+    }
 }
