@@ -25,6 +25,17 @@ public sealed class PageAllocatorTests
         return (mm, consumer, writer);
     }
 
+    // A model whose page cache holds one dirty page, page 0, of a.out's writer; the flusher is not yet run.
+    internal static (MemoryModel Mm, MemoryConsumer Consumer, FileWriter Writer, WritebackWorker Worker) WithPage0Dirty(ReservePolicy policy, bool holdsScenarioLock)
+    {
+        var worker = new WritebackWorker(9, holdsScenarioLock);
+        (MemoryModel mm, MemoryConsumer consumer, FileWriter writer) = Build(policy, new ReserveScenario(), worker);
+        Assert.Equal(AllocOutcome.Success, mm.Allocate(writer, Gfp.GFP_KERNEL, 0, out int page));
+        Assert.Equal(0, page);
+        mm.AddDirty(page, writer.Id, 0);
+        return (mm, consumer, writer, worker);
+    }
+
     [Fact]
     public void The_allocator_counts_the_passes_an_allocation_makes_without_a_page_until_it_gets_one()
     {
@@ -136,14 +147,10 @@ public sealed class PageAllocatorTests
     [Fact]
     public void A_page_that_reclaim_frees_serves_the_allocation_even_when_it_is_page_0()
     {
-        var worker = new WritebackWorker(9, holdsScenarioLock: false);
-        (MemoryModel mm, MemoryConsumer consumer, FileWriter writer) = Build(ReservePolicy.Policy2015, new ReserveScenario(), worker);
+        (MemoryModel mm, MemoryConsumer consumer, _, WritebackWorker worker) = WithPage0Dirty(ReservePolicy.Policy2015, holdsScenarioLock: false);
         using (mm)
         {
             // The page cache's one clean page is page 0.
-            Assert.Equal(AllocOutcome.Success, mm.Allocate(writer, Gfp.GFP_KERNEL, 0, out int page));
-            Assert.Equal(0, page);
-            mm.AddDirty(page, writer.Id, 0);
             Assert.Equal(AllocOutcome.Success, mm.Allocate(worker, XfsRetryLoop.NofsMask, 0, out int buffer));
             Assert.Equal(1, mm.WriteBackThrough(worker, buffer, 0));
 

@@ -103,13 +103,10 @@ public sealed class ReserveRunnerTests
     [Fact]
     public void A_holder_stuck_in_its_allocation_with_the_lock_is_no_livelock_while_no_victim_waits_for_the_lock()
     {
-        var worker = new WritebackWorker(9, holdsScenarioLock: true);
-        (MemoryModel mm, MemoryConsumer consumer, FileWriter writer) = Build(ReservePolicy.Policy2015, new ReserveScenario(), worker);
+        (MemoryModel mm, MemoryConsumer consumer, _, WritebackWorker worker) = PageAllocatorTests.WithPage0Dirty(ReservePolicy.Policy2015, holdsScenarioLock: true);
         using (mm)
         {
             // One dirty page, then the consumer at min: its fruitless reclaim kicks the flusher.
-            Assert.Equal(AllocOutcome.Success, mm.Allocate(writer, Gfp.GFP_KERNEL, 0, out int page));
-            mm.AddDirty(page, writer.Id, 0);
             Assert.Equal(AllocOutcome.Wait, FillWithAnonymous(mm, consumer, Gfp.GFP_NOFS, 10));
             // The flusher takes the inode lock and, under 4.2's rules, gets no page for its buffer.
             Assert.False(worker.Step(mm, 11).Finished);
