@@ -147,6 +147,22 @@ public sealed class SwapDuplicateTests
     }
 
     [Fact]
+    public void In_4_11_a_free_of_shmems_slot_hands_it_to_the_slot_cache_and_a_second_free_is_a_bad_free()
+    {
+        using ISwapDevice device = OneSlotTaken("merged-4.11", 8, out long slot);
+        Devices.SetSwapMap(device, slot, SwapMap.SWAP_MAP_SHMEM);
+
+        // 4.11 __swap_entry_free: nothing is left, so the slot reads SWAP_HAS_CACHE while the CPU's
+        // return cache holds it.
+        device.SwapFree(slot, 0);
+        Assert.Equal(SwapMap.SWAP_HAS_CACHE, device.SwapMapAt(slot));
+        Assert.Equal(
+            $"swap_free of slot {slot}, which nothing references (bad_free).",
+            Assert.Throws<InvalidOperationException>(() => device.SwapFree(slot, 0)).Message);
+        device.CheckInvariants().ThrowIfBroken();
+    }
+
+    [Fact]
     public void In_the_device_lock_mode_every_look_at_a_slot_takes_si_lock()
     {
         using ISwapDevice device = Devices.Create("device", 4, cpus: 1);
