@@ -91,6 +91,16 @@ public sealed unsafe class SwapDeviceSetupTests
     }
 
     [Fact]
+    public void The_seeds_device_has_no_slot_cache_to_map_and_releases_what_it_has()
+    {
+        var device = new SwapDevice<swap_cluster_info_seed, ClusterBitLock, ClusterQueuedSpinLock>(Options());
+        IReadOnlyList<(string Name, PageArena Arena)> arenas = device.Arenas;
+        Assert.Equal(["swap_info_struct", "swap_map", "cluster_info", "percpu_cluster", "globals", "pages"], arenas.Select(a => a.Name));
+        device.Dispose();
+        Assert.All(arenas, a => Assert.True(a.Arena.IsDisposed, $"{a.Name} is still mapped"));
+    }
+
+    [Fact]
     public void A_device_without_options_is_refused_as_such()
         => Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => new SwapDevice<swap_cluster_info_seed, ClusterBitLock, ClusterQueuedSpinLock>(null!)).ParamName);
 
