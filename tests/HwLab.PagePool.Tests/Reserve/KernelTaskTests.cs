@@ -158,11 +158,29 @@ public sealed class KernelTaskTests
     }
 
     [Fact]
-    public void The_kernel_threads_have_no_mm_and_the_comm_ps_shows_for_them()
+    public void The_kernel_threads_have_no_mm_and_the_comm_ps_shows_for_them_and_the_journal_is_not_one()
     {
         SimTask[] threads = [new WritebackWorker(8, holdsScenarioLock: false), new OomReaper(9)];
         Assert.Equal([("writeback", "kworker/u16:29"), ("oom_reaper", "oom_reaper")], threads.Select(t => (t.Name, t.Comm)));
         Assert.All(threads, t => Assert.True(t.IsKernelThread && t.Process is null));
+        // systemd-journald is a user process, whatever work it does for the system.
+        Assert.False(new JournalDaemon(10, new ModelProcess(10, "systemd-journal")).IsKernelThread);
+    }
+
+    [Fact]
+    public void XFS_goes_round_again_at_once_when_the_allocator_says_so_and_counts_only_failures_as_retries()
+    {
+        (MemoryModel mm, _, FileWriter writer) = Build(ReservePolicy.Policy2015, s_scenario);
+        using (mm)
+        {
+            var loop = new XfsRetryLoop("kmem_alloc");
+            StepResult congestionWait = StepResult.Wait(mm.Scenario.CongestionWaitTicks);
+            Assert.Equal(StepResult.Continue, loop.NoPage(mm, writer, AllocOutcome.RetryNow, 0));
+            Assert.Equal(congestionWait, loop.NoPage(mm, writer, AllocOutcome.Wait, 0));
+            Assert.Equal(0, loop.Retries);
+            Assert.Equal(congestionWait, loop.NoPage(mm, writer, AllocOutcome.Failed, 0));
+            Assert.Equal(1, loop.Retries);
+        }
     }
 
     [Theory]
