@@ -180,6 +180,8 @@ public sealed class KernelTaskTests
             Assert.Equal(0, loop.Retries);
             Assert.Equal(congestionWait, loop.NoPage(mm, writer, AllocOutcome.Failed, 0));
             Assert.Equal(1, loop.Retries);
+            Assert.Equal("mm", Assert.Throws<ArgumentNullException>(() => loop.NoPage(null!, writer, AllocOutcome.Failed, 0)).ParamName);
+            Assert.Equal(1, loop.Retries);
         }
     }
 
