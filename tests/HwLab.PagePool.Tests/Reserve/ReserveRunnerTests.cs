@@ -4,7 +4,7 @@ using static HwLab.PagePool.Tests.Reserve.MemoryModelTests;
 
 namespace HwLab.PagePool.Tests.Reserve;
 
-/// <summary>What the runner refuses, and what a deterministic run's outcome records of the model it ran.</summary>
+/// <summary>What the runner refuses, and what an outcome records of the model it was read from: a deterministic run's, or one driven by hand.</summary>
 public sealed class ReserveRunnerTests
 {
     [Fact]
