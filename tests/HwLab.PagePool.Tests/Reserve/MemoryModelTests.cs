@@ -26,6 +26,16 @@ public sealed class MemoryModelTests
         return (new MemoryModel(scenario, policy, [consumer, writer, .. kernelThreads], [process], process), consumer, writer);
     }
 
+    // Takes pages into the task's anonymous memory, each of which the allocator must give, until the zone has at most free pages left.
+    internal static void TakeAnonymousDownTo(MemoryModel mm, SimTask task, Gfp gfp, long now, long free)
+    {
+        while (mm.Zone.FreePages > free)
+        {
+            Assert.Equal(AllocOutcome.Success, mm.Allocate(task, gfp, now, out int page));
+            mm.AddAnonymous(task, page);
+        }
+    }
+
     // Takes pages into the task's anonymous memory until the allocator gives none: the answer it gave last.
     internal static AllocOutcome FillWithAnonymous(MemoryModel mm, SimTask task, Gfp gfp, long now)
     {

@@ -99,11 +99,7 @@ public sealed class PageAllocatorTests
             consumer.TifMemdie = true;
             // 4.2: ALLOC_NO_WATERMARKS empties the zone; 4.15: ALLOC_OOM stops at half of min.
             long floor = policy == ReservePolicy.Reaper ? 128 : 0;
-            while (mm.Zone.FreePages > floor)
-            {
-                Assert.Equal(AllocOutcome.Success, mm.Allocate(consumer, Gfp.GFP_KERNEL, 0, out int page));
-                mm.AddAnonymous(consumer, page);
-            }
+            TakeAnonymousDownTo(mm, consumer, Gfp.GFP_KERNEL, 0, floor);
             Assert.Equal(last, mm.Allocate(consumer, Gfp.GFP_KERNEL, 1, out _));
             Assert.Equal(clean, mm.AccountedPages() - consumer.Process!.RssLocked);
         }
@@ -120,11 +116,7 @@ public sealed class PageAllocatorTests
             Assert.Equal(AllocOutcome.Success, mm.Allocate(consumer, Gfp.GFP_NOFS, 0, out int first));
             Assert.Equal(0, first);
             mm.AddAnonymous(consumer, first);
-            while (mm.Zone.FreePages > low)
-            {
-                Assert.Equal(AllocOutcome.Success, mm.Allocate(consumer, Gfp.GFP_NOFS, 0, out int page));
-                mm.AddAnonymous(consumer, page);
-            }
+            TakeAnonymousDownTo(mm, consumer, Gfp.GFP_NOFS, 0, low);
             // Above low the fast path served every page.
             Assert.Null(consumer.Allocations.LastSlowPathFlags);
             // At low it fails (the check is strict) and the slow path's try at min serves the page.
@@ -172,11 +164,7 @@ public sealed class PageAllocatorTests
             long min = mm.Zone.Watermarks.Min;
             // A marked thread takes the zone down to a batch under min, past the watermarks.
             consumer.TifMemdie = true;
-            while (mm.Zone.FreePages > min - PageAllocator.ReclaimBatch)
-            {
-                Assert.Equal(AllocOutcome.Success, mm.Allocate(consumer, Gfp.GFP_KERNEL, 0, out int page));
-                mm.AddAnonymous(consumer, page);
-            }
+            TakeAnonymousDownTo(mm, consumer, Gfp.GFP_KERNEL, 0, min - PageAllocator.ReclaimBatch);
             // An ordinary caller's reclaim brings it back to min, which its check at min does not
             // pass: no reserve the caller's flags do not give it (ALLOC_HIGH, ALLOC_HARDER, ALLOC_OOM).
             Assert.Equal(AllocOutcome.RetryNow, mm.Allocate(writer, Gfp.GFP_KERNEL, 1, out _));
